@@ -1,0 +1,87 @@
+package hiring
+
+import "context"
+
+// Role is a user's account-wide role.
+type Role string
+
+const (
+	RoleAdmin         Role = "admin"
+	RoleRecruiter     Role = "recruiter"
+	RoleHiringManager Role = "hiring_manager"
+	RoleInterviewer   Role = "interviewer"
+)
+
+// Roles lists every role in order of decreasing reach.
+var Roles = []Role{RoleAdmin, RoleRecruiter, RoleHiringManager, RoleInterviewer}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the human name of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "Admin"
+	case RoleRecruiter:
+		return "Recruiter"
+	case RoleHiringManager:
+		return "Hiring manager"
+	case RoleInterviewer:
+		return "Interviewer"
+	}
+	return string(r)
+}
+
+// SeesAllJobs reports whether the role sees every job without being on its hiring team.
+func (r Role) SeesAllJobs() bool { return r == RoleAdmin || r == RoleRecruiter }
+
+// Actor is who is doing something: a signed-in user, an API token's user, or
+// the system itself (background jobs, the CLI). Every service call takes the
+// actor from the context and authorizes against it.
+type Actor struct {
+	UserID string
+	Name   string
+	Role   Role
+	System bool // background work and CLI; sees everything
+	IP     string
+}
+
+// CanSeeAll reports whether the actor sees all jobs and candidates.
+func (a Actor) CanSeeAll() bool { return a.System || a.Role.SeesAllJobs() }
+
+// IsAdmin reports whether the actor may administer the installation.
+func (a Actor) IsAdmin() bool { return a.System || a.Role == RoleAdmin }
+
+// CanManageRecords reports whether the actor may create/edit jobs and candidates
+// (hiring managers may edit the jobs whose team they are on; the store checks that).
+func (a Actor) CanManageRecords() bool {
+	return a.System || a.Role == RoleAdmin || a.Role == RoleRecruiter
+}
+
+// SeesPrivate reports whether the actor may see salary data and private notes.
+func (a Actor) SeesPrivate() bool { return a.Role != RoleInterviewer }
+
+type actorKey struct{}
+
+// WithActor returns a context carrying the actor.
+func WithActor(ctx context.Context, a Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom returns the actor in ctx; ok is false when there is none, and
+// services then refuse with EUnauthorized.
+func ActorFrom(ctx context.Context) (Actor, bool) {
+	a, ok := ctx.Value(actorKey{}).(Actor)
+	return a, ok
+}
+
+// SystemActor is the actor of background jobs and CLI commands.
+func SystemActor() Actor { return Actor{System: true, Name: "Candor"} }

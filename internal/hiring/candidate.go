@@ -1,0 +1,114 @@
+package hiring
+
+import (
+	"context"
+	"time"
+)
+
+// LinkKind names what a candidate link points to.
+type LinkKind string
+
+const (
+	LinkLinkedIn  LinkKind = "linkedin"
+	LinkGitHub    LinkKind = "github"
+	LinkPortfolio LinkKind = "portfolio"
+	LinkOther     LinkKind = "other"
+)
+
+// Link is a URL on a candidate's record.
+type Link struct {
+	Kind LinkKind `json:"kind"`
+	URL  string   `json:"url"`
+}
+
+// Consent records what the candidate agreed to and when.
+type Consent struct {
+	Processing    bool // consent to process their data for recruiting
+	ProcessingAt  *time.Time
+	Marketing     bool // consent to be contacted about future roles
+	MarketingAt   *time.Time
+	RetainUntil   *time.Time // after this the data is due for review or erasure
+	ConsentSource string     // "careers form", "email", "recruiter"
+}
+
+// Candidate is a person, independent of any job.
+type Candidate struct {
+	ID             string
+	FirstName      string
+	LastName       string
+	Emails         []string // first is primary; stored lower-cased
+	Phones         []string
+	Location       string
+	Links          []Link
+	Headline       string
+	CurrentTitle   string
+	CurrentCompany string
+	Source         string
+	OwnerID        string
+	OwnerName      string // filled on read
+	Tags           []string
+	Consent        Consent
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Name returns the display name.
+func (c Candidate) Name() string {
+	switch {
+	case c.FirstName == "":
+		return c.LastName
+	case c.LastName == "":
+		return c.FirstName
+	}
+	return c.FirstName + " " + c.LastName
+}
+
+// PrimaryEmail returns the first email or "".
+func (c Candidate) PrimaryEmail() string {
+	if len(c.Emails) == 0 {
+		return ""
+	}
+	return c.Emails[0]
+}
+
+// CandidateInput is the writable part of a candidate.
+type CandidateInput struct {
+	FirstName      string
+	LastName       string
+	Emails         []string
+	Phones         []string
+	Location       string
+	Links          []Link
+	Headline       string
+	CurrentTitle   string
+	CurrentCompany string
+	Source         string
+	OwnerID        string
+	Tags           []string
+	Consent        Consent
+}
+
+// CandidateFilter narrows a candidate list. Empty fields don't filter.
+type CandidateFilter struct {
+	Query   string // name or email contains
+	Tag     string
+	Source  string
+	JobID   string // has an application on this job
+	StageID string // has an active application in this stage
+	OwnerID string
+}
+
+// CandidateService manages candidates. Admins and recruiters see every
+// candidate; hiring managers and interviewers see those with an application
+// on a job whose hiring team includes them.
+type CandidateService interface {
+	CreateCandidate(ctx context.Context, in CandidateInput) (Candidate, error)
+	Candidate(ctx context.Context, id string) (Candidate, error)
+	ListCandidates(ctx context.Context, f CandidateFilter, p PageRequest) (Page[Candidate], error)
+	UpdateCandidate(ctx context.Context, id string, version int, in CandidateInput) (Candidate, error)
+	AddTags(ctx context.Context, candidateID string, tags []string) (Candidate, error)
+	RemoveTag(ctx context.Context, candidateID string, tag string) (Candidate, error)
+	ListTags(ctx context.Context) ([]string, error)
+	ListSources(ctx context.Context) ([]string, error)
+}

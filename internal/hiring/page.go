@@ -1,0 +1,32 @@
+package hiring
+
+// PageRequest asks for one page of a list. Cursor is opaque (from a previous
+// Page.NextCursor); Limit is clamped to [1, MaxLimit], 0 meaning DefaultLimit.
+type PageRequest struct {
+	Cursor string
+	Limit  int
+}
+
+const (
+	DefaultLimit = 50
+	MaxLimit     = 200
+)
+
+// Clamp returns the effective limit.
+func (p PageRequest) Clamp() int {
+	switch {
+	case p.Limit <= 0:
+		return DefaultLimit
+	case p.Limit > MaxLimit:
+		return MaxLimit
+	}
+	return p.Limit
+}
+
+// Page is one page of a list. NextCursor is empty on the last page. Total is
+// the count of all matching rows the actor may see when the caller asked for it.
+type Page[T any] struct {
+	Items      []T
+	NextCursor string
+	Total      int
+}

@@ -1,0 +1,38 @@
+package hiring
+
+// StageKind classifies a pipeline stage for reports and automations.
+type StageKind string
+
+const (
+	StageSourced   StageKind = "sourced"
+	StageApplied   StageKind = "applied"
+	StageScreen    StageKind = "screen"
+	StageInterview StageKind = "interview"
+	StageOffer     StageKind = "offer"
+	StageHired     StageKind = "hired"
+)
+
+// StageKinds lists the kinds in pipeline order.
+var StageKinds = []StageKind{StageSourced, StageApplied, StageScreen, StageInterview, StageOffer, StageHired}
+
+// Valid reports whether k is a known kind.
+func (k StageKind) Valid() bool {
+	for _, x := range StageKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Stage is one column of a job's pipeline.
+type Stage struct {
+	ID       string
+	JobID    string
+	Name     string
+	Kind     StageKind
+	Position int
+
+	// Count of active applications, filled by board queries.
+	Count int
+}

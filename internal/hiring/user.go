@@ -1,0 +1,105 @@
+package hiring
+
+import (
+	"context"
+	"time"
+)
+
+// User is a member of the hiring team with an account.
+type User struct {
+	ID        string
+	Email     string
+	Name      string
+	Role      Role
+	TimeZone  string // IANA name; "" means UTC
+	Disabled  bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Location returns the user's time zone, UTC when unset or unknown.
+func (u User) Location() *time.Location {
+	if u.TimeZone == "" {
+		return time.UTC
+	}
+	if l, err := time.LoadLocation(u.TimeZone); err == nil {
+		return l
+	}
+	return time.UTC
+}
+
+// NewUser is the input for creating a user. PasswordHash is computed by the
+// auth package; the store never sees a plaintext password.
+type NewUser struct {
+	Email        string
+	Name         string
+	Role         Role
+	TimeZone     string
+	PasswordHash string
+}
+
+// UserUpdate changes a user's profile or role (nil fields are left alone).
+type UserUpdate struct {
+	Name     *string
+	Role     *Role
+	TimeZone *string
+	Disabled *bool
+}
+
+// Session is a server-side login session. The cookie holds the token; the
+// store keeps only its hash.
+type Session struct {
+	ID         string
+	UserID     string
+	CSRFToken  string
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time
+	IP         string
+	UserAgent  string
+}
+
+// APIToken is a personal API token's metadata (the secret is shown once).
+type APIToken struct {
+	ID         string
+	UserID     string
+	Name       string
+	Prefix     string // first characters of the secret, to recognise it in lists
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// UserService manages accounts, sessions and tokens. Methods that change
+// accounts require an admin actor unless they act on the actor themself.
+type UserService interface {
+	CountUsers(ctx context.Context) (int, error)
+	// CreateUser creates a user. With no users yet, any actor may create the first (admin) one.
+	CreateUser(ctx context.Context, in NewUser) (User, error)
+	User(ctx context.Context, id string) (User, error)
+	UserByEmail(ctx context.Context, email string) (User, error)
+	ListUsers(ctx context.Context, includeDisabled bool) ([]User, error)
+	UpdateUser(ctx context.Context, id string, in UserUpdate) (User, error)
+	// SetPasswordHash replaces the hash and ends every session of the user.
+	SetPasswordHash(ctx context.Context, id, hash string) error
+	// PasswordHash returns the stored hash for login; not exposed to other actors.
+	PasswordHash(ctx context.Context, userID string) (string, error)
+
+	CreateSession(ctx context.Context, userID, tokenHash, csrfToken, ip, userAgent string, expires time.Time) (Session, error)
+	// SessionByTokenHash returns the live session and its user; disabled users and expired sessions are ENotFound.
+	SessionByTokenHash(ctx context.Context, tokenHash string) (Session, User, error)
+	TouchSession(ctx context.Context, id string, seen, expires time.Time) error
+	DeleteSession(ctx context.Context, id string) error
+
+	CreateAPIToken(ctx context.Context, userID, name, prefix, secretHash string) (APIToken, error)
+	ListAPITokens(ctx context.Context, userID string) ([]APIToken, error)
+	RevokeAPIToken(ctx context.Context, userID, tokenID string) error
+	// UserByAPITokenHash resolves a bearer token; revoked tokens and disabled users are ENotFound.
+	UserByAPITokenHash(ctx context.Context, secretHash string) (User, error)
+
+	// RecordLoginAttempt keeps a throttling record; CountLoginFailures counts
+	// failures for the key (an email or an IP) since the time.
+	RecordLoginFailure(ctx context.Context, key string, at time.Time) error
+	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
+	ClearLoginFailures(ctx context.Context, key string) error
+}

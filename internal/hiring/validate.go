@@ -1,0 +1,197 @@
+package hiring
+
+import (
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func indexed(field string, i int) string { return field + "." + strconv.Itoa(i) }
+
+// checkText requires min..max characters (runes) after trimming, and no control characters.
+func checkText(v *Validation, field, s string, min, max int) {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	switch {
+	case !utf8.ValidString(s):
+		v.Add(field, "is not valid text")
+	case n < min && min == 1:
+		v.Add(field, "is required")
+	case n < min:
+		v.Add(field, "must be at least %d characters", min)
+	case n > max:
+		v.Add(field, "must be at most %d characters", max)
+	case strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' }) >= 0:
+		v.Add(field, "contains control characters")
+	}
+}
+
+func isCountryCode(s string) bool {
+	return len(s) == 2 && isUpperASCII(s)
+}
+
+func isCurrencyCode(s string) bool {
+	return len(s) == 3 && isUpperASCII(s)
+}
+
+func isUpperASCII(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// NormalizeEmail lower-cases and trims an address; ok is false when it is not
+// a plain addr-spec.
+func NormalizeEmail(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || len(s) > 254 {
+		return s, false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return s, false
+	}
+	return s, true
+}
+
+// NormalizeTag trims and lower-cases a tag and folds inner whitespace to one dash.
+func NormalizeTag(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.TrimSpace(s))), "-")
+}
+
+// ValidPhone accepts digits, spaces and + ( ) - . with 5–20 digits.
+func ValidPhone(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +()-./", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 5 && digits <= 20
+}
+
+// ValidURL accepts absolute http(s) URLs.
+func ValidURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(s) <= 2000
+}
+
+// Normalize trims fields, lower-cases emails and normalizes tags in place.
+func (in *CandidateInput) Normalize() {
+	in.FirstName = strings.TrimSpace(in.FirstName)
+	in.LastName = strings.TrimSpace(in.LastName)
+	in.Location = strings.TrimSpace(in.Location)
+	in.Headline = strings.TrimSpace(in.Headline)
+	in.CurrentTitle = strings.TrimSpace(in.CurrentTitle)
+	in.CurrentCompany = strings.TrimSpace(in.CurrentCompany)
+	in.Source = strings.TrimSpace(in.Source)
+	in.Emails = compact(in.Emails, func(s string) string { e, _ := NormalizeEmail(s); return e })
+	in.Phones = compact(in.Phones, strings.TrimSpace)
+	in.Tags = compact(in.Tags, NormalizeTag)
+	links := in.Links[:0:0]
+	for _, l := range in.Links {
+		l.URL = strings.TrimSpace(l.URL)
+		if l.URL != "" {
+			links = append(links, l)
+		}
+	}
+	in.Links = links
+}
+
+func compact(xs []string, f func(string) string) []string {
+	out := make([]string, 0, len(xs))
+	seen := map[string]bool{}
+	for _, x := range xs {
+		x = f(x)
+		if x == "" || seen[x] {
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// Validate checks a normalized candidate input.
+func (in CandidateInput) Validate() error {
+	var v Validation
+	if in.FirstName == "" && in.LastName == "" {
+		v.Add("first_name", "a first or last name is required")
+	}
+	checkText(&v, "first_name", in.FirstName, 0, 100)
+	checkText(&v, "last_name", in.LastName, 0, 100)
+	if len(in.Emails) > 10 {
+		v.Add("emails", "at most 10 addresses")
+	}
+	for i, e := range in.Emails {
+		if _, ok := NormalizeEmail(e); !ok {
+			v.Add(indexed("emails", i), "is not a valid email address")
+		}
+	}
+	if len(in.Phones) > 10 {
+		v.Add("phones", "at most 10 numbers")
+	}
+	for i, p := range in.Phones {
+		if !ValidPhone(p) {
+			v.Add(indexed("phones", i), "is not a valid phone number")
+		}
+	}
+	checkText(&v, "location", in.Location, 0, 200)
+	checkText(&v, "headline", in.Headline, 0, 300)
+	checkText(&v, "current_title", in.CurrentTitle, 0, 200)
+	checkText(&v, "current_company", in.CurrentCompany, 0, 200)
+	checkText(&v, "source", in.Source, 0, 100)
+	if len(in.Links) > 20 {
+		v.Add("links", "at most 20 links")
+	}
+	for i, l := range in.Links {
+		switch l.Kind {
+		case LinkLinkedIn, LinkGitHub, LinkPortfolio, LinkOther:
+		default:
+			v.Add(indexed("links", i)+".kind", "must be one of linkedin, github, portfolio, other")
+		}
+		if !ValidURL(l.URL) {
+			v.Add(indexed("links", i)+".url", "must be an http or https URL")
+		}
+	}
+	if len(in.Tags) > 50 {
+		v.Add("tags", "at most 50 tags")
+	}
+	for i, t := range in.Tags {
+		checkText(&v, indexed("tags", i), t, 1, 50)
+	}
+	return v.Err()
+}
+
+// ValidateNote checks a note body.
+func (in NewNote) Validate() error {
+	var v Validation
+	if in.CandidateID == "" {
+		v.Add("candidate_id", "is required")
+	}
+	checkText(&v, "body", in.Body, 1, 20_000)
+	return v.Err()
+}
+
+// ValidateUser checks a new user.
+func (in NewUser) Validate() error {
+	var v Validation
+	if _, ok := NormalizeEmail(in.Email); !ok {
+		v.Add("email", "is not a valid email address")
+	}
+	checkText(&v, "name", in.Name, 1, 100)
+	if !in.Role.Valid() {
+		v.Add("role", "must be one of admin, recruiter, hiring_manager, interviewer")
+	}
+	return v.Err()
+}
