@@ -1,0 +1,40 @@
+// Command candor-bench measures issue 2's speed and memory targets end to end:
+// it builds candor, loads the demo company, starts the server pinned to one
+// core with GOMAXPROCS=1, drives load from the other core, and prints a
+// Markdown table for docs/benchmarks.md.
+//
+//	go run ./cmd/candor-bench                       # SQLite, 100k candidates / 500k applications
+//	go run ./cmd/candor-bench -db postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"time"
+)
+
+func main() {
+	var o options
+	flag.StringVar(&o.dbURL, "db", "", "database URL (empty = SQLite in a temporary data folder)")
+	flag.IntVar(&o.candidates, "candidates", 100_000, "demo candidates")
+	flag.IntVar(&o.applications, "applications", 500_000, "demo applications")
+	flag.DurationVar(&o.duration, "duration", 20*time.Second, "load duration for the list page")
+	flag.IntVar(&o.concurrency, "c", 16, "concurrent connections for the list page")
+	flag.IntVar(&o.samples, "samples", 300, "sequential samples for the board and API create")
+	flag.StringVar(&o.keep, "keep", "", "keep the data folder here instead of a temporary one")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := run(ctx, o)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "candor-bench:", err)
+		os.Exit(1)
+	}
+	host, _ := os.Hostname()
+	fmt.Printf("\n### %s, %s, %s, %d CPUs (%s)\n\n", rep.engine, time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.NumCPU(), host)
+	fmt.Print(rep.markdown())
+}
