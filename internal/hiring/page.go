@@ -5,6 +5,8 @@ package hiring
 type PageRequest struct {
 	Cursor string
 	Limit  int
+	// CountTotal asks for Page.Total (an extra COUNT query; lists skip it by default).
+	CountTotal bool
 }
 
 const (

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/candor-ats/candor/internal/app"
+	"github.com/candor-ats/candor/internal/work"
+)
+
+func cmdServe(ctx context.Context, e env) error {
+	cfg, logger, err := load(e, flags(e, "serve"))
+	if err != nil {
+		return err
+	}
+	a, err := app.New(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	return a.Serve(ctx)
+}
+
+// cmdWorker works background jobs without serving HTTP, for deployments that
+// scale web and workers apart.
+func cmdWorker(ctx context.Context, e env) error {
+	cfg, logger, err := load(e, flags(e, "worker"))
+	if err != nil {
+		return err
+	}
+	db, err := app.OpenStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	q, err := work.New(ctx, db, logger)
+	if err != nil {
+		return err
+	}
+	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	logger.InfoContext(ctx, "candor worker is running", "database", db.Dialect())
+	<-ctx.Done()
+	logger.InfoContext(ctx, "shutting down")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	return q.Stop(sctx)
+}
+
+func cmdMigrate(ctx context.Context, e env) error {
+	cfg, logger, err := load(e, flags(e, "migrate"))
+	if err != nil {
+		return err
+	}
+	db, err := app.OpenStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// work.New applies River's own migrations.
+	q, err := work.New(ctx, db, logger)
+	if err != nil {
+		return err
+	}
+	if err := q.Stop(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "migrated the %s database\n", db.Dialect())
+	return nil
+}

@@ -1,0 +1,159 @@
+package api_test
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+func TestTokens(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		u, tok := e.addUser("leaver@example.com", "Leaver", hiring.RoleRecruiter)
+		e.call(tok, "GET", "/me", nil).want(200)
+
+		disabled := true
+		if _, err := e.db.UpdateUser(e.sys(), u.ID, hiring.UserUpdate{Disabled: &disabled}); err != nil {
+			t.Fatal(err)
+		}
+		e.call(tok, "GET", "/me", nil).problem(401)
+		e.call(tok, "POST", "/candidates", `{"first_name":"X"}`).problem(401)
+
+		e.call("", "GET", "/jobs", nil).problem(401)
+		e.call("", "POST", "/jobs", `{"nonsense":true}`).problem(401) // no input rules leak before auth
+		e.call("cnd_notarealtoken", "GET", "/jobs", nil).problem(401)
+		e.call("", "GET", "/openapi.json", nil).want(200)
+	})
+}
+
+func TestMeAndUsers(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		me := e.as(hiring.RoleInterviewer, "GET", "/me", nil).want(200).obj()
+		if me["email"] != "interviewer@example.com" || me["role"] != "interviewer" {
+			t.Errorf("me %v", me)
+		}
+
+		body := `{"email":"new@example.com","name":"New Person","role":"recruiter","password":"correct horse battery staple"}`
+		e.as(hiring.RoleRecruiter, "POST", "/users", body).problem(403)
+		created := e.as(hiring.RoleAdmin, "POST", "/users", body).want(201).obj()
+		if bytes.Contains(e.as(hiring.RoleAdmin, "GET", "/users/"+created["id"].(string), nil).Body, []byte("password")) {
+			t.Error("user JSON mentions a password")
+		}
+		e.as(hiring.RoleAdmin, "POST", "/users", `{"email":"x@example.com","name":"X","role":"recruiter","password":"password"}`).problem(422, "password")
+		e.as(hiring.RoleAdmin, "POST", "/users", `{"email":"bad","name":"","role":"boss"}`).problem(422, "email", "name", "role")
+		e.as(hiring.RoleAdmin, "POST", "/users", body).problem(409)
+
+		id := created["id"].(string)
+		upd := e.as(hiring.RoleAdmin, "PATCH", "/users/"+id, `{"role":"hiring_manager","disabled":true}`).want(200).obj()
+		if upd["role"] != "hiring_manager" || upd["disabled"] != true || upd["name"] != "New Person" {
+			t.Errorf("updated %v", upd)
+		}
+		e.as(hiring.RoleRecruiter, "PATCH", "/users/"+id, `{"role":"admin"}`).problem(403)
+		e.as(hiring.RoleAdmin, "PATCH", "/users/"+id, `{"role":"overlord"}`).problem(422, "role")
+
+		var users struct{ Data []map[string]any }
+		e.as(hiring.RoleAdmin, "GET", "/users?include_disabled=true", nil).want(200).into(&users)
+		if len(users.Data) != len(hiring.Roles)+1 {
+			t.Errorf("%d users, want %d", len(users.Data), len(hiring.Roles)+1)
+		}
+	})
+}
+
+func TestOrg(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		d := e.as(hiring.RoleRecruiter, "POST", "/departments", `{"name":"Engineering"}`).want(201).obj()
+		e.as(hiring.RoleRecruiter, "POST", "/departments", `{"name":""}`).problem(422, "name")
+		e.as(hiring.RoleRecruiter, "PATCH", "/departments/"+d["id"].(string), `{"name":"R&D"}`).want(200)
+		l := e.as(hiring.RoleRecruiter, "POST", "/locations", `{"name":"Berlin office","city":"Berlin","country":"DE"}`).want(201).obj()
+		e.as(hiring.RoleRecruiter, "POST", "/locations", `{"name":"X","country":"Germany"}`).problem(422, "country")
+		e.as(hiring.RoleRecruiter, "PUT", "/locations/"+l["id"].(string), `{"name":"Berlin HQ","city":"Berlin","country":"DE"}`).want(200)
+
+		job := jobBody("Located")
+		job["department_id"] = d["id"]
+		job["location_ids"] = []any{l["id"]}
+		j := e.as(hiring.RoleRecruiter, "POST", "/jobs", job).want(201).obj()
+		if j["department_name"] != "R&D" || len(j["locations"].([]any)) != 1 {
+			t.Errorf("job with department and location: %v", j)
+		}
+		var page struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/jobs?department_id="+d["id"].(string), nil).want(200).into(&page)
+		if len(page.Data) != 1 {
+			t.Errorf("department filter: %v", page.Data)
+		}
+
+		e.as(hiring.RoleInterviewer, "POST", "/departments", `{"name":"Nope"}`).problem(403)
+		e.as(hiring.RoleInterviewer, "GET", "/departments", nil).want(200)
+		r := e.as(hiring.RoleRecruiter, "POST", "/rejection-reasons", `{"name":"Nope"}`)
+		if r.Status != http.StatusForbidden {
+			t.Errorf("recruiter creating a rejection reason: %d", r.Status)
+		}
+		rr := e.as(hiring.RoleAdmin, "POST", "/rejection-reasons", `{"name":"Salary"}`).want(201).obj()
+		e.as(hiring.RoleAdmin, "PUT", "/rejection-reasons/"+rr["id"].(string), `{"name":"Pay mismatch","archived":true}`).want(200)
+		var reasons struct{ Data []map[string]any }
+		e.as(hiring.RoleAdmin, "GET", "/rejection-reasons?include_archived=true", nil).want(200).into(&reasons)
+		found := false
+		for _, x := range reasons.Data {
+			found = found || (x["id"] == rr["id"] && x["archived"] == true)
+		}
+		if !found {
+			t.Errorf("archived reason missing: %v", reasons.Data)
+		}
+
+		e.as(hiring.RoleAdmin, "GET", "/activity?action=job.", nil).want(200)
+		e.as(hiring.RoleRecruiter, "GET", "/activity", nil).problem(403)
+	})
+}
+
+func TestIdempotency(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		body := `{"first_name":"Idem","emails":["idem@example.com"]}`
+		first := e.as(hiring.RoleRecruiter, "POST", "/candidates", body, "Idempotency-Key: k-1").want(201)
+		again := e.as(hiring.RoleRecruiter, "POST", "/candidates", body, "Idempotency-Key: k-1").want(201)
+		if !bytes.Equal(first.Body, again.Body) || again.Header.Get("Idempotent-Replayed") != "true" {
+			t.Errorf("replay differs:\n%s\n%s", first.Body, again.Body)
+		}
+		var page struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/candidates?q=idem", nil).want(200).into(&page)
+		if len(page.Data) != 1 {
+			t.Errorf("%d candidates after a replayed create, want 1", len(page.Data))
+		}
+		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Other"}`, "Idempotency-Key: k-1").problem(422, "Idempotency-Key")
+		// Keys belong to their user: another user's identical key is a new request.
+		e.as(hiring.RoleAdmin, "POST", "/candidates", `{"first_name":"Admin's"}`, "Idempotency-Key: k-1").want(201)
+		// A failed create is not stored, so the corrected retry may reuse the key.
+		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"emails":["x"]}`, "Idempotency-Key: k-2").problem(422)
+		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Fixed"}`, "Idempotency-Key: k-2").want(201)
+	})
+}
+
+// TestIdempotencyConcurrentRetries: requests racing with one key create one
+// record and all answer the same.
+func TestIdempotencyConcurrentRetries(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		const n = 6
+		bodies := make(chan string, n)
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(func() {
+				r := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Racer"}`, "Idempotency-Key: race")
+				bodies <- fmt.Sprint(r.Status, " ", string(r.Body))
+			})
+		}
+		wg.Wait()
+		close(bodies)
+		first := <-bodies
+		for b := range bodies {
+			if b != first {
+				t.Errorf("answers differ:\n%s\n%s", first, b)
+			}
+		}
+		var page struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/candidates?q=racer", nil).want(200).into(&page)
+		if len(page.Data) != 1 {
+			t.Errorf("%d candidates created, want 1", len(page.Data))
+		}
+	})
+}

@@ -1,0 +1,223 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// MaxUploadBytes caps one uploaded document.
+const MaxUploadBytes = 20 << 20
+
+type documentJSON struct {
+	ID            string    `json:"id"`
+	CandidateID   string    `json:"candidate_id"`
+	ApplicationID string    `json:"application_id"`
+	Kind          string    `json:"kind"`
+	FileName      string    `json:"file_name"`
+	ContentType   string    `json:"content_type"`
+	Size          int64     `json:"size"`
+	SHA256        string    `json:"sha256"`
+	UploadedByID  string    `json:"uploaded_by_id"`
+	ParseStatus   string    `json:"parse_status"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+func toDocumentJSON(d hiring.Document) documentJSON {
+	return documentJSON{ID: d.ID, CandidateID: d.CandidateID, ApplicationID: d.ApplicationID, Kind: d.Kind,
+		FileName: d.FileName, ContentType: d.ContentType, Size: d.Size, SHA256: d.SHA256,
+		UploadedByID: d.UploadedByID, ParseStatus: d.ParseStatus, CreatedAt: d.CreatedAt}
+}
+
+func (h *handler) listDocuments(w http.ResponseWriter, r *http.Request) {
+	docs, err := h.svc.Documents(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, newList(mapList(docs, toDocumentJSON), ""))
+}
+
+func (h *handler) getDocument(w http.ResponseWriter, r *http.Request) {
+	d, err := h.svc.Document(r.Context(), r.PathValue("id"), false)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toDocumentJSON(d))
+}
+
+// uploadDocument takes multipart/form-data with one "file" part and
+// optional "kind" and "application_id" fields. The type comes from the
+// bytes, never the name; the blob is written (fsynced) before the record,
+// and removed again when the record is refused.
+func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
+	if h.blobs == nil {
+		h.fail(w, r, errors.New("api: no blob store configured"))
+		return
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		h.fail(w, r, statusError(http.StatusUnsupportedMediaType, "Upload documents as multipart/form-data with a file part."))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, MaxUploadBytes+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		h.fail(w, r, statusError(http.StatusBadRequest, "The multipart body could not be read."))
+		return
+	}
+	in := hiring.NewDocument{CandidateID: r.PathValue("id"), Kind: "resume"}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			h.fail(w, r, uploadReadError(err))
+			return
+		}
+		switch part.FormName() {
+		case "kind", "application_id":
+			b, err := io.ReadAll(io.LimitReader(part, 200))
+			if err != nil {
+				h.fail(w, r, uploadReadError(err))
+				return
+			}
+			if part.FormName() == "kind" {
+				in.Kind = strings.TrimSpace(string(b))
+			} else {
+				in.ApplicationID = strings.TrimSpace(string(b))
+			}
+		case "file":
+			if in.BlobKey != "" {
+				h.fail(w, r, fieldError(http.StatusBadRequest, "Send one file per request.", "file", "was sent twice"))
+				return
+			}
+			if err := h.storeUpload(r, part, &in); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		default:
+			h.cleanup(r, in.BlobKey)
+			h.fail(w, r, fieldError(http.StatusBadRequest, "The upload has an unknown part.", part.FormName(), "is not a known field"))
+			return
+		}
+	}
+	if in.BlobKey == "" {
+		h.fail(w, r, fieldError(http.StatusUnprocessableEntity, "Attach a file.", "file", "is required"))
+		return
+	}
+	d, err := h.svc.AddDocument(r.Context(), in)
+	if err != nil {
+		h.cleanup(r, in.BlobKey)
+		h.fail(w, r, err)
+		return
+	}
+	writeCreated(w, "/documents/"+d.ID, 0, toDocumentJSON(d))
+}
+
+func (h *handler) storeUpload(r *http.Request, part io.Reader, in *hiring.NewDocument) error {
+	head := make([]byte, blob.SniffLen)
+	n, err := io.ReadFull(part, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return uploadReadError(err)
+	}
+	head = head[:n]
+	ct, ok := blob.Sniff(head)
+	if !ok {
+		return fieldError(http.StatusUnprocessableEntity, "This file type is not accepted.", "file", "must be a PDF, Word, OpenDocument, RTF, text, HTML, PNG or JPEG file")
+	}
+	key, size, sum, err := h.blobs.Put(r.Context(), io.MultiReader(bytes.NewReader(head), part), MaxUploadBytes)
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return uploadReadError(err)
+		}
+		return err // blob.TooLarge is a field error on "file"
+	}
+	in.BlobKey, in.Size, in.SHA256, in.ContentType = key, size, sum, ct
+	if p, ok := part.(interface{ FileName() string }); ok {
+		in.FileName = cleanFileName(p.FileName())
+	}
+	return nil
+}
+
+func uploadReadError(err error) error {
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return statusError(http.StatusRequestEntityTooLarge, "The upload is larger than the limit.")
+	}
+	return statusError(http.StatusBadRequest, "The upload could not be read.")
+}
+
+func (h *handler) cleanup(r *http.Request, key string) {
+	if key == "" {
+		return
+	}
+	if err := h.blobs.Delete(r.Context(), key); err != nil {
+		h.log.WarnContext(r.Context(), "api: removing refused upload", "key", key, "err", err)
+	}
+}
+
+// cleanFileName keeps a display name: the base name, no control or quote
+// characters, at most 200 bytes.
+func cleanFileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '"' || r == '/' {
+			return -1
+		}
+		return r
+	}, name)
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	if name == "." || name == "" {
+		return "document"
+	}
+	return name
+}
+
+// documentContent streams the file as an attachment; the download is
+// recorded on the candidate's timeline by the service.
+func (h *handler) documentContent(w http.ResponseWriter, r *http.Request) {
+	if h.blobs == nil {
+		h.fail(w, r, errors.New("api: no blob store configured"))
+		return
+	}
+	d, err := h.svc.Document(r.Context(), r.PathValue("id"), true)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	rc, err := h.blobs.Open(r.Context(), d.BlobKey)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", d.ContentType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "sandbox")
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = io.Copy(w, rc)
+}
+
+func (h *handler) deleteDocument(w http.ResponseWriter, r *http.Request) {
+	if err := h.svc.DeleteDocument(r.Context(), r.PathValue("id")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

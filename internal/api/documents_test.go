@@ -1,0 +1,70 @@
+package api_test
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// upload posts a multipart document as role.
+func (e *env) upload(role hiring.Role, candidateID, fileName string, content []byte, fields ...string) resp {
+	e.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for i := 0; i+1 < len(fields); i += 2 {
+		mw.WriteField(fields[i], fields[i+1])
+	}
+	fw, err := mw.CreateFormFile("file", fileName)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	fw.Write(content)
+	mw.Close()
+	req, _ := http.NewRequestWithContext(e.t.Context(), "POST", e.srv.URL+"/api/v1/candidates/"+candidateID+"/documents", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+e.tokens[role])
+	res, err := e.srv.Client().Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return resp{t: e.t, Status: res.StatusCode, Header: res.Header, Body: b}
+}
+
+func TestDocuments(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		cand := e.candidate("Doc", "doc@example.com")["id"].(string)
+		pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+		doc := e.upload(hiring.RoleRecruiter, cand, `..\evil/"cv".pdf`, pdf, "kind", "resume").want(201).obj()
+		if doc["content_type"] != "application/pdf" || doc["size"].(float64) != float64(len(pdf)) || strings.ContainsAny(doc["file_name"].(string), `/\"`) {
+			t.Errorf("uploaded %v", doc)
+		}
+		id := doc["id"].(string)
+
+		// The type comes from the bytes: an executable named .pdf is refused.
+		e.upload(hiring.RoleRecruiter, cand, "cv.pdf", []byte("MZ\x90\x00\x03 this is a program"), "kind", "resume").problem(422, "file")
+		e.upload(hiring.RoleRecruiter, cand, "cv.pdf", pdf, "colour", "red").problem(400, "colour")
+		e.as(hiring.RoleRecruiter, "POST", "/candidates/"+cand+"/documents", `{"file":"x"}`).problem(415)
+
+		var list struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/candidates/"+cand+"/documents", nil).want(200).into(&list)
+		if len(list.Data) != 1 {
+			t.Fatalf("documents %v", list.Data)
+		}
+		got := e.as(hiring.RoleRecruiter, "GET", "/documents/"+id+"/content", nil).want(200)
+		if !bytes.Equal(got.Body, pdf) || got.Header.Get("X-Content-Type-Options") != "nosniff" ||
+			!strings.HasPrefix(got.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("download headers %v", got.Header)
+		}
+		e.as(hiring.RoleInterviewer, "GET", "/documents/"+id, nil).problem(404)
+		e.as(hiring.RoleInterviewer, "GET", "/documents/"+id+"/content", nil).problem(404)
+		e.as(hiring.RoleRecruiter, "DELETE", "/documents/"+id, nil).want(204)
+		e.as(hiring.RoleRecruiter, "GET", "/documents/"+id, nil).problem(404)
+	})
+}

@@ -1,0 +1,105 @@
+package api
+
+import "net/http"
+
+// route is one row of the API's route table. The table is the single source
+// of the routes: New registers it, Routes lists it, and a test checks it
+// against the OpenAPI document.
+type route struct {
+	Method string
+	Path   string // under Prefix, in ServeMux/OpenAPI pattern syntax
+	Fn     func(h *handler, w http.ResponseWriter, r *http.Request)
+	Create bool // accepts Idempotency-Key
+	Public bool // served without an actor
+}
+
+func (rt route) handler(h *handler) http.Handler {
+	fn := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { rt.Fn(h, w, r) })
+	if rt.Create {
+		fn = h.idempotent(fn)
+	}
+	return fn
+}
+
+// Route names one API operation, for tests elsewhere (the access matrix).
+type Route struct {
+	Method string
+	Path   string // full path with Prefix, e.g. "/api/v1/jobs/{id}"
+}
+
+// Routes lists every API operation.
+func Routes() []Route {
+	var out []Route
+	for _, rt := range routeTable() {
+		out = append(out, Route{Method: rt.Method, Path: Prefix + rt.Path})
+	}
+	return out
+}
+
+func routeTable() []route {
+	return []route{
+		{Method: "GET", Path: "/openapi.json", Fn: (*handler).openAPI, Public: true},
+		{Method: "GET", Path: "/me", Fn: (*handler).me},
+
+		{Method: "GET", Path: "/users", Fn: (*handler).listUsers},
+		{Method: "POST", Path: "/users", Fn: (*handler).createUser, Create: true},
+		{Method: "GET", Path: "/users/{id}", Fn: (*handler).getUser},
+		{Method: "PATCH", Path: "/users/{id}", Fn: (*handler).updateUser},
+
+		{Method: "GET", Path: "/departments", Fn: (*handler).listDepartments},
+		{Method: "POST", Path: "/departments", Fn: (*handler).createDepartment, Create: true},
+		{Method: "PATCH", Path: "/departments/{id}", Fn: (*handler).updateDepartment},
+		{Method: "DELETE", Path: "/departments/{id}", Fn: (*handler).deleteDepartment},
+
+		{Method: "GET", Path: "/locations", Fn: (*handler).listLocations},
+		{Method: "POST", Path: "/locations", Fn: (*handler).createLocation, Create: true},
+		{Method: "PUT", Path: "/locations/{id}", Fn: (*handler).updateLocation},
+		{Method: "DELETE", Path: "/locations/{id}", Fn: (*handler).deleteLocation},
+
+		{Method: "GET", Path: "/rejection-reasons", Fn: (*handler).listRejectionReasons},
+		{Method: "POST", Path: "/rejection-reasons", Fn: (*handler).createRejectionReason, Create: true},
+		{Method: "PUT", Path: "/rejection-reasons/{id}", Fn: (*handler).updateRejectionReason},
+
+		{Method: "GET", Path: "/jobs", Fn: (*handler).listJobs},
+		{Method: "POST", Path: "/jobs", Fn: (*handler).createJob, Create: true},
+		{Method: "GET", Path: "/jobs/{id}", Fn: (*handler).getJob},
+		{Method: "PATCH", Path: "/jobs/{id}", Fn: (*handler).updateJob},
+		{Method: "POST", Path: "/jobs/{id}/status", Fn: (*handler).setJobStatus},
+		{Method: "GET", Path: "/jobs/{id}/activity", Fn: (*handler).jobActivity},
+
+		{Method: "GET", Path: "/jobs/{id}/stages", Fn: (*handler).listStages},
+		{Method: "POST", Path: "/jobs/{id}/stages", Fn: (*handler).addStage, Create: true},
+		{Method: "PUT", Path: "/jobs/{id}/stages/order", Fn: (*handler).reorderStages},
+		{Method: "PATCH", Path: "/stages/{id}", Fn: (*handler).updateStage},
+		{Method: "DELETE", Path: "/stages/{id}", Fn: (*handler).removeStage},
+
+		{Method: "GET", Path: "/candidates", Fn: (*handler).listCandidates},
+		{Method: "POST", Path: "/candidates", Fn: (*handler).createCandidate, Create: true},
+		{Method: "GET", Path: "/candidates/{id}", Fn: (*handler).getCandidate},
+		{Method: "PATCH", Path: "/candidates/{id}", Fn: (*handler).updateCandidate},
+		{Method: "GET", Path: "/candidates/{id}/activity", Fn: (*handler).candidateActivity},
+		{Method: "GET", Path: "/candidates/{id}/notes", Fn: (*handler).listNotes},
+		{Method: "POST", Path: "/candidates/{id}/notes", Fn: (*handler).addNote, Create: true},
+		{Method: "DELETE", Path: "/notes/{id}", Fn: (*handler).deleteNote},
+		{Method: "POST", Path: "/candidates/{id}/tags", Fn: (*handler).addTags},
+		{Method: "DELETE", Path: "/candidates/{id}/tags/{tag}", Fn: (*handler).removeTag},
+		{Method: "GET", Path: "/tags", Fn: (*handler).listTags},
+		{Method: "GET", Path: "/candidates/{id}/documents", Fn: (*handler).listDocuments},
+		{Method: "POST", Path: "/candidates/{id}/documents", Fn: (*handler).uploadDocument},
+		{Method: "GET", Path: "/documents/{id}", Fn: (*handler).getDocument},
+		{Method: "GET", Path: "/documents/{id}/content", Fn: (*handler).documentContent},
+		{Method: "DELETE", Path: "/documents/{id}", Fn: (*handler).deleteDocument},
+
+		{Method: "GET", Path: "/applications", Fn: (*handler).listApplications},
+		{Method: "POST", Path: "/applications", Fn: (*handler).createApplication, Create: true},
+		{Method: "GET", Path: "/applications/{id}", Fn: (*handler).getApplication},
+		{Method: "GET", Path: "/applications/{id}/history", Fn: (*handler).applicationHistory},
+		{Method: "POST", Path: "/applications/{id}/move", Fn: (*handler).moveApplication},
+		{Method: "POST", Path: "/applications/{id}/reject", Fn: (*handler).rejectApplication},
+		{Method: "POST", Path: "/applications/{id}/hire", Fn: (*handler).hireApplication},
+		{Method: "POST", Path: "/applications/{id}/withdraw", Fn: (*handler).withdrawApplication},
+		{Method: "POST", Path: "/applications/{id}/reopen", Fn: (*handler).reopenApplication},
+
+		{Method: "GET", Path: "/activity", Fn: (*handler).auditLog},
+	}
+}

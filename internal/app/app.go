@@ -1,0 +1,166 @@
+// Package app wires Candor together: configuration → store → migrations →
+// background queue → auth → blobs → HTTP routes, and runs the server with a
+// graceful shutdown. cmd/candor calls it; tests use apptest.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/candor-ats/candor/internal/api"
+	"github.com/candor-ats/candor/internal/auth"
+	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/config"
+	"github.com/candor-ats/candor/internal/server"
+	"github.com/candor-ats/candor/internal/store"
+	"github.com/candor-ats/candor/internal/web"
+	"github.com/candor-ats/candor/internal/work"
+)
+
+// App is one running Candor instance.
+type App struct {
+	Config config.Config
+	Logger *slog.Logger
+	DB     *store.DB
+	Queue  *work.Queue
+	Auth   *auth.Auth
+	Blobs  *blob.FS
+
+	handler http.Handler
+}
+
+// New opens and migrates the store, prepares the queue (not yet working),
+// auth and blob storage, and builds the handler.
+func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, error) {
+	db, err := OpenStore(ctx, cfg, logger)
+	if err != nil {
+		return nil, err
+	}
+	a, err := NewWithStore(ctx, cfg, logger, db)
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// OpenStore opens the configured database and applies the migrations.
+func OpenStore(ctx context.Context, cfg config.Config, logger *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, store.Config{URL: cfg.DatabaseURL, DataDir: cfg.DataDir, Logger: logger})
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("migrate database: %w", err)
+	}
+	return db, nil
+}
+
+// NewWithStore builds the instance over an open, migrated store (tests pass
+// a storetest one). Close closes the store too.
+func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, db *store.DB) (*App, error) {
+	q, err := work.New(ctx, db, logger)
+	if err != nil {
+		return nil, fmt.Errorf("background jobs: %w", err)
+	}
+	blobs, err := blob.NewFS(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		_ = q.Stop(ctx)
+		return nil, err
+	}
+	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL})
+	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs}
+	a.handler = server.New(server.Deps{
+		Auth:   au,
+		Web:    web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Logger: logger, BaseURL: cfg.BaseURL}),
+		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Logger: logger, BaseURL: cfg.BaseURL}),
+		Static: web.Static(),
+		Ready:  db.Ping, // New migrated before building the handler, so a live database is a ready one
+		Logger: logger,
+		HTTPS:  cfg.SecureCookies(),
+	})
+	return a, nil
+}
+
+// Handler is the root HTTP handler.
+func (a *App) Handler() http.Handler { return a.handler }
+
+// AnnounceSetup logs the one-time setup link when there are no users yet.
+func (a *App) AnnounceSetup(ctx context.Context) error {
+	token, needed, err := a.Auth.SetupToken(ctx)
+	if err != nil {
+		return err
+	}
+	if needed && token != "" {
+		a.Logger.WarnContext(ctx, "no users yet: open the setup page to create the first admin (or run `candor user add --role admin`)",
+			"url", a.Config.BaseURL+"/setup?token="+token, "setup_token", token)
+	}
+	return nil
+}
+
+// Serve starts the background queue and the HTTP server and runs until ctx
+// is done; then it stops taking requests, lets running ones and jobs finish
+// (up to 20 s) and closes everything.
+func (a *App) Serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", a.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
+	}
+	return a.ServeListener(ctx, ln)
+}
+
+// ServeListener is Serve on a listener the caller opened.
+func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // uploads
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.Logger.InfoContext(ctx, "candor is serving", "addr", ln.Addr().String(), "url", a.Config.BaseURL, "database", a.DB.Dialect())
+	if err := a.AnnounceSetup(ctx); err != nil {
+		a.Logger.ErrorContext(ctx, "setup check failed", "err", err)
+	}
+	// Requests are served while River starts (its leader election takes a
+	// moment); jobs enqueued meanwhile wait in the table.
+	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		return errors.Join(err, srv.Shutdown(sctx), a.DB.Close())
+	}
+
+	var serveErr error
+	select {
+	case err := <-errc:
+		serveErr = err
+	case <-ctx.Done():
+		a.Logger.InfoContext(ctx, "shutting down")
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+	defer cancel()
+	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx))
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(serveErr, err)
+	}
+	return errors.Join(err, a.DB.Close())
+}
+
+// Close releases the queue and the store of an instance that was not served.
+func (a *App) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return errors.Join(a.Queue.Stop(ctx), a.DB.Close())
+}

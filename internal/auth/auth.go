@@ -1,0 +1,77 @@
+// Package auth owns who is asking: password hashing and policy, login
+// sessions, login throttling, CSRF protection, personal API tokens and the
+// first-run setup token. It talks to the database only through
+// hiring.UserService and hiring.ActivityService.
+package auth
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// Options configures Auth.
+type Options struct {
+	// SecureCookies marks cookies Secure; set when the base URL is https.
+	SecureCookies bool
+	// SessionTTL is the idle lifetime of a session (sliding); default 14 days.
+	SessionTTL time.Duration
+	Logger     *slog.Logger
+	// BaseURL is the public origin ("https://ats.example.com"). When set,
+	// unsafe requests must carry this Origin (or none); when empty the
+	// request's own Host is the expected origin.
+	BaseURL string
+	// MaxFormBytes caps a form body the CSRF check has to read to find the
+	// token field (multipart uploads included); default 32 MiB.
+	MaxFormBytes int64
+	// Now is the clock; tests may pin it. Default time.Now.
+	Now func() time.Time
+}
+
+// Auth holds the authentication machinery of one process.
+type Auth struct {
+	svc    hiring.Services
+	opts   Options
+	logger *slog.Logger
+	now    func() time.Time
+
+	// dummyHash is verified when a login names no user, so that the answer
+	// takes as long as for a real user and does not reveal who has an account.
+	dummyHash string
+
+	setupMu   sync.Mutex
+	setupHash []byte // SHA-256 of the one-time setup token; nil when none issued
+}
+
+// New returns an Auth over the services.
+func New(svc hiring.Services, opts Options) *Auth {
+	if opts.SessionTTL <= 0 {
+		opts.SessionTTL = 14 * 24 * time.Hour
+	}
+	if opts.MaxFormBytes <= 0 {
+		opts.MaxFormBytes = 32 << 20
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Auth{svc: svc, opts: opts, logger: logger, now: opts.Now, dummyHash: dummyHash}
+}
+
+// dummyHash is an argon2id hash, with today's parameters, of 32 random bytes
+// that were thrown away: no password matches it. It is a constant because
+// hashing at start-up would cost the start time a whole argon2 run.
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$l8llcrqKiyJFetvtt90rOg$SSqYrqeq2HS82yegYCRqrwgg7IGSNR8oIynmSKhQe/Q"
+
+// system returns ctx acting as the system: auth looks users up before anyone
+// is signed in.
+func system(ctx context.Context) context.Context {
+	return hiring.WithActor(ctx, hiring.SystemActor())
+}

@@ -1,0 +1,207 @@
+// Package config reads Candor's settings from flags and CANDOR_* environment
+// variables (a flag wins over the environment, which wins over the default)
+// and validates them. The result is passed explicitly; there is no global.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Config is the validated configuration of one process.
+type Config struct {
+	Addr        string // listen address, host:port
+	BaseURL     string // public URL, no trailing slash
+	DataDir     string // absolute path of the data folder
+	DatabaseURL string // "" = SQLite in DataDir; postgres://… = PostgreSQL
+	SecretKey   string // at least 32 characters; generated into DataDir/secret.key if unset
+	LogLevel    string // debug|info|warn|error
+	LogFormat   string // text|json
+}
+
+// Setting describes one option for flags, the environment and the README.
+type Setting struct {
+	Flag, Env, Default, Usage string
+}
+
+// settings lists every option in the order the README documents them.
+var settings = []Setting{
+	{"addr", "CANDOR_ADDR", "127.0.0.1:8080", "listen address (host:port)"},
+	{"base-url", "CANDOR_BASE_URL", "http://ADDR", "public URL of the site, used in links and to decide Secure cookies"},
+	{"data-dir", "CANDOR_DATA_DIR", "./candor-data", "folder for the SQLite database, documents and the secret key"},
+	{"database-url", "CANDOR_DATABASE_URL", "", `database: empty for SQLite in the data folder, or "postgres://…"`},
+	{"secret-key", "CANDOR_SECRET_KEY", "", "secret for signing (≥32 characters); generated into DATA_DIR/secret.key when unset"},
+	{"log-level", "CANDOR_LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"log-format", "CANDOR_LOG_FORMAT", "text", "text or json"},
+}
+
+// Register adds the settings as flags on fs; Load reads them back.
+func Register(fs *flag.FlagSet) {
+	for _, s := range settings {
+		fs.String(s.Flag, "", fmt.Sprintf("%s (env %s, default %q)", s.Usage, s.Env, s.Default))
+	}
+}
+
+// Load builds the Config from fs (already parsed, with Register's flags) and
+// getenv, then validates it. The secret key file is created when needed, so
+// Load may write to the data folder.
+func Load(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	get := func(name string) string {
+		for _, s := range settings {
+			if s.Flag != name {
+				continue
+			}
+			if set[name] {
+				return fs.Lookup(name).Value.String()
+			}
+			if v := getenv(s.Env); v != "" {
+				return v
+			}
+			return s.Default
+		}
+		panic("config: unknown setting " + name)
+	}
+	c := Config{
+		Addr:        strings.TrimSpace(get("addr")),
+		BaseURL:     strings.TrimSpace(get("base-url")),
+		DataDir:     strings.TrimSpace(get("data-dir")),
+		DatabaseURL: strings.TrimSpace(get("database-url")),
+		SecretKey:   get("secret-key"),
+		LogLevel:    strings.ToLower(strings.TrimSpace(get("log-level"))),
+		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
+	}
+	if c.BaseURL == "http://ADDR" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	if abs, err := filepath.Abs(c.DataDir); err == nil {
+		c.DataDir = abs
+	}
+	if c.SecretKey == "" {
+		key, err := loadOrCreateSecret(c.DataDir)
+		if err != nil {
+			return Config{}, err
+		}
+		c.SecretKey = key
+	}
+	return c, nil
+}
+
+// Validate checks every field and reports all problems at once, each naming
+// the flag and variable to fix.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(flagName, format string, args ...any) {
+		env := ""
+		for _, s := range settings {
+			if s.Flag == flagName {
+				env = s.Env
+			}
+		}
+		errs = append(errs, fmt.Errorf("--%s / %s: %s", flagName, env, fmt.Sprintf(format, args...)))
+	}
+	if host, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		bad("addr", "%q is not host:port (for example 127.0.0.1:8080 or :8080)", c.Addr)
+	} else if strings.ContainsAny(host, " /") {
+		bad("addr", "%q has an invalid host", c.Addr)
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		bad("base-url", "%q must be an http:// or https:// URL with a host and no path (for example https://jobs.example.com)", c.BaseURL)
+	}
+	if c.DataDir == "" {
+		bad("data-dir", "must not be empty")
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		bad("database-url", "must be empty (SQLite) or start with postgres://")
+	}
+	if c.SecretKey != "" && len(c.SecretKey) < 32 {
+		bad("secret-key", "must be at least 32 characters (leave it unset to have one generated)")
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log-level", "%q must be debug, info, warn or error", c.LogLevel)
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		bad("log-format", "%q must be text or json", c.LogFormat)
+	}
+	return errors.Join(errs...)
+}
+
+// SecureCookies reports whether the site is served over HTTPS.
+func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// Level returns the slog level.
+func (c Config) Level() slog.Level {
+	switch c.LogLevel {
+	case "debug":
+		return slog.LevelDebug
+	case "warn":
+		return slog.LevelWarn
+	case "error":
+		return slog.LevelError
+	}
+	return slog.LevelInfo
+}
+
+// loadOrCreateSecret reads DataDir/secret.key, creating it (0600, 32 random
+// bytes in hex) on first start.
+func loadOrCreateSecret(dir string) (string, error) {
+	path := filepath.Join(dir, "secret.key")
+	if b, err := os.ReadFile(path); err == nil {
+		key := strings.TrimSpace(string(b))
+		if len(key) < 32 {
+			return "", fmt.Errorf("config: %s holds a key shorter than 32 characters; remove it to have a new one generated", path)
+		}
+		return key, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("config: read secret key: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("config: create data folder: %w", err)
+	}
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("config: generate secret key: %w", err)
+	}
+	key := hex.EncodeToString(b[:])
+	// O_EXCL: if another process made the file meanwhile, use theirs.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return loadOrCreateSecret(dir)
+	}
+	if err != nil {
+		return "", fmt.Errorf("config: write secret key: %w", err)
+	}
+	if _, err := f.WriteString(key + "\n"); err != nil {
+		f.Close()
+		return "", fmt.Errorf("config: write secret key: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return "", fmt.Errorf("config: write secret key: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("config: write secret key: %w", err)
+	}
+	return key, nil
+}
+
+// Settings returns every option in the order the README documents them.
+func Settings() []Setting { return append([]Setting(nil), settings...) }

@@ -1,0 +1,346 @@
+// Package demo generates a realistic synthetic company — departments,
+// locations, a hiring team, jobs with pipelines, candidates with resumes,
+// applications spread over stages, notes — for trying Candor and for
+// benchmarks. Generation is deterministic for a given size.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store"
+)
+
+// Options sizes the demo.
+type Options struct {
+	Candidates   int
+	Applications int
+	// LargeJob is how many applications the first job holds (for board benchmarks).
+	LargeJob int
+	// PasswordHash is set on the demo team's accounts ("" leaves them without a
+	// usable password; admins can reset them).
+	PasswordHash string
+	Logger       *slog.Logger
+	Now          time.Time
+}
+
+// Result says what was loaded.
+type Result struct {
+	LargeJobID   string
+	LargeJobApps int
+	Jobs         int
+	Candidates   int
+	Applications int
+}
+
+// Load writes the demo company in one bulk transaction.
+func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Result, error) {
+	if o.Candidates <= 0 {
+		o.Candidates = 500
+	}
+	if o.Applications < 0 {
+		o.Applications = 0
+	}
+	if o.Applications == 0 {
+		o.Applications = o.Candidates * 2
+	}
+	if o.LargeJob <= 0 {
+		o.LargeJob = min(5000, o.Applications/2, o.Candidates)
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now().UTC()
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	g := &gen{o: o, blobs: blobs, rng: rand.New(rand.NewPCG(42, uint64(o.Candidates)))}
+	var res Result
+	err := db.BulkLoad(ctx, func(b *store.Batch) error {
+		var err error
+		res, err = g.load(ctx, b)
+		return err
+	})
+	return res, err
+}
+
+type gen struct {
+	o     Options
+	blobs blob.Store
+	rng   *rand.Rand
+	seq   uint64
+}
+
+// id returns a UUIDv7-shaped identifier whose time part follows t, so demo
+// records sort by their synthetic creation time like real ones.
+func (g *gen) id(t time.Time) string {
+	g.seq++
+	var u uuid.UUID
+	ms := uint64(t.UnixMilli())
+	for i := 0; i < 6; i++ {
+		u[i] = byte(ms >> (40 - 8*i))
+	}
+	r := g.rng.Uint64()
+	s := g.seq
+	u[6] = 0x70 | byte(s>>56)&0x0f
+	u[7] = byte(s >> 48)
+	u[8] = 0x80 | byte(s>>40)&0x3f
+	u[9] = byte(s >> 32)
+	u[10], u[11], u[12], u[13] = byte(s>>24), byte(s>>16), byte(s>>8), byte(s)
+	u[14], u[15] = byte(r), byte(r>>8)
+	return u.String()
+}
+
+func (g *gen) pick(xs []string) string { return xs[g.rng.IntN(len(xs))] }
+
+func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
+	o := g.o
+	start := o.Now.AddDate(-1, 0, 0)
+
+	var deptIDs []string
+	for _, d := range departments {
+		id := g.id(start)
+		deptIDs = append(deptIDs, id)
+		if err := b.Department(hiring.Department{ID: id, Name: d}); err != nil {
+			return Result{}, err
+		}
+	}
+	var locIDs []string
+	for _, c := range cities {
+		id := g.id(start)
+		locIDs = append(locIDs, id)
+		if err := b.Location(hiring.Location{ID: id, Name: c.Name, City: c.City, Country: c.Country}); err != nil {
+			return Result{}, err
+		}
+	}
+	team := []hiring.User{
+		{Email: "riley.recruiter@demo.candor.test", Name: "Riley Recruiter", Role: hiring.RoleRecruiter},
+		{Email: "harper.manager@demo.candor.test", Name: "Harper Manager", Role: hiring.RoleHiringManager},
+		{Email: "ivy.interviewer@demo.candor.test", Name: "Ivy Interviewer", Role: hiring.RoleInterviewer},
+		{Email: "sam.sourcer@demo.candor.test", Name: "Sam Sourcer", Role: hiring.RoleRecruiter},
+	}
+	for i := range team {
+		team[i].ID = g.id(start)
+		team[i].TimeZone = "Europe/Berlin"
+		team[i].CreatedAt, team[i].UpdatedAt = start, start
+		if err := b.User(team[i], o.PasswordHash); err != nil {
+			return Result{}, err
+		}
+	}
+
+	// Enough jobs that every candidate can hold its share of applications on
+	// distinct jobs.
+	nJobs := max(len(jobTitles), min(400, o.Applications/2500), 2+o.Applications/o.Candidates*2)
+	type jobRef struct {
+		id     string
+		stages []hiring.Stage
+	}
+	jobs := make([]jobRef, nJobs)
+	for j := 0; j < nJobs; j++ {
+		created := start.Add(time.Duration(j) * time.Hour)
+		title := jobTitles[j%len(jobTitles)]
+		if j >= len(jobTitles) {
+			title = fmt.Sprintf("%s %d", title, j/len(jobTitles)+1)
+		}
+		if j == 0 {
+			title = "Senior Backend Engineer"
+		}
+		status := hiring.JobOpen
+		switch {
+		case j%11 == 5:
+			status = hiring.JobPaused
+		case j%13 == 7:
+			status = hiring.JobClosed
+		case j%17 == 3:
+			status = hiring.JobDraft
+		}
+		wt := []hiring.WorkplaceType{hiring.OnSite, hiring.Hybrid, hiring.Remote}[j%3]
+		job := hiring.Job{
+			ID: g.id(created), Title: title, DepartmentID: deptIDs[j%len(deptIDs)],
+			LocationIDs: []string{locIDs[j%len(locIDs)]}, WorkplaceType: wt,
+			EmploymentType: hiring.FullTime, Openings: 1 + j%3, Status: status,
+			Description:  fmt.Sprintf("## About the role\n\nJoin the %s team to build what our customers rely on.\n\n## What you'll do\n\n- Own features end to end\n- Work with a kind, senior team\n", departments[j%len(departments)]),
+			Requirements: []hiring.Requirement{{Skill: skills[j%len(skills)], MustHave: true}, {Skill: skills[(j+3)%len(skills)]}},
+			Salary:       &hiring.Salary{Min: int64(60_000 + 5_000*(j%10)), Max: int64(90_000 + 5_000*(j%10)), Currency: "EUR", Period: hiring.PerYear},
+			HiringTeam: []hiring.TeamMember{{UserID: team[0].ID, Role: hiring.TeamRecruiter},
+				{UserID: team[1].ID, Role: hiring.TeamHiringManager}, {UserID: team[2].ID, Role: hiring.TeamInterviewer}},
+			Version: 1, CreatedAt: created, UpdatedAt: created,
+		}
+		if wt == hiring.Remote {
+			job.AllowedCountries = []string{"DE", "PT", "GB"}
+		}
+		if status != hiring.JobDraft {
+			p := created
+			job.PublishedAt = &p
+		}
+		if j%2 == 1 { // half the jobs without the shared team, so access rules show
+			job.HiringTeam = []hiring.TeamMember{{UserID: team[3].ID, Role: hiring.TeamRecruiter}}
+		}
+		stages := make([]hiring.Stage, len(hiring.DefaultPipeline))
+		for s, t := range hiring.DefaultPipeline {
+			stages[s] = hiring.Stage{ID: g.id(created), JobID: job.ID, Name: t.Name, Kind: t.Kind, Position: s}
+		}
+		if err := b.Job(job, stages); err != nil {
+			return Result{}, err
+		}
+		jobs[j] = jobRef{job.ID, stages}
+	}
+
+	reasons, err := b.RejectionReasonIDs()
+	if err != nil {
+		return Result{}, err
+	}
+
+	// Candidates, each with a resume record for the first few hundred.
+	candIDs := make([]string, o.Candidates)
+	candNames := make([]string, o.Candidates)
+	span := o.Now.Sub(start)
+	for i := 0; i < o.Candidates; i++ {
+		if i%10000 == 0 && ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
+		created := start.Add(span * time.Duration(i) / time.Duration(o.Candidates))
+		first, last := g.pick(firstNames), g.pick(lastNames)
+		c := hiring.Candidate{
+			ID: g.id(created), FirstName: first, LastName: last,
+			Emails:         []string{fmt.Sprintf("%s.%s.%d@example.com", strings.ToLower(first), strings.ToLower(last), i)},
+			Phones:         []string{fmt.Sprintf("+49 30 %07d", i)},
+			Location:       cities[i%len(cities)].City,
+			Headline:       g.pick(headlines),
+			CurrentTitle:   g.pick(titles),
+			CurrentCompany: g.pick(companies),
+			Source:         sources[i%len(sources)],
+			OwnerID:        team[i%2*3].ID,
+			Tags:           []string{tags[i%len(tags)]},
+			Version:        1, CreatedAt: created, UpdatedAt: created,
+		}
+		if i%3 == 0 {
+			c.Tags = append(c.Tags, tags[(i/3+5)%len(tags)])
+		}
+		if i%4 == 0 {
+			c.Links = []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: fmt.Sprintf("https://www.linkedin.com/in/%s-%s-%d", strings.ToLower(first), strings.ToLower(last), i)}}
+		}
+		p := created
+		c.Consent = hiring.Consent{Processing: true, ProcessingAt: &p, ConsentSource: "demo"}
+		candIDs[i], candNames[i] = c.ID, c.Name()
+		if err := b.Candidate(c); err != nil {
+			return Result{}, err
+		}
+		if i < min(300, o.Candidates/10) {
+			if err := g.resume(ctx, b, c, created); err != nil {
+				return Result{}, err
+			}
+		}
+	}
+
+	// Applications: the large job first, then the rest spread so that no
+	// candidate has two applications on one job.
+	var res Result
+	res.LargeJobID = jobs[0].id
+	res.Jobs = nJobs
+	res.Candidates = o.Candidates
+	appAt := func(k int) time.Time {
+		return start.Add(span * time.Duration(k) / time.Duration(max(1, o.Applications)))
+	}
+	perCand := make([]int, o.Candidates)
+	for k := 0; k < o.Applications; k++ {
+		if k%10000 == 0 && ctx.Err() != nil {
+			return Result{}, ctx.Err()
+		}
+		var ci, ji int
+		if k < o.LargeJob {
+			ci, ji = k, 0
+			perCand[ci]++
+		} else {
+			ci = (k - o.LargeJob) % o.Candidates
+			n := perCand[ci]
+			perCand[ci]++
+			if n >= nJobs-1 {
+				continue // this candidate applied everywhere already
+			}
+			// Each candidate walks the other jobs from its own offset: distinct jobs.
+			ji = 1 + (ci*7+n)%(nJobs-1)
+		}
+		job := jobs[ji]
+		applied := appAt(k)
+		st := g.stageFor()
+		if ji == 0 {
+			st = min(st, len(job.stages)-2) // the large job's board holds every card
+		}
+		a := hiring.Application{
+			ID: g.id(applied), CandidateID: candIDs[ci], JobID: job.id, StageID: job.stages[st].ID,
+			Status: hiring.AppActive, Source: sources[ci%len(sources)], AppliedAt: applied,
+			StageEnteredAt: applied.Add(time.Duration(st) * 48 * time.Hour), Version: 1,
+			CreatedAt: applied, UpdatedAt: applied, CandidateName: candNames[ci],
+		}
+		switch r := g.rng.IntN(100); {
+		case st == len(job.stages)-1:
+			a.Status = hiring.AppHired
+			h := a.StageEnteredAt
+			a.HiredAt = &h
+		case r < 22 && ji != 0:
+			a.Status = hiring.AppRejected
+			a.RejectionReasonID = reasons[g.rng.IntN(len(reasons))]
+			rj := a.StageEnteredAt.Add(24 * time.Hour)
+			a.RejectedAt = &rj
+		}
+		if err := b.Application(a, job.stages[:st+1]); err != nil {
+			return Result{}, err
+		}
+		res.Applications++
+		if ji == 0 {
+			res.LargeJobApps++
+		}
+		if k%50 == 0 {
+			n := hiring.Note{ID: g.id(applied), CandidateID: candIDs[ci], ApplicationID: a.ID, AuthorID: team[k%2].ID,
+				AuthorName: team[k%2].Name, Body: noteBodies[k%len(noteBodies)], Private: k%200 == 0,
+				CreatedAt: applied.Add(time.Hour), UpdatedAt: applied.Add(time.Hour)}
+			if err := b.Note(n); err != nil {
+				return Result{}, err
+			}
+		}
+	}
+	g.o.Logger.Info("demo loaded", "jobs", res.Jobs, "candidates", res.Candidates, "applications", res.Applications)
+	return res, nil
+}
+
+// stageFor skews applications towards the early stages, like a real funnel.
+func (g *gen) stageFor() int {
+	switch r := g.rng.IntN(100); {
+	case r < 50:
+		return 0
+	case r < 75:
+		return 1
+	case r < 90:
+		return 2
+	case r < 97:
+		return 3
+	}
+	return 4
+}
+
+func resumeText(c hiring.Candidate, g *gen) string {
+	return fmt.Sprintf("%s\n%s\n%s | %s\n\nEXPERIENCE\n%s, %s (2019 – present)\n- %s\n\nSKILLS\n%s, %s, %s\n",
+		c.Name(), c.CurrentTitle, c.PrimaryEmail(), c.Phones[0], c.CurrentTitle, c.CurrentCompany, c.Headline,
+		g.pick(skills), g.pick(skills), g.pick(skills))
+}
+
+func (g *gen) resume(ctx context.Context, b *store.Batch, c hiring.Candidate, at time.Time) error {
+	text := resumeText(c, g)
+	key, size, sum, err := g.blobs.Put(ctx, strings.NewReader(text), 1<<20)
+	if err != nil {
+		return fmt.Errorf("demo resume: %w", err)
+	}
+	return b.Document(hiring.Document{
+		ID: g.id(at), CandidateID: c.ID, Kind: "resume",
+		FileName:    strings.ReplaceAll(strings.ToLower(c.Name()), " ", "-") + "-resume.txt",
+		ContentType: "text/plain; charset=utf-8", Size: size, SHA256: sum, BlobKey: key, CreatedAt: at,
+	})
+}

@@ -1,0 +1,89 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/demo"
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+func TestLoadSmallCompany(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		blobs, err := blob.NewFS(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		res, err := demo.Load(ctx, db, blobs, demo.Options{Candidates: 400, Applications: 1500, LargeJob: 120})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Candidates != 400 || res.LargeJobApps != 120 || res.Applications < 1400 {
+			t.Fatalf("unexpected result %+v", res)
+		}
+		sys := hiring.WithActor(ctx, hiring.SystemActor())
+
+		// The services read what the bulk path wrote.
+		page, err := db.ListCandidates(sys, hiring.CandidateFilter{Tag: "golang"}, hiring.PageRequest{Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Items) == 0 {
+			t.Fatal("no candidates tagged golang")
+		}
+		for _, c := range page.Items {
+			if len(c.Emails) != 1 || c.FirstName == "" {
+				t.Fatalf("candidate not loaded whole: %+v", c)
+			}
+		}
+		board, err := db.Board(sys, res.LargeJobID, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, col := range board {
+			total += col.Stage.Count
+		}
+		if total != res.LargeJobApps {
+			t.Fatalf("board counts %d active applications, loaded %d on the large job", total, res.LargeJobApps)
+		}
+		// Stage history exists for a loaded application.
+		hist, err := db.StageHistory(sys, board[len(board)-1].Cards[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hist) != len(board) {
+			t.Fatalf("an application in the last stage visited %d stages, want %d", len(hist), len(board))
+		}
+		act, err := db.CandidateActivity(sys, page.Items[0].ID, hiring.PageRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(act.Items) == 0 {
+			t.Fatal("no timeline for a demo candidate")
+		}
+		// Access rules hold on demo data: the interviewer sees only the shared team's jobs.
+		users, err := db.ListUsers(sys, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ivy hiring.User
+		for _, u := range users {
+			if u.Role == hiring.RoleInterviewer {
+				ivy = u
+			}
+		}
+		asIvy := hiring.WithActor(ctx, hiring.Actor{UserID: ivy.ID, Role: ivy.Role})
+		jobs, err := db.ListJobs(asIvy, hiring.JobFilter{}, hiring.PageRequest{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(jobs.Items) == 0 || len(jobs.Items) >= res.Jobs {
+			t.Fatalf("interviewer sees %d of %d jobs; want some but not all", len(jobs.Items), res.Jobs)
+		}
+	})
+}

@@ -1,0 +1,122 @@
+package resume
+
+import (
+	"strings"
+	"unicode"
+)
+
+// sectionHeadings maps heading words to section keys. Headings are matched
+// on whole short lines, after dropping punctuation and letter spacing.
+var sectionHeadings = map[string]string{
+	"experience": "work", "work experience": "work", "professional experience": "work", "employment": "work",
+	"employment history": "work", "work history": "work", "career history": "work", "experience details": "work",
+	"relevant experience": "work", "research experience": "work", "professional background": "work",
+	"work experience details": "work", "internships": "work", "internship": "work", "career summary": "work",
+	"professional history": "work", "experiences": "work", "organizational experience": "work",
+	"education": "education", "academic background": "education", "educational background": "education",
+	"academic qualifications": "education", "educational qualifications": "education", "qualifications": "education",
+	"education and training": "education", "academics": "education", "academic profile": "education",
+	"educational qualification": "education", "academic qualification": "education", "education details": "education",
+	"education & training": "education", "academic credentials": "education",
+	"skills": "skills", "technical skills": "skills", "key skills": "skills", "core competencies": "skills",
+	"skill set": "skills", "skillset": "skills", "areas of expertise": "skills", "expertise": "skills",
+	"competencies": "skills", "technical proficiency": "skills", "it skills": "skills", "core skills": "skills",
+	"skills & abilities": "skills", "skills and abilities": "skills", "professional skills": "skills",
+	"technical expertise": "skills", "software skills": "skills", "computer skills": "skills", "tech stack": "skills",
+	"highlights": "skills", "skill highlights": "skills", "key competencies": "skills", "strengths": "skills",
+	"technical skill set": "skills", "tools": "skills", "technologies": "skills", "skills summary": "skills",
+	"summary": "summary", "professional summary": "summary", "profile": "summary", "objective": "summary",
+	"career objective": "summary", "about me": "summary", "professional profile": "summary", "personal statement": "summary",
+	"executive summary": "summary", "summary of qualifications": "summary", "career profile": "summary", "overview": "summary",
+	"languages": "languages", "language skills": "languages", "languages known": "languages",
+	"certifications": "certificates", "certificates": "certificates", "certification": "certificates",
+	"licenses": "certificates", "licenses & certifications": "certificates", "certifications & licenses": "certificates",
+	"licenses and certifications": "certificates", "courses": "certificates", "trainings": "certificates",
+	"projects": "other", "personal projects": "other", "academic projects": "other", "awards": "other",
+	"honors": "other", "achievements": "other", "accomplishments": "other", "interests": "other", "hobbies": "other",
+	"references": "other", "publications": "other", "volunteer": "other", "volunteering": "other",
+	"personal details": "other", "personal information": "other", "activities": "other", "extracurricular activities": "other",
+	"contact": "contact", "contact details": "contact", "contact information": "contact", "declaration": "other",
+	"conferences": "other", "awards and honors": "other", "honors & awards": "other", "additional information": "other",
+	"affiliations": "other", "professional affiliations": "other", "training": "other", "personal profile": "other",
+}
+
+type section struct {
+	key   string
+	lines []string
+}
+
+type sections []section
+
+// headingKey reports whether line is a section heading and which.
+func headingKey(line string) (string, bool) {
+	if len(line) > 48 {
+		return "", false
+	}
+	l := strings.ToLower(line)
+	l = strings.TrimRight(l, ": ")
+	l = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || r == ' ' || r == '&' {
+			return r
+		}
+		return -1
+	}, l)
+	l = strings.Join(strings.Fields(l), " ")
+	if k, ok := sectionHeadings[l]; ok {
+		return k, true
+	}
+	// Letter-spaced headings: "S K I L L S".
+	if compact := strings.ReplaceAll(l, " ", ""); len(compact) >= 4 && len(l) >= 2*len(compact)-1 {
+		for h, k := range sectionHeadings {
+			if strings.ReplaceAll(h, " ", "") == compact {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// splitSections cuts lines at headings; lines before the first heading form
+// the "header" section.
+func splitSections(lines []string) sections {
+	secs := sections{{key: "header"}}
+	for _, l := range lines {
+		first := l
+		if i := strings.IndexByte(l, '\t'); i >= 0 {
+			first = l[:i]
+		}
+		if k, ok := headingKey(first); ok {
+			secs = append(secs, section{key: k})
+			if first != l {
+				secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, strings.TrimSpace(l[len(first):]))
+			}
+			continue
+		}
+		// "Skills: Java, Go" — a heading with its content on the same line.
+		if h, rest, ok := strings.Cut(l, ":"); ok && len(h) < 30 {
+			if k, ok := headingKey(h); ok && k != "summary" && strings.TrimSpace(rest) != "" {
+				secs = append(secs, section{key: k, lines: []string{strings.TrimSpace(rest)}})
+				continue
+			}
+		}
+		secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, l)
+	}
+	return secs
+}
+
+func (s sections) header() []string { return s[0].lines }
+
+// lines returns all lines of sections with key, in order.
+func (s sections) lines(key string) []string {
+	var out []string
+	for _, sec := range s {
+		if sec.key == key {
+			out = append(out, sec.lines...)
+		}
+	}
+	return out
+}
+
+func (s sections) text(key string, limit int) string {
+	return truncateUTF8(strings.Join(s.lines(key), " "), limit)
+}

@@ -1,0 +1,58 @@
+// Package server assembles Candor's HTTP surface: the route table and the
+// middleware every request passes through (request IDs, logging, panic
+// recovery, security headers), with the UI, API and static handlers plugged
+// in from their own packages.
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/auth"
+)
+
+// Deps are the parts the route table mounts.
+type Deps struct {
+	Auth   *auth.Auth
+	Web    http.Handler // recruiter UI: behind Sessions + CSRF
+	API    http.Handler // /api/v1: behind Tokens
+	Static http.Handler // /static/ (web.Static()); nil answers 404
+	// Ready reports whether the instance can serve: database reachable and
+	// migrated. /readyz answers 503 while it fails.
+	Ready  func(ctx context.Context) error
+	Logger *slog.Logger
+	// HTTPS turns on Strict-Transport-Security (only ever sent over HTTPS).
+	HTTPS bool
+}
+
+// New returns the root handler.
+func New(d Deps) http.Handler {
+	logger := d.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /readyz", readyz(d.Ready))
+	if d.Static != nil {
+		mux.Handle("/static/", d.Static)
+	} else {
+		mux.Handle("/static/", http.NotFoundHandler())
+	}
+	if d.API != nil {
+		api := d.Auth.Tokens(d.API)
+		mux.Handle("/api/v1/", api)
+		mux.Handle("/api/v1", api)
+	}
+	if d.Web != nil {
+		mux.Handle("/", d.Auth.Sessions(d.Auth.CSRF(d.Web)))
+	}
+	var h http.Handler = mux
+	h = securityHeaders(h, d.HTTPS)
+	h = recoverer(h)
+	h = requestLog(h)
+	h = requestID(h, logger)
+	return h
+}

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+const appCols = `a.id, a.candidate_id, a.job_id, a.stage_id, a.status, a.source, a.credited_to_id, a.applied_at, a.stage_entered_at,
+	a.rejection_reason_id, a.rejection_reason, a.rejected_at, a.hired_at, a.withdrawn_at, a.version, a.created_at, a.updated_at,
+	c.first_name, c.last_name, c.current_title, j.title, s.name, c.tags`
+
+const appFrom = ` FROM applications a JOIN candidates c ON c.id = a.candidate_id JOIN jobs j ON j.id = a.job_id JOIN stages s ON s.id = a.stage_id`
+
+func scanApp(row interface{ Scan(...any) error }) (hiring.Application, error) {
+	var x hiring.Application
+	var first, last string
+	err := row.Scan(&x.ID, &x.CandidateID, &x.JobID, &x.StageID, &x.Status, &x.Source, strCol{&x.CreditedToID}, timeCol{&x.AppliedAt},
+		timeCol{&x.StageEnteredAt}, strCol{&x.RejectionReasonID}, &x.RejectionReason, nullTimeCol{&x.RejectedAt}, nullTimeCol{&x.HiredAt},
+		nullTimeCol{&x.WithdrawnAt}, &x.Version, timeCol{&x.CreatedAt}, timeCol{&x.UpdatedAt},
+		&first, &last, &x.CandidateTitle, &x.JobTitle, &x.StageName, jsonCol{&x.Tags})
+	x.CandidateName = hiring.Candidate{FirstName: first, LastName: last}.Name()
+	if x.Tags == nil {
+		x.Tags = []string{}
+	}
+	return x, err
+}
+
+// loadApp reads an application whose job the actor may see.
+func (db *DB) loadApp(ctx context.Context, q querier, a hiring.Actor, id string) (hiring.Application, error) {
+	p := &args{}
+	x, err := scanApp(q.QueryRowContext(ctx, "SELECT "+appCols+appFrom+" WHERE a.id = "+p.add(id)+" AND "+jobRowVisible(a, "j", p), p.list...))
+	return x, notFound("application", err)
+}
+
+// Application returns an application the actor may see.
+func (db *DB) Application(ctx context.Context, id string) (hiring.Application, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Application{}, err
+	}
+	return db.loadApp(ctx, db.rd, a, id)
+}
+
+// ListApplications lists visible applications, newest first.
+func (db *DB) ListApplications(ctx context.Context, f hiring.ApplicationFilter, pr hiring.PageRequest) (hiring.Page[hiring.Application], error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Page[hiring.Application]{}, err
+	}
+	limit := pr.Clamp()
+	cur, err := decodeCursor(pr.Cursor, 1)
+	if err != nil {
+		return hiring.Page[hiring.Application]{}, err
+	}
+	p := &args{}
+	where := []string{jobRowVisible(a, "j", p)}
+	if f.JobID != "" {
+		where = append(where, "a.job_id = "+p.add(f.JobID))
+	}
+	if f.CandidateID != "" {
+		where = append(where, "a.candidate_id = "+p.add(f.CandidateID))
+	}
+	if f.StageID != "" {
+		where = append(where, "a.stage_id = "+p.add(f.StageID))
+	}
+	if f.Status != "" {
+		where = append(where, "a.status = "+p.add(string(f.Status)))
+	}
+	var total int
+	if pr.CountTotal {
+		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications a JOIN jobs j ON j.id = a.job_id"+whereSQL(where), p.list...).Scan(&total); err != nil {
+			return hiring.Page[hiring.Application]{}, dbErr("count applications", err)
+		}
+	}
+	if cur != nil {
+		where = append(where, "a.id < "+p.add(cur[0]))
+	}
+	page, err := db.appPage(ctx, "SELECT "+appCols+appFrom+whereSQL(where)+" ORDER BY a.id DESC LIMIT "+strconv.Itoa(limit+1), p.list, limit,
+		func(x hiring.Application) []string { return []string{x.ID} })
+	page.Total = total
+	return page, err
+}
+
+func (db *DB) appPage(ctx context.Context, query string, params []any, limit int, key func(hiring.Application) []string) (hiring.Page[hiring.Application], error) {
+	rows, err := db.rd.QueryContext(ctx, query, params...)
+	if err != nil {
+		return hiring.Page[hiring.Application]{}, dbErr("list applications", err)
+	}
+	defer rows.Close()
+	var out []hiring.Application
+	for rows.Next() {
+		x, err := scanApp(rows)
+		if err != nil {
+			return hiring.Page[hiring.Application]{}, dbErr("list applications", err)
+		}
+		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		return hiring.Page[hiring.Application]{}, dbErr("list applications", err)
+	}
+	return pageOf(out, limit, key), nil
+}
+
+// Board returns the job's stages with their first active cards, oldest in
+// stage first (who has waited longest). Each column is one indexed range scan.
+func (db *DB) Board(ctx context.Context, jobID string, perColumn int) ([]hiring.BoardColumn, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	perColumn = hiring.PageRequest{Limit: perColumn}.Clamp()
+	if err := db.canSeeJob(ctx, db.rd, a, jobID); err != nil {
+		return nil, err
+	}
+	stages, err := stagesOf(ctx, db.rd, jobID)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.fillStageCounts(ctx, db.rd, jobID, stages); err != nil {
+		return nil, err
+	}
+	cols := make([]hiring.BoardColumn, len(stages))
+	for i, s := range stages {
+		cols[i].Stage = s
+		cols[i].Cards = []hiring.Application{}
+		if s.Count == 0 {
+			continue
+		}
+		page, err := db.columnPage(ctx, s.ID, nil, perColumn)
+		if err != nil {
+			return nil, err
+		}
+		cols[i].Cards, cols[i].NextCursor = page.Items, page.NextCursor
+	}
+	return cols, nil
+}
+
+func (db *DB) columnPage(ctx context.Context, stageID string, cur []string, limit int) (hiring.Page[hiring.Application], error) {
+	p := &args{}
+	where := []string{"a.stage_id = " + p.add(stageID), "a.status = 'active'"}
+	if cur != nil {
+		t := p.add(cur[0])
+		where = append(where, "(a.stage_entered_at > "+t+" OR (a.stage_entered_at = "+t+" AND a.id > "+p.add(cur[1])+"))")
+	}
+	return db.appPage(ctx, "SELECT "+appCols+appFrom+" WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY a.stage_entered_at, a.id LIMIT "+strconv.Itoa(limit+1), p.list, limit,
+		func(x hiring.Application) []string { return []string{TimeArg(x.StageEnteredAt).(string), x.ID} })
+}
+
+// Column pages one stage's active cards after Board.
+func (db *DB) Column(ctx context.Context, stageID string, pr hiring.PageRequest) (hiring.Page[hiring.Application], error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Page[hiring.Application]{}, err
+	}
+	cur, err := decodeCursor(pr.Cursor, 2)
+	if err != nil {
+		return hiring.Page[hiring.Application]{}, err
+	}
+	if _, err := db.stageByID(ctx, db.rd, a, stageID); err != nil {
+		return hiring.Page[hiring.Application]{}, err
+	}
+	return db.columnPage(ctx, stageID, cur, pr.Clamp())
+}
+
+// StageHistory lists an application's stays in stages, oldest first.
+func (db *DB) StageHistory(ctx context.Context, applicationID string) ([]hiring.StageVisit, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.loadApp(ctx, db.rd, a, applicationID); err != nil {
+		return nil, err
+	}
+	rows, err := db.rd.QueryContext(ctx, `SELECT stage_id, stage_name, entered_at, left_at, actor_name FROM stage_visits
+		WHERE application_id = $1 ORDER BY entered_at, id`, applicationID)
+	if err != nil {
+		return nil, dbErr("stage history", err)
+	}
+	defer rows.Close()
+	out := []hiring.StageVisit{}
+	for rows.Next() {
+		var v hiring.StageVisit
+		if err := rows.Scan(&v.StageID, &v.StageName, timeCol{&v.EnteredAt}, nullTimeCol{&v.LeftAt}, &v.ActorName); err != nil {
+			return nil, dbErr("stage history", err)
+		}
+		out = append(out, v)
+	}
+	return out, dbErr("stage history", rows.Err())
+}

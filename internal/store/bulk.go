@@ -1,0 +1,411 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// BulkLoad writes many records in one transaction through a Batch: the demo
+// loader and benchmarks use it. Records arrive complete (IDs, times, versions
+// set by the caller); no per-record authorization applies, so only trusted
+// code (the CLI) may call it. On SQLite the load runs with synchronous=OFF —
+// a crash mid-load loses the whole load, never part of it, because it is one
+// transaction.
+func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
+	conn, err := db.writer.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: bulk load: %w", err)
+	}
+	defer conn.Close()
+	if db.dialect == DialectSQLite {
+		// A big page cache and an in-memory statement journal keep the load
+		// off the disk until commit; both are restored afterwards so the
+		// serving process stays small.
+		// Foreign keys are off for the load (the generator is trusted code):
+		// with OR FAIL inserts that spares SQLite a statement journal per
+		// multi-row INSERT.
+		for _, p := range []string{"synchronous=OFF", "cache_size=-1048576", "temp_store=MEMORY", "foreign_keys=OFF"} {
+			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
+				return fmt.Errorf("store: bulk load: %w", err)
+			}
+		}
+		defer func() {
+			for _, p := range []string{"synchronous=FULL", "cache_size=-2000", "temp_store=DEFAULT", "foreign_keys=ON"} {
+				_, _ = conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA "+p)
+			}
+		}()
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: bulk load: %w", err)
+	}
+	b := &Batch{ctx: ctx, tx: tx, tables: map[string]*bulkTable{}, sqlite: db.dialect == DialectSQLite}
+	if err := fn(b); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := b.flushAll(); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: bulk load commit: %w", err)
+	}
+	// Fresh statistics keep the planner on the filter indexes after a big
+	// load; on SQLite a sampled analysis is enough and bounded in time.
+	if db.dialect == DialectSQLite {
+		if _, err := conn.ExecContext(ctx, "PRAGMA analysis_limit=2000"); err != nil {
+			return fmt.Errorf("store: analyze: %w", err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	return nil
+}
+
+// Batch buffers rows per table and writes them in large statements: on
+// PostgreSQL multi-row VALUES; on SQLite one JSON array per statement expanded
+// by json_each, because binding thousands of parameters per statement (each a
+// C allocation in modernc) cost more than the inserts themselves.
+type Batch struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	tables map[string]*bulkTable
+	order  []*bulkTable // flush parents before children
+	sqlite bool
+}
+
+type bulkTable struct {
+	name    string
+	cols    []string
+	rows    []any // flattened
+	perStmt int
+	sql     string // for a full batch
+}
+
+// maxParams stays well under PostgreSQL's limit of 65535 bound parameters.
+const maxParams = 30000
+
+func (b *Batch) table(name string, cols ...string) *bulkTable {
+	t := b.tables[name]
+	if t == nil {
+		t = &bulkTable{name: name, cols: cols}
+		if b.sqlite {
+			t.perStmt = 64
+			t.sql = jsonInsertSQL(name, cols)
+		} else {
+			t.perStmt = min(500, maxParams/len(cols))
+			t.sql = valuesInsertSQL(name, cols, t.perStmt)
+		}
+		b.tables[name] = t
+		b.order = append(b.order, t)
+	}
+	return t
+}
+
+func valuesInsertSQL(name string, cols []string, rows int) string {
+	var s strings.Builder
+	s.WriteString("INSERT INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	n := 1
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			s.WriteString(", ")
+		}
+		s.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				s.WriteString(", ")
+			}
+			s.WriteString("$" + strconv.Itoa(n))
+			n++
+		}
+		s.WriteByte(')')
+	}
+	return s.String()
+}
+
+// jsonInsertSQL inserts every element of a JSON array of row arrays. OR FAIL
+// (with foreign keys off during the load) spares a statement journal.
+func jsonInsertSQL(name string, cols []string) string {
+	var s strings.Builder
+	s.WriteString("INSERT OR FAIL INTO " + name + " (" + strings.Join(cols, ", ") + ") SELECT ")
+	for c := range cols {
+		if c > 0 {
+			s.WriteString(", ")
+		}
+		s.WriteString("value ->> " + strconv.Itoa(c))
+	}
+	s.WriteString(" FROM json_each($1)")
+	return s.String()
+}
+
+func (b *Batch) add(name string, cols []string, vals ...any) error {
+	t := b.table(name, cols...)
+	t.rows = append(t.rows, vals...)
+	if len(t.rows)/len(t.cols) >= t.perStmt {
+		// Parents are flushed first so foreign keys hold mid-load.
+		for _, p := range b.order {
+			if p == t {
+				break
+			}
+			if err := b.flush(p); err != nil {
+				return err
+			}
+		}
+		return b.flush(t)
+	}
+	return nil
+}
+
+func (b *Batch) flush(t *bulkTable) error {
+	n := len(t.rows) / len(t.cols)
+	if n == 0 {
+		return nil
+	}
+	var err error
+	switch {
+	case b.sqlite:
+		var arg []byte
+		arg, err = jsonRows(t.rows, len(t.cols))
+		if err == nil {
+			_, err = b.tx.ExecContext(b.ctx, t.sql, string(arg))
+		}
+	case n == t.perStmt:
+		_, err = b.tx.ExecContext(b.ctx, t.sql, t.rows...)
+	default:
+		_, err = b.tx.ExecContext(b.ctx, valuesInsertSQL(t.name, t.cols, n), t.rows...)
+	}
+	if err != nil {
+		return fmt.Errorf("store: bulk insert %s: %w", t.name, err)
+	}
+	t.rows = t.rows[:0]
+	return nil
+}
+
+// jsonRows encodes flattened rows as [[…],[…]]. Booleans become 0/1, as
+// SQLite stores them.
+func jsonRows(flat []any, width int) ([]byte, error) {
+	out := make([]byte, 0, len(flat)*24)
+	out = append(out, '[')
+	for i, v := range flat {
+		switch {
+		case i%width == 0 && i > 0:
+			out = append(out, "],["...)
+		case i == 0:
+			out = append(out, '[')
+		default:
+			out = append(out, ',')
+		}
+		switch x := v.(type) {
+		case nil:
+			out = append(out, "null"...)
+		case bool:
+			if x {
+				out = append(out, '1')
+			} else {
+				out = append(out, '0')
+			}
+		case int:
+			out = strconv.AppendInt(out, int64(x), 10)
+		case int64:
+			out = strconv.AppendInt(out, x, 10)
+		case string:
+			out = strconv.AppendQuote(out, x)
+		default:
+			data, err := json.Marshal(x)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, data...)
+		}
+	}
+	return append(out, "]]"...), nil
+}
+
+func (b *Batch) flushAll() error {
+	for _, t := range b.order {
+		if err := b.flush(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func jsonText(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil || string(data) == "null" {
+		return "[]"
+	}
+	return string(data)
+}
+
+var (
+	colsDept     = []string{"id", "name"}
+	colsLoc      = []string{"id", "name", "city", "country"}
+	colsUser     = []string{"id", "email", "name", "role", "time_zone", "disabled", "password_hash", "created_at", "updated_at"}
+	colsJob      = []string{"id", "title", "department_id", "workplace_type", "allowed_countries", "employment_type", "description", "requirements", "salary_min", "salary_max", "salary_currency", "salary_period", "openings", "status", "confidential", "version", "created_at", "updated_at", "published_at"}
+	colsJobLoc   = []string{"job_id", "location_id", "position"}
+	colsJobTeam  = []string{"job_id", "user_id", "role"}
+	colsStage    = []string{"id", "job_id", "name", "kind", "position"}
+	colsCand     = []string{"id", "first_name", "last_name", "sort_name", "emails", "phones", "links", "location", "headline", "current_title", "current_company", "source", "owner_id", "tags", "consent_processing", "consent_processing_at", "consent_marketing", "consent_marketing_at", "retain_until", "consent_source", "version", "created_at", "updated_at"}
+	colsCandMail = []string{"candidate_id", "email", "position"}
+	colsCandTag  = []string{"candidate_id", "tag"}
+	colsApp      = []string{"id", "candidate_id", "job_id", "stage_id", "status", "source", "credited_to_id", "applied_at", "stage_entered_at", "rejection_reason_id", "rejection_reason", "rejected_at", "hired_at", "withdrawn_at", "version", "created_at", "updated_at"}
+	colsVisit    = []string{"id", "application_id", "stage_id", "stage_name", "entered_at", "left_at", "actor_name"}
+	colsNote     = []string{"id", "candidate_id", "application_id", "job_id", "author_id", "author_name", "body", "private", "created_at", "updated_at"}
+	colsDoc      = []string{"id", "candidate_id", "application_id", "kind", "file_name", "content_type", "size", "sha256", "blob_key", "uploaded_by_id", "parse_status", "parse_error", "created_at"}
+	colsAct      = []string{"id", "actor_id", "actor_name", "action", "subject_type", "subject_id", "candidate_id", "job_id", "summary", "before_json", "after_json", "ip", "private", "created_at"}
+)
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Department adds a department.
+func (b *Batch) Department(d hiring.Department) error {
+	return b.add("departments", colsDept, d.ID, d.Name)
+}
+
+// Location adds a location.
+func (b *Batch) Location(l hiring.Location) error {
+	return b.add("locations", colsLoc, l.ID, l.Name, l.City, l.Country)
+}
+
+// User adds a user with a password hash ("" = cannot log in until reset).
+func (b *Batch) User(u hiring.User, passwordHash string) error {
+	return b.add("users", colsUser, u.ID, strings.ToLower(u.Email), u.Name, string(u.Role), u.TimeZone, u.Disabled, passwordHash, TimeArg(u.CreatedAt), TimeArg(u.UpdatedAt))
+}
+
+// Job adds a job with its stages, locations, team and a creation activity.
+func (b *Batch) Job(j hiring.Job, stages []hiring.Stage) error {
+	var smin, smax, scur, sper any
+	if s := j.Salary; s != nil {
+		smin, smax, scur, sper = s.Min, s.Max, s.Currency, string(s.Period)
+	}
+	if err := b.add("jobs", colsJob, j.ID, j.Title, nullString(j.DepartmentID), string(j.WorkplaceType), jsonText(j.AllowedCountries),
+		string(j.EmploymentType), j.Description, jsonText(j.Requirements), smin, smax, scur, sper, j.Openings, string(j.Status),
+		j.Confidential, j.Version, TimeArg(j.CreatedAt), TimeArg(j.UpdatedAt), nullTimeArg(j.PublishedAt)); err != nil {
+		return err
+	}
+	for i, l := range j.LocationIDs {
+		if err := b.add("job_locations", colsJobLoc, j.ID, l, i); err != nil {
+			return err
+		}
+	}
+	for _, m := range j.HiringTeam {
+		if err := b.add("job_team", colsJobTeam, j.ID, m.UserID, string(m.Role)); err != nil {
+			return err
+		}
+	}
+	for _, s := range stages {
+		if err := b.add("stages", colsStage, s.ID, s.JobID, s.Name, string(s.Kind), s.Position); err != nil {
+			return err
+		}
+	}
+	return b.activity(derivedID(j.ID, 1), "job.created", "job", j.ID, "", j.ID, "created the job "+j.Title, j.CreatedAt)
+}
+
+// Candidate adds a candidate with its email and tag lookups and a creation activity.
+func (b *Batch) Candidate(c hiring.Candidate) error {
+	co := c.Consent
+	if err := b.add("candidates", colsCand, c.ID, c.FirstName, c.LastName, strings.ToLower(strings.TrimSpace(c.FirstName+" "+c.LastName)),
+		jsonText(c.Emails), jsonText(c.Phones), jsonText(c.Links), c.Location, c.Headline, c.CurrentTitle, c.CurrentCompany,
+		c.Source, nullString(c.OwnerID), jsonText(c.Tags), co.Processing, nullTimeArg(co.ProcessingAt), co.Marketing,
+		nullTimeArg(co.MarketingAt), nullTimeArg(co.RetainUntil), co.ConsentSource, c.Version, TimeArg(c.CreatedAt), TimeArg(c.UpdatedAt)); err != nil {
+		return err
+	}
+	for i, e := range c.Emails {
+		if err := b.add("candidate_emails", colsCandMail, c.ID, strings.ToLower(e), i); err != nil {
+			return err
+		}
+	}
+	for _, t := range c.Tags {
+		if err := b.add("candidate_tags", colsCandTag, c.ID, t); err != nil {
+			return err
+		}
+	}
+	return b.activity(derivedID(c.ID, 1), "candidate.created", "candidate", c.ID, c.ID, "", "added "+c.Name(), c.CreatedAt)
+}
+
+// Application adds an application, its stage visits (visited in order, the
+// last one current) and a creation activity.
+func (b *Batch) Application(a hiring.Application, visited []hiring.Stage) error {
+	if err := b.add("applications", colsApp, a.ID, a.CandidateID, a.JobID, a.StageID, string(a.Status), a.Source, nullString(a.CreditedToID),
+		TimeArg(a.AppliedAt), TimeArg(a.StageEnteredAt), nullString(a.RejectionReasonID), a.RejectionReason, nullTimeArg(a.RejectedAt),
+		nullTimeArg(a.HiredAt), nullTimeArg(a.WithdrawnAt), a.Version, TimeArg(a.CreatedAt), TimeArg(a.UpdatedAt)); err != nil {
+		return err
+	}
+	n := len(visited)
+	for i, s := range visited {
+		entered := a.AppliedAt
+		if n > 1 {
+			entered = a.AppliedAt.Add(a.StageEnteredAt.Sub(a.AppliedAt) * time.Duration(i) / time.Duration(n-1))
+		}
+		var left any
+		if i < n-1 {
+			next := a.AppliedAt.Add(a.StageEnteredAt.Sub(a.AppliedAt) * time.Duration(i+1) / time.Duration(n-1))
+			left = TimeArg(next)
+		}
+		if err := b.add("stage_visits", colsVisit, derivedID(a.ID, byte(2+i)), a.ID, s.ID, s.Name, TimeArg(entered), left, ""); err != nil {
+			return err
+		}
+	}
+	return b.activity(derivedID(a.ID, 1), "application.created", "application", a.ID, a.CandidateID, a.JobID, "added "+a.CandidateName+" to the pipeline", a.CreatedAt)
+}
+
+// Note adds a note.
+func (b *Batch) Note(n hiring.Note) error {
+	return b.add("notes", colsNote, n.ID, n.CandidateID, nullString(n.ApplicationID), nil, nullString(n.AuthorID), n.AuthorName, n.Body, n.Private, TimeArg(n.CreatedAt), TimeArg(n.UpdatedAt))
+}
+
+// Document adds a document record whose blob the caller stored already.
+func (b *Batch) Document(d hiring.Document) error {
+	return b.add("documents", colsDoc, d.ID, d.CandidateID, nullString(d.ApplicationID), d.Kind, d.FileName, d.ContentType, d.Size, d.SHA256, d.BlobKey,
+		nullString(d.UploadedByID), d.ParseStatus, d.ParseError, TimeArg(d.CreatedAt))
+}
+
+// RejectionReasonIDs returns the seeded reasons' IDs.
+func (b *Batch) RejectionReasonIDs() ([]string, error) {
+	rows, err := b.tx.QueryContext(b.ctx, "SELECT id FROM rejection_reasons WHERE archived = $1 ORDER BY position", false)
+	if err != nil {
+		return nil, fmt.Errorf("store: rejection reasons: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// derivedID returns a UUID that differs from id only in its last byte, so a
+// record's activity and visits sort with it and need no extra randomness.
+func derivedID(id string, n byte) string {
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return NewID()
+	}
+	u[15] ^= n
+	return u.String()
+}
+
+func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID, summary string, at time.Time) error {
+	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
+}

@@ -1,0 +1,289 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+const candCols = `c.id, c.first_name, c.last_name, c.emails, c.phones, c.links, c.location, c.headline, c.current_title,
+	c.current_company, c.source, c.owner_id, COALESCE(ou.name, ''), c.tags, c.consent_processing, c.consent_processing_at,
+	c.consent_marketing, c.consent_marketing_at, c.retain_until, c.consent_source, c.version, c.created_at, c.updated_at`
+
+const candFrom = " FROM candidates c LEFT JOIN users ou ON ou.id = c.owner_id"
+
+func scanCandidate(row interface{ Scan(...any) error }) (hiring.Candidate, error) {
+	var c hiring.Candidate
+	co := &c.Consent
+	err := row.Scan(&c.ID, &c.FirstName, &c.LastName, jsonCol{&c.Emails}, jsonCol{&c.Phones}, jsonCol{&c.Links}, &c.Location,
+		&c.Headline, &c.CurrentTitle, &c.CurrentCompany, &c.Source, strCol{&c.OwnerID}, &c.OwnerName, jsonCol{&c.Tags},
+		&co.Processing, nullTimeCol{&co.ProcessingAt}, &co.Marketing, nullTimeCol{&co.MarketingAt}, nullTimeCol{&co.RetainUntil},
+		&co.ConsentSource, &c.Version, timeCol{&c.CreatedAt}, timeCol{&c.UpdatedAt})
+	if c.Emails == nil {
+		c.Emails = []string{}
+	}
+	if c.Phones == nil {
+		c.Phones = []string{}
+	}
+	if c.Links == nil {
+		c.Links = []hiring.Link{}
+	}
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	return c, err
+}
+
+func (db *DB) loadCandidate(ctx context.Context, q querier, a hiring.Actor, id string) (hiring.Candidate, error) {
+	p := &args{}
+	c, err := scanCandidate(q.QueryRowContext(ctx, "SELECT "+candCols+candFrom+" WHERE c.id = "+p.add(id)+" AND "+candidateVisible(a, "c.id", p), p.list...))
+	return c, notFound("candidate", err)
+}
+
+// Candidate returns a candidate the actor may see.
+func (db *DB) Candidate(ctx context.Context, id string) (hiring.Candidate, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Candidate{}, err
+	}
+	return db.loadCandidate(ctx, db.rd, a, id)
+}
+
+// ListCandidates lists visible candidates, most recently updated first.
+func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr hiring.PageRequest) (hiring.Page[hiring.Candidate], error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Page[hiring.Candidate]{}, err
+	}
+	limit := pr.Clamp()
+	cur, err := decodeCursor(pr.Cursor, 2)
+	if err != nil {
+		return hiring.Page[hiring.Candidate]{}, err
+	}
+	p := &args{}
+	var where []string
+	if restricted(a) {
+		where = append(where, candidateVisible(a, "c.id", p))
+	}
+	if qs := strings.TrimSpace(f.Query); qs != "" {
+		pat := p.add(likePattern(qs))
+		where = append(where, "(c.sort_name LIKE "+pat+" ESCAPE '\\' OR EXISTS (SELECT 1 FROM candidate_emails fe WHERE fe.candidate_id = c.id AND fe.email LIKE "+pat+" ESCAPE '\\'))")
+	}
+	if f.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM candidate_tags ft WHERE ft.candidate_id = c.id AND ft.tag = "+p.add(hiring.NormalizeTag(f.Tag))+")")
+	}
+	if f.Source != "" {
+		where = append(where, "c.source = "+p.add(f.Source))
+	}
+	if f.OwnerID != "" {
+		where = append(where, "c.owner_id = "+p.add(f.OwnerID))
+	}
+	if f.JobID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM applications fa WHERE fa.candidate_id = c.id AND fa.job_id = "+p.add(f.JobID)+
+			" AND "+jobIDVisible(a, "fa.job_id", p)+")")
+	}
+	if f.StageID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM applications fs WHERE fs.candidate_id = c.id AND fs.stage_id = "+p.add(f.StageID)+
+			" AND fs.status = 'active' AND "+jobIDVisible(a, "fs.job_id", p)+")")
+	}
+	var total int
+	if pr.CountTotal {
+		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM candidates c"+whereSQL(where), p.list...).Scan(&total); err != nil {
+			return hiring.Page[hiring.Candidate]{}, dbErr("count candidates", err)
+		}
+	}
+	if cur != nil {
+		t := p.add(cur[0])
+		where = append(where, "(c.updated_at < "+t+" OR (c.updated_at = "+t+" AND c.id < "+p.add(cur[1])+"))")
+	}
+	rows, err := db.rd.QueryContext(ctx, "SELECT "+candCols+candFrom+whereSQL(where)+
+		" ORDER BY c.updated_at DESC, c.id DESC LIMIT "+strconv.Itoa(limit+1), p.list...)
+	if err != nil {
+		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+	}
+	defer rows.Close()
+	var out []hiring.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+	}
+	page := pageOf(out, limit, func(c hiring.Candidate) []string { return []string{TimeArg(c.UpdatedAt).(string), c.ID} })
+	page.Total = total
+	return page, nil
+}
+
+func whereSQL(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+func sortName(in hiring.CandidateInput) string {
+	return strings.ToLower(strings.TrimSpace(in.FirstName + " " + in.LastName))
+}
+
+func checkOwner(ctx context.Context, tx *sql.Tx, ownerID string) error {
+	if ownerID == "" {
+		return nil
+	}
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM users WHERE id = $1", ownerID).Scan(&one)
+	if err == sql.ErrNoRows {
+		return invalid("owner_id", "no such user")
+	}
+	return dbErr("check owner", err)
+}
+
+func writeCandidateLookups(ctx context.Context, tx *sql.Tx, id string, emails, tags []string) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM candidate_emails WHERE candidate_id = $1", id); err != nil {
+		return dbErr("candidate emails", err)
+	}
+	for i, e := range emails {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO candidate_emails (candidate_id, email, position) VALUES ($1, $2, $3)", id, e, i); err != nil {
+			return dbErr("candidate emails", err)
+		}
+	}
+	return writeCandidateTags(ctx, tx, id, tags)
+}
+
+func writeCandidateTags(ctx context.Context, tx *sql.Tx, id string, tags []string) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM candidate_tags WHERE candidate_id = $1", id); err != nil {
+		return dbErr("candidate tags", err)
+	}
+	for _, t := range tags {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO candidate_tags (candidate_id, tag) VALUES ($1, $2)", id, t); err != nil {
+			return dbErr("candidate tags", err)
+		}
+	}
+	return nil
+}
+
+// CreateCandidate adds a person.
+func (db *DB) CreateCandidate(ctx context.Context, in hiring.CandidateInput) (hiring.Candidate, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Candidate{}, err
+	}
+	if !a.CanManageRecords() {
+		return hiring.Candidate{}, forbidden("Only admins and recruiters add candidates.")
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return hiring.Candidate{}, err
+	}
+	var c hiring.Candidate
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = db.insertCandidate(ctx, tx, a, in)
+		return err
+	})
+	return c, err
+}
+
+// insertCandidate writes a validated candidate and its activity in tx.
+func (db *DB) insertCandidate(ctx context.Context, tx *sql.Tx, a hiring.Actor, in hiring.CandidateInput) (hiring.Candidate, error) {
+	if err := checkOwner(ctx, tx, in.OwnerID); err != nil {
+		return hiring.Candidate{}, err
+	}
+	id := NewID()
+	t := now()
+	co := in.Consent
+	_, err := tx.ExecContext(ctx, `INSERT INTO candidates (id, first_name, last_name, sort_name, emails, phones, links, location,
+		headline, current_title, current_company, source, owner_id, tags, consent_processing, consent_processing_at,
+		consent_marketing, consent_marketing_at, retain_until, consent_source, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1, $21, $22)`,
+		id, in.FirstName, in.LastName, sortName(in), jsonArg(in.Emails), jsonArg(in.Phones), jsonArg(in.Links), in.Location,
+		in.Headline, in.CurrentTitle, in.CurrentCompany, in.Source, nullString(in.OwnerID), jsonArg(in.Tags), co.Processing,
+		nullTimeArg(co.ProcessingAt), co.Marketing, nullTimeArg(co.MarketingAt), nullTimeArg(co.RetainUntil), co.ConsentSource,
+		TimeArg(t), TimeArg(t))
+	if err != nil {
+		return hiring.Candidate{}, dbErr("create candidate", err)
+	}
+	if err := writeCandidateLookups(ctx, tx, id, in.Emails, in.Tags); err != nil {
+		return hiring.Candidate{}, err
+	}
+	name := hiring.Candidate{FirstName: in.FirstName, LastName: in.LastName}.Name()
+	if err := db.record(ctx, tx, a, hiring.Activity{Action: "candidate.created", SubjectType: "candidate", SubjectID: id, CandidateID: id,
+		Summary: "added " + name, After: candidateMap(in)}, false); err != nil {
+		return hiring.Candidate{}, err
+	}
+	return db.loadCandidate(ctx, tx, hiring.SystemActor(), id)
+}
+
+func candidateMap(in hiring.CandidateInput) map[string]any {
+	return map[string]any{"first_name": in.FirstName, "last_name": in.LastName, "emails": in.Emails, "phones": in.Phones,
+		"links": in.Links, "location": in.Location, "headline": in.Headline, "current_title": in.CurrentTitle,
+		"current_company": in.CurrentCompany, "source": in.Source, "owner_id": in.OwnerID, "tags": in.Tags,
+		"consent_processing": in.Consent.Processing, "consent_marketing": in.Consent.Marketing}
+}
+
+func candidateInputOf(c hiring.Candidate) hiring.CandidateInput {
+	return hiring.CandidateInput{FirstName: c.FirstName, LastName: c.LastName, Emails: c.Emails, Phones: c.Phones, Location: c.Location,
+		Links: c.Links, Headline: c.Headline, CurrentTitle: c.CurrentTitle, CurrentCompany: c.CurrentCompany, Source: c.Source,
+		OwnerID: c.OwnerID, Tags: c.Tags, Consent: c.Consent}
+}
+
+// UpdateCandidate replaces a candidate's writable fields.
+func (db *DB) UpdateCandidate(ctx context.Context, id string, version int, in hiring.CandidateInput) (hiring.Candidate, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Candidate{}, err
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return hiring.Candidate{}, err
+	}
+	var c hiring.Candidate
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		old, err := db.loadCandidate(ctx, tx, a, id)
+		if err != nil {
+			return err
+		}
+		if !a.CanManageRecords() {
+			return forbidden("Only admins and recruiters edit candidates.")
+		}
+		if version != 0 && version != old.Version {
+			return staleVersion("candidate")
+		}
+		if err := checkOwner(ctx, tx, in.OwnerID); err != nil {
+			return err
+		}
+		co := in.Consent
+		res, err := tx.ExecContext(ctx, `UPDATE candidates SET first_name = $1, last_name = $2, sort_name = $3, emails = $4, phones = $5,
+			links = $6, location = $7, headline = $8, current_title = $9, current_company = $10, source = $11, owner_id = $12, tags = $13,
+			consent_processing = $14, consent_processing_at = $15, consent_marketing = $16, consent_marketing_at = $17,
+			retain_until = $18, consent_source = $19, version = version + 1, updated_at = $20 WHERE id = $21 AND version = $22`,
+			in.FirstName, in.LastName, sortName(in), jsonArg(in.Emails), jsonArg(in.Phones), jsonArg(in.Links), in.Location, in.Headline,
+			in.CurrentTitle, in.CurrentCompany, in.Source, nullString(in.OwnerID), jsonArg(in.Tags), co.Processing,
+			nullTimeArg(co.ProcessingAt), co.Marketing, nullTimeArg(co.MarketingAt), nullTimeArg(co.RetainUntil), co.ConsentSource,
+			TimeArg(now()), id, old.Version)
+		if err != nil {
+			return dbErr("update candidate", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return staleVersion("candidate")
+		}
+		if err := writeCandidateLookups(ctx, tx, id, in.Emails, in.Tags); err != nil {
+			return err
+		}
+		b, af := diff(candidateMap(candidateInputOf(old)), candidateMap(in))
+		name := hiring.Candidate{FirstName: in.FirstName, LastName: in.LastName}.Name()
+		if err := db.record(ctx, tx, a, hiring.Activity{Action: "candidate.updated", SubjectType: "candidate", SubjectID: id, CandidateID: id,
+			Summary: "updated " + name, Before: b, After: af}, false); err != nil {
+			return err
+		}
+		c, err = db.loadCandidate(ctx, tx, hiring.SystemActor(), id)
+		return err
+	})
+	return c, err
+}

@@ -1,0 +1,131 @@
+package store_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+func TestCandidateCRUD(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		in := hiring.CandidateInput{FirstName: " Ada ", LastName: "Lovelace", Emails: []string{"ADA@Example.com", "ada@example.com"},
+			Phones: []string{"+44 20 7946 0000"}, Links: []hiring.Link{{Kind: hiring.LinkGitHub, URL: "https://github.com/ada"}},
+			Tags: []string{"Go Lang", "go lang"}, OwnerID: s.Recruiter.ID, Source: "LinkedIn"}
+		c, err := db.CreateCandidate(ctx, in)
+		ok(t, err)
+		if c.FirstName != "Ada" || len(c.Emails) != 1 || c.Emails[0] != "ada@example.com" || len(c.Tags) != 1 || c.Tags[0] != "go-lang" ||
+			c.OwnerName != "Rita Recruiter" || len(c.Links) != 1 || c.Version != 1 || c.CreatedAt.IsZero() {
+			t.Fatalf("candidate = %+v", c)
+		}
+		_, err = db.CreateCandidate(ctx, hiring.CandidateInput{Emails: []string{"nope"}, Links: []hiring.Link{{Kind: "x", URL: "ftp://x"}}})
+		wantField(t, err, hiring.EInvalid, "first_name")
+		wantField(t, err, hiring.EInvalid, "emails.0")
+		wantField(t, err, hiring.EInvalid, "links.0.kind")
+		wantField(t, err, hiring.EInvalid, "links.0.url")
+		_, err = db.CreateCandidate(ctx, hiring.CandidateInput{FirstName: "X", OwnerID: "ghost"})
+		wantField(t, err, hiring.EInvalid, "owner_id")
+		_, err = db.CreateCandidate(storetest.As(s.Manager), hiring.CandidateInput{FirstName: "X"})
+		wantCode(t, err, hiring.EForbidden)
+
+		in.Headline = "Analyst"
+		c2, err := db.UpdateCandidate(ctx, c.ID, c.Version, in)
+		ok(t, err)
+		if c2.Version != 2 || c2.Headline != "Analyst" {
+			t.Fatalf("updated = %+v", c2)
+		}
+		_, err = db.UpdateCandidate(ctx, c.ID, c.Version, in)
+		wantCode(t, err, hiring.EPrecondition)
+		c3, err := db.AddTags(ctx, c.ID, []string{"Math", "go-lang"})
+		ok(t, err)
+		if len(c3.Tags) != 2 || c3.Tags[1] != "math" {
+			t.Fatalf("tags = %v", c3.Tags)
+		}
+		c4, err := db.RemoveTag(ctx, c.ID, "GO-LANG")
+		ok(t, err)
+		if len(c4.Tags) != 1 || c4.Tags[0] != "math" {
+			t.Fatalf("tags after remove = %v", c4.Tags)
+		}
+		tags, err := db.ListTags(ctx)
+		ok(t, err)
+		if fmt.Sprint(tags) != "[go math]" {
+			t.Fatalf("ListTags = %v", tags)
+		}
+		srcs, err := db.ListSources(ctx)
+		ok(t, err)
+		if fmt.Sprint(srcs) != "[LinkedIn referral]" {
+			t.Fatalf("ListSources = %v", srcs)
+		}
+		ev, err := db.CandidateActivity(ctx, c.ID, hiring.PageRequest{})
+		ok(t, err)
+		if len(ev.Items) != 4 || ev.Items[0].Action != "candidate.untagged" || ev.Items[3].Action != "candidate.created" {
+			t.Fatalf("timeline = %+v", ev.Items)
+		}
+		if ev.Items[2].Before["headline"] != "" || ev.Items[2].After["headline"] != "Analyst" {
+			t.Fatalf("update diff = %v → %v", ev.Items[2].Before, ev.Items[2].After)
+		}
+	})
+}
+
+func TestListCandidatesFiltersAndPaging(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		for i := range 7 {
+			_, err := db.CreateCandidate(ctx, hiring.CandidateInput{FirstName: fmt.Sprintf("Person%d", i), LastName: "Smith",
+				Emails: []string{fmt.Sprintf("p%d@example.net", i)}, Source: "careers", Tags: []string{fmt.Sprintf("t%d", i%2)}, OwnerID: s.Admin.ID})
+			ok(t, err)
+		}
+		all := map[string]bool{}
+		cursor := ""
+		for pages := 0; ; pages++ {
+			p, err := db.ListCandidates(ctx, hiring.CandidateFilter{}, hiring.PageRequest{Limit: 4, Cursor: cursor, CountTotal: pages == 0})
+			ok(t, err)
+			if pages == 0 && p.Total != 10 {
+				t.Fatalf("total = %d", p.Total)
+			}
+			for _, c := range p.Items {
+				if all[c.ID] {
+					t.Fatalf("candidate %s on two pages", c.ID)
+				}
+				all[c.ID] = true
+			}
+			if p.NextCursor == "" {
+				break
+			}
+			cursor = p.NextCursor
+		}
+		if len(all) != 10 {
+			t.Fatalf("paged %d candidates", len(all))
+		}
+		cases := []struct {
+			name string
+			f    hiring.CandidateFilter
+			want int
+		}{
+			{"tag", hiring.CandidateFilter{Tag: "T1"}, 3},
+			{"source", hiring.CandidateFilter{Source: "careers"}, 7},
+			{"owner", hiring.CandidateFilter{OwnerID: s.Admin.ID}, 7},
+			{"query name", hiring.CandidateFilter{Query: "grace"}, 1},
+			{"query email", hiring.CandidateFilter{Query: "p3@example"}, 1},
+			{"query like chars", hiring.CandidateFilter{Query: "%"}, 0},
+			{"job", hiring.CandidateFilter{JobID: s.Job.ID}, 1},
+			{"stage", hiring.CandidateFilter{StageID: s.Stages[0].ID}, 1},
+			{"stage empty", hiring.CandidateFilter{StageID: s.Stages[1].ID}, 0},
+			{"confidential job hidden", hiring.CandidateFilter{JobID: s.ConfidentialJob.ID}, 0},
+		}
+		for _, tc := range cases {
+			p, err := db.ListCandidates(ctx, tc.f, hiring.PageRequest{CountTotal: true})
+			ok(t, err)
+			if len(p.Items) != tc.want || p.Total != tc.want {
+				t.Errorf("%s: %d items, total %d, want %d", tc.name, len(p.Items), p.Total, tc.want)
+			}
+		}
+	})
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// parseMentions finds "@handle" tokens: a handle is an email address or its
+// local part. An "@" inside a word (an email in the text) is not a mention.
+func parseMentions(body string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(body); i++ {
+		if body[i] != '@' || (i > 0 && isHandleByte(body[i-1])) {
+			continue
+		}
+		j := i + 1
+		for j < len(body) && (isHandleByte(body[j]) || (body[j] == '@' && j+1 < len(body) && isHandleByte(body[j+1]))) {
+			j++
+		}
+		h := strings.ToLower(strings.TrimRight(body[i+1:j], ".-"))
+		if h != "" && !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func isHandleByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._%+-", c) >= 0
+}
+
+// resolveMentions maps handles to active user IDs: a full email matches that
+// user; a local part matches when exactly one user has it.
+func resolveMentions(ctx context.Context, tx *sql.Tx, handles []string) ([]string, error) {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, h := range handles {
+		var ids []string
+		var rows *sql.Rows
+		var err error
+		if strings.Contains(h, "@") {
+			rows, err = tx.QueryContext(ctx, "SELECT id FROM users WHERE email = $1 AND disabled = FALSE", h)
+		} else {
+			rows, err = tx.QueryContext(ctx, "SELECT id FROM users WHERE email LIKE $1 ESCAPE '\\' AND disabled = FALSE LIMIT 2",
+				strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(h)+"@%")
+		}
+		if err != nil {
+			return nil, dbErr("resolve mentions", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, dbErr("resolve mentions", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbErr("resolve mentions", err)
+		}
+		if len(ids) == 1 && !seen[ids[0]] {
+			seen[ids[0]] = true
+			out = append(out, ids[0])
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+const userCols = "id, email, name, role, time_zone, disabled, created_at, updated_at"
+
+func scanUser(row interface{ Scan(...any) error }) (hiring.User, error) {
+	var u hiring.User
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
+	return u, err
+}
+
+// CountUsers needs no actor: first-run setup asks it before anyone exists.
+func (db *DB) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n)
+	return n, dbErr("count users", err)
+}
+
+// CreateUser creates a user. The first user may be created by anyone (setup);
+// after that only admins.
+func (db *DB) CreateUser(ctx context.Context, in hiring.NewUser) (hiring.User, error) {
+	in.Email, _ = hiring.NormalizeEmail(in.Email)
+	in.Name = strings.TrimSpace(in.Name)
+	if err := in.Validate(); err != nil {
+		return hiring.User{}, err
+	}
+	if in.TimeZone != "" {
+		if _, err := time.LoadLocation(in.TimeZone); err != nil {
+			return hiring.User{}, invalid("time_zone", "is not a known time zone")
+		}
+	}
+	a, hasActor := hiring.ActorFrom(ctx)
+	t := now()
+	u := hiring.User{ID: NewID(), Email: in.Email, Name: in.Name, Role: in.Role, TimeZone: in.TimeZone, CreatedAt: t, UpdatedAt: t}
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
+			return dbErr("count users", err)
+		}
+		if n > 0 && (!hasActor || !a.IsAdmin()) {
+			if !hasActor {
+				return hiring.Errorf(hiring.EUnauthorized, "Please sign in.")
+			}
+			return forbidden("Only admins manage users.")
+		}
+		if n == 0 && u.Role != hiring.RoleAdmin {
+			return invalid("role", "the first user must be an admin")
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (id, email, name, role, time_zone, disabled, password_hash, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, FALSE, $6, $7, $8)`,
+			u.ID, u.Email, u.Name, string(u.Role), u.TimeZone, in.PasswordHash, TimeArg(t), TimeArg(t))
+		if isUniqueViolation(err) {
+			return conflict("email", "a user with this email already exists")
+		}
+		if err != nil {
+			return dbErr("create user", err)
+		}
+		if !hasActor {
+			a = hiring.Actor{UserID: u.ID, Name: u.Name, Role: u.Role}
+		}
+		return db.record(ctx, tx, a, hiring.Activity{Action: "user.created", SubjectType: "user", SubjectID: u.ID,
+			Summary: "created user " + u.Name + " (" + u.Role.Label() + ")",
+			After:   map[string]any{"email": u.Email, "name": u.Name, "role": string(u.Role)}}, false)
+	})
+	if err != nil {
+		return hiring.User{}, err
+	}
+	return u, nil
+}
+
+// User returns a user; any signed-in actor may read names and roles.
+func (db *DB) User(ctx context.Context, id string) (hiring.User, error) {
+	if _, err := actor(ctx); err != nil {
+		return hiring.User{}, err
+	}
+	return db.userByID(ctx, db.rd, id)
+}
+
+func (db *DB) userByID(ctx context.Context, q querier, id string) (hiring.User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, "SELECT "+userCols+" FROM users WHERE id = $1", id))
+	return u, notFound("user", err)
+}
+
+// UserByEmail needs no actor: the login form looks the user up before anyone
+// is signed in.
+func (db *DB) UserByEmail(ctx context.Context, email string) (hiring.User, error) {
+	email, _ = hiring.NormalizeEmail(email)
+	u, err := scanUser(db.rd.QueryRowContext(ctx, "SELECT "+userCols+" FROM users WHERE email = $1", email))
+	return u, notFound("user", err)
+}
+
+// ListUsers lists users by name.
+func (db *DB) ListUsers(ctx context.Context, includeDisabled bool) ([]hiring.User, error) {
+	if _, err := actor(ctx); err != nil {
+		return nil, err
+	}
+	query := "SELECT " + userCols + " FROM users"
+	if !includeDisabled {
+		query += " WHERE disabled = FALSE"
+	}
+	rows, err := db.rd.QueryContext(ctx, query+" ORDER BY name, id")
+	if err != nil {
+		return nil, dbErr("list users", err)
+	}
+	defer rows.Close()
+	out := []hiring.User{}
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, dbErr("list users", err)
+		}
+		out = append(out, u)
+	}
+	return out, dbErr("list users", rows.Err())
+}
+
+// UpdateUser changes a profile. Users may change their own name and time
+// zone; role and disabled need an admin. Disabling ends the user's sessions.
+func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (hiring.User, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.User{}, err
+	}
+	self := !a.System && a.UserID == id
+	if !a.IsAdmin() && (!self || in.Role != nil || in.Disabled != nil) {
+		if !self {
+			return hiring.User{}, forbidden("Only admins manage users.")
+		}
+		return hiring.User{}, forbidden("Only admins change roles or disable accounts.")
+	}
+	var v hiring.Validation
+	if in.Name != nil {
+		n := strings.TrimSpace(*in.Name)
+		in.Name = &n
+		if n == "" || len([]rune(n)) > 100 {
+			v.Add("name", "is required (at most 100 characters)")
+		}
+	}
+	if in.Role != nil && !in.Role.Valid() {
+		v.Add("role", "must be one of admin, recruiter, hiring_manager, interviewer")
+	}
+	if in.TimeZone != nil && *in.TimeZone != "" {
+		if _, err := time.LoadLocation(*in.TimeZone); err != nil {
+			v.Add("time_zone", "is not a known time zone")
+		}
+	}
+	if err := v.Err(); err != nil {
+		return hiring.User{}, err
+	}
+	var u hiring.User
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		old, err := db.userByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		u = old
+		if in.Name != nil {
+			u.Name = *in.Name
+		}
+		if in.Role != nil {
+			u.Role = *in.Role
+		}
+		if in.TimeZone != nil {
+			u.TimeZone = *in.TimeZone
+		}
+		if in.Disabled != nil {
+			u.Disabled = *in.Disabled
+		}
+		if old.Role == hiring.RoleAdmin && (u.Role != hiring.RoleAdmin || u.Disabled) {
+			var admins int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = FALSE AND id <> $1", id).Scan(&admins); err != nil {
+				return dbErr("count admins", err)
+			}
+			if admins == 0 {
+				return conflict("role", "the last active admin cannot be demoted or disabled")
+			}
+		}
+		u.UpdatedAt = now()
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET name = $1, role = $2, time_zone = $3, disabled = $4, updated_at = $5 WHERE id = $6",
+			u.Name, string(u.Role), u.TimeZone, u.Disabled, TimeArg(u.UpdatedAt), id); err != nil {
+			return dbErr("update user", err)
+		}
+		if u.Disabled {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = $1", id); err != nil {
+				return dbErr("end sessions", err)
+			}
+		}
+		b, af := diff(userMap(old), userMap(u))
+		if len(af) == 0 {
+			return nil
+		}
+		action := "user.updated"
+		if in.Disabled != nil && old.Disabled != u.Disabled {
+			action = map[bool]string{true: "user.disabled", false: "user.enabled"}[u.Disabled]
+		}
+		return db.record(ctx, tx, a, hiring.Activity{Action: action, SubjectType: "user", SubjectID: id,
+			Summary: "updated user " + u.Name, Before: b, After: af}, false)
+	})
+	return u, err
+}
+
+func userMap(u hiring.User) map[string]any {
+	return map[string]any{"name": u.Name, "role": string(u.Role), "time_zone": u.TimeZone, "disabled": u.Disabled}
+}
+
+// SetPasswordHash replaces the hash and ends every session of the user.
+func (db *DB) SetPasswordHash(ctx context.Context, id, hash string) error {
+	a, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	if !a.IsAdmin() && a.UserID != id {
+		return forbidden("You may only change your own password.")
+	}
+	if hash == "" {
+		return invalid("password", "is required")
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3", hash, TimeArg(now()), id)
+		if err != nil {
+			return dbErr("set password", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return hiring.ErrNotFound("user")
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = $1", id); err != nil {
+			return dbErr("end sessions", err)
+		}
+		return db.record(ctx, tx, a, hiring.Activity{Action: "user.password_changed", SubjectType: "user", SubjectID: id,
+			Summary: "changed the password"}, false)
+	})
+}
+
+// PasswordHash returns the stored hash. It needs no actor (the login path
+// asks before anyone is signed in); a signed-in actor gets only their own
+// unless system.
+func (db *DB) PasswordHash(ctx context.Context, userID string) (string, error) {
+	if a, ok := hiring.ActorFrom(ctx); ok && !a.System && a.UserID != userID {
+		return "", hiring.ErrNotFound("user")
+	}
+	var h string
+	err := db.rd.QueryRowContext(ctx, "SELECT password_hash FROM users WHERE id = $1", userID).Scan(&h)
+	return h, notFound("user", err)
+}

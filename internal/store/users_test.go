@@ -1,0 +1,212 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+func TestFirstUserAndValidation(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background() // no actor: first-run setup
+		n, err := db.CountUsers(ctx)
+		ok(t, err)
+		if n != 0 {
+			t.Fatalf("users = %d", n)
+		}
+		_, err = db.CreateUser(ctx, hiring.NewUser{Email: "not-an-email", Name: "", Role: "boss"})
+		wantField(t, err, hiring.EInvalid, "email")
+		wantField(t, err, hiring.EInvalid, "name")
+		wantField(t, err, hiring.EInvalid, "role")
+		_, err = db.CreateUser(ctx, hiring.NewUser{Email: "r@example.com", Name: "R", Role: hiring.RoleRecruiter})
+		wantField(t, err, hiring.EInvalid, "role")
+		admin, err := db.CreateUser(ctx, hiring.NewUser{Email: " Admin@Example.com ", Name: "Ada", Role: hiring.RoleAdmin, PasswordHash: "h1"})
+		ok(t, err)
+		if admin.Email != "admin@example.com" {
+			t.Fatalf("email = %q", admin.Email)
+		}
+		// Once a user exists, anonymous creation is refused, and non-admins are forbidden.
+		_, err = db.CreateUser(ctx, hiring.NewUser{Email: "b@example.com", Name: "B", Role: hiring.RoleAdmin})
+		wantCode(t, err, hiring.EUnauthorized)
+		asAdmin := storetest.As(admin)
+		rec, err := db.CreateUser(asAdmin, hiring.NewUser{Email: "rec@example.com", Name: "Rec", Role: hiring.RoleRecruiter})
+		ok(t, err)
+		_, err = db.CreateUser(storetest.As(rec), hiring.NewUser{Email: "c@example.com", Name: "C", Role: hiring.RoleRecruiter})
+		wantCode(t, err, hiring.EForbidden)
+		_, err = db.CreateUser(asAdmin, hiring.NewUser{Email: "ADMIN@example.com", Name: "Dup", Role: hiring.RoleRecruiter})
+		wantField(t, err, hiring.EConflict, "email")
+
+		got, err := db.UserByEmail(ctx, "ADMIN@example.com")
+		ok(t, err)
+		if got.ID != admin.ID {
+			t.Fatalf("UserByEmail = %+v", got)
+		}
+		h, err := db.PasswordHash(ctx, admin.ID)
+		ok(t, err)
+		if h != "h1" {
+			t.Fatalf("hash = %q", h)
+		}
+		// Another signed-in user cannot read the hash.
+		_, err = db.PasswordHash(storetest.As(rec), admin.ID)
+		wantCode(t, err, hiring.ENotFound)
+		// The last admin cannot demote themselves.
+		role := hiring.RoleRecruiter
+		_, err = db.UpdateUser(asAdmin, admin.ID, hiring.UserUpdate{Role: &role})
+		wantField(t, err, hiring.EConflict, "role")
+		// Users may rename themselves but not change their role.
+		name := "Rebecca"
+		u, err := db.UpdateUser(storetest.As(rec), rec.ID, hiring.UserUpdate{Name: &name})
+		ok(t, err)
+		if u.Name != "Rebecca" {
+			t.Fatalf("name = %q", u.Name)
+		}
+		admRole := hiring.RoleAdmin
+		_, err = db.UpdateUser(storetest.As(rec), rec.ID, hiring.UserUpdate{Role: &admRole})
+		wantCode(t, err, hiring.EForbidden)
+		_, err = db.ListUsers(ctx, true)
+		wantCode(t, err, hiring.EUnauthorized)
+	})
+}
+
+func TestSessionsEndOnDisableAndPasswordChange(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := context.Background()
+		exp := time.Now().Add(time.Hour)
+		sess, err := db.CreateSession(ctx, s.Recruiter.ID, "hash-1", "csrf", "127.0.0.1", "test", exp)
+		ok(t, err)
+		got, u, err := db.SessionByTokenHash(ctx, "hash-1")
+		ok(t, err)
+		if got.ID != sess.ID || u.ID != s.Recruiter.ID || got.CSRFToken != "csrf" {
+			t.Fatalf("session = %+v user = %+v", got, u)
+		}
+		if !got.ExpiresAt.Equal(exp.UTC().Truncate(time.Microsecond)) {
+			t.Fatalf("expires = %v want %v", got.ExpiresAt, exp)
+		}
+		// Expired sessions do not resolve.
+		ok(t, db.TouchSession(ctx, sess.ID, time.Now(), time.Now().Add(-time.Second)))
+		_, _, err = db.SessionByTokenHash(ctx, "hash-1")
+		wantCode(t, err, hiring.ENotFound)
+		ok(t, db.TouchSession(ctx, sess.ID, time.Now(), exp))
+
+		// A password change ends every session of the user.
+		ok(t, db.SetPasswordHash(storetest.As(s.Recruiter), s.Recruiter.ID, "new-hash"))
+		_, _, err = db.SessionByTokenHash(ctx, "hash-1")
+		wantCode(t, err, hiring.ENotFound)
+
+		// Disabling ends sessions and stops tokens.
+		_, err = db.CreateSession(ctx, s.Recruiter.ID, "hash-2", "csrf", "", "", exp)
+		ok(t, err)
+		tok, err := db.CreateAPIToken(storetest.As(s.Recruiter), s.Recruiter.ID, "laptop", "cnd_abc", "secret-hash")
+		ok(t, err)
+		tu, err := db.UserByAPITokenHash(ctx, "secret-hash")
+		ok(t, err)
+		if tu.ID != s.Recruiter.ID {
+			t.Fatalf("token user = %+v", tu)
+		}
+		yes := true
+		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &yes})
+		ok(t, err)
+		_, _, err = db.SessionByTokenHash(ctx, "hash-2")
+		wantCode(t, err, hiring.ENotFound)
+		_, err = db.UserByAPITokenHash(ctx, "secret-hash")
+		wantCode(t, err, hiring.ENotFound)
+		_, err = db.CreateSession(ctx, s.Recruiter.ID, "hash-3", "csrf", "", "", exp)
+		wantCode(t, err, hiring.ENotFound)
+		no := false
+		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &no})
+		ok(t, err)
+		if _, err = db.UserByAPITokenHash(ctx, "secret-hash"); err != nil {
+			t.Fatalf("re-enabled user's token: %v", err)
+		}
+		// Revoked tokens don't resolve; other users can't see or revoke them.
+		err = db.RevokeAPIToken(storetest.As(s.Manager), s.Recruiter.ID, tok.ID)
+		wantCode(t, err, hiring.ENotFound)
+		ok(t, db.RevokeAPIToken(storetest.As(s.Recruiter), s.Recruiter.ID, tok.ID))
+		_, err = db.UserByAPITokenHash(ctx, "secret-hash")
+		wantCode(t, err, hiring.ENotFound)
+		toks, err := db.ListAPITokens(storetest.As(s.Recruiter), s.Recruiter.ID)
+		ok(t, err)
+		if len(toks) != 1 || toks[0].RevokedAt == nil || toks[0].Prefix != "cnd_abc" {
+			t.Fatalf("tokens = %+v", toks)
+		}
+	})
+}
+
+func TestLoginFailures(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		t0 := time.Now().Add(-10 * time.Minute)
+		for i := range 3 {
+			ok(t, db.RecordLoginFailure(ctx, "a@example.com|1.2.3.4", t0.Add(time.Duration(i)*time.Minute)))
+		}
+		ok(t, db.RecordLoginFailure(ctx, "ip|1.2.3.4", t0))
+		n, err := db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(30*time.Second))
+		ok(t, err)
+		if n != 2 {
+			t.Fatalf("failures since = %d, want 2", n)
+		}
+		ok(t, db.ClearLoginFailures(ctx, "a@example.com|1.2.3.4"))
+		n, err = db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(-time.Hour))
+		ok(t, err)
+		if n != 0 {
+			t.Fatalf("after clear = %d", n)
+		}
+		n, err = db.CountLoginFailures(ctx, "ip|1.2.3.4", t0.Add(-time.Hour))
+		ok(t, err)
+		if n != 1 {
+			t.Fatalf("other key = %d", n)
+		}
+	})
+}
+
+func TestIdempotency(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		_, err := db.IdempotentResponse(ctx, s.Recruiter.ID, "k1")
+		wantCode(t, err, hiring.ENotFound)
+		ok(t, db.SaveIdempotentResponse(ctx, s.Recruiter.ID, "k1", hiring.IdempotentResponse{Status: 201, Body: []byte(`{"id":"x"}`), RequestHash: "rh"}))
+		r, err := db.IdempotentResponse(ctx, s.Recruiter.ID, "k1")
+		ok(t, err)
+		if r.Status != 201 || string(r.Body) != `{"id":"x"}` || r.RequestHash != "rh" {
+			t.Fatalf("stored = %+v", r)
+		}
+		err = db.SaveIdempotentResponse(ctx, s.Recruiter.ID, "k1", hiring.IdempotentResponse{Status: 500})
+		wantCode(t, err, hiring.EConflict)
+		// Keys are per user.
+		_, err = db.IdempotentResponse(storetest.As(s.Manager), s.Manager.ID, "k1")
+		wantCode(t, err, hiring.ENotFound)
+	})
+}
+
+func TestDeleteExpired(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := context.Background()
+		now := time.Now()
+		_, err := db.CreateSession(ctx, s.Recruiter.ID, "old", "c", "", "", now.Add(time.Minute))
+		ok(t, err)
+		_, err = db.CreateSession(ctx, s.Recruiter.ID, "live", "c", "", "", now.Add(time.Hour))
+		ok(t, err)
+		ok(t, db.RecordLoginFailure(ctx, "old-key", now.Add(-25*time.Hour)))
+		ok(t, db.RecordLoginFailure(ctx, "k", now))
+		c, err := db.DeleteExpired(ctx, now.Add(10*time.Minute))
+		ok(t, err)
+		if c.Sessions != 1 || c.LoginFailures != 1 {
+			t.Fatalf("cleanup = %+v", c)
+		}
+		if _, _, err := db.SessionByTokenHash(ctx, "live"); err != nil {
+			t.Fatalf("live session removed: %v", err)
+		}
+	})
+}

@@ -1,0 +1,29 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// adminUserUpdate changes a user's role and whether the account is disabled.
+func (h *Handler) adminUserUpdate(w http.ResponseWriter, r *http.Request) {
+	if !h.parseActionForm(w, r) {
+		return
+	}
+	role := hiring.Role(r.PostForm.Get("role"))
+	disabled := r.PostForm.Get("disabled") == "on"
+	upd := hiring.UserUpdate{Disabled: &disabled}
+	if role != "" {
+		upd.Role = &role
+	}
+	u, err := h.svc.UpdateUser(r.Context(), r.PathValue("id"), upd)
+	switch {
+	case err == nil:
+		redirect(w, r, "/admin/users", "Saved "+u.Name+".")
+	case isFormError(err):
+		redirectError(w, r, "/admin/users", err)
+	default:
+		h.fail(w, r, err)
+	}
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// applicationDone finishes an application action: 204 for the board's
+// drag-and-drop (htmx/fetch), otherwise back to the page the form came from.
+func (h *Handler) applicationDone(w http.ResponseWriter, r *http.Request, app hiring.Application, err error, flash string) {
+	back := localPath(r.PostForm.Get("return_to"), "")
+	if back == "" && app.JobID != "" {
+		back = "/jobs/" + app.JobID
+	}
+	if back == "" {
+		back = "/"
+	}
+	switch {
+	case err != nil && isHTMX(r):
+		h.fail(w, r, err)
+	case err != nil && isFormError(err):
+		redirectError(w, r, back, err)
+	case err != nil:
+		h.fail(w, r, err)
+	case isHTMX(r):
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		redirect(w, r, back, flash)
+	}
+}
+
+func (h *Handler) parseActionForm(w http.ResponseWriter, r *http.Request) bool {
+	if err := r.ParseForm(); err != nil {
+		h.fail(w, r, badRequest("The form could not be read."))
+		return false
+	}
+	return true
+}

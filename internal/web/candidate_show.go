@@ -1,0 +1,129 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+type candidatePage struct {
+	view
+	Candidate  hiring.Candidate
+	Apps       []applicationView
+	Activity   []hiring.Activity
+	MoreAct    bool
+	Notes      []hiring.Note
+	Documents  []hiring.Document
+	Jobs       []hiring.Job // open jobs to add the candidate to
+	Reasons    []hiring.RejectionReason
+	NoteForm   *form
+	ApplyForm  *form
+	UploadForm *form
+	TagForm    *form
+	Back       string
+}
+
+// applicationView is one application on the profile with what its forms need.
+type applicationView struct {
+	hiring.Application
+	History []hiring.StageVisit
+	Stages  []hiring.Stage
+}
+
+// Active reports whether the application is still in the pipeline.
+func (a applicationView) Active() bool { return a.Status == hiring.AppActive }
+
+// profileForms are the profile's own forms; a failed one re-renders with its messages.
+type profileForms struct{ note, apply, upload, tag *form }
+
+func (h *Handler) candidateShow(w http.ResponseWriter, r *http.Request) {
+	h.renderCandidate(w, r, http.StatusOK, profileForms{})
+}
+
+func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status int, pf profileForms) {
+	ctx := r.Context()
+	c, err := h.svc.Candidate(ctx, r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	apps, err := h.svc.ListApplications(ctx, hiring.ApplicationFilter{CandidateID: c.ID}, hiring.PageRequest{Limit: hiring.MaxLimit})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	// A person has a handful of applications, so one history and one stage
+	// list per application is bounded; jobs' stages are fetched once each.
+	stagesByJob := map[string][]hiring.Stage{}
+	views := make([]applicationView, 0, len(apps.Items))
+	for _, a := range apps.Items {
+		hist, err := h.svc.StageHistory(ctx, a.ID)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		stages, ok := stagesByJob[a.JobID]
+		if !ok && a.Status == hiring.AppActive {
+			if stages, err = h.svc.Stages(ctx, a.JobID); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			stagesByJob[a.JobID] = stages
+		}
+		views = append(views, applicationView{Application: a, History: hist, Stages: stages})
+	}
+	act, err := h.svc.CandidateActivity(ctx, c.ID, hiring.PageRequest{Limit: 50})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	notes, err := h.svc.Notes(ctx, c.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	docs, err := h.svc.Documents(ctx, c.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	reasons, err := h.svc.ListRejectionReasons(ctx, false)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := candidatePage{
+		view:       h.view(w, r, c.Name(), "candidates"),
+		Candidate:  c,
+		Apps:       views,
+		Activity:   act.Items,
+		MoreAct:    act.NextCursor != "",
+		Notes:      notes,
+		Documents:  docs,
+		Reasons:    reasons,
+		NoteForm:   orNew(pf.note),
+		ApplyForm:  orNew(pf.apply),
+		UploadForm: orNew(pf.upload),
+		TagForm:    orNew(pf.tag),
+		Back:       "/candidates/" + c.ID,
+	}
+	if p.CanManage() {
+		jobs, err := h.svc.ListJobs(ctx, hiring.JobFilter{Statuses: []hiring.JobStatus{hiring.JobOpen, hiring.JobPaused, hiring.JobDraft}}, hiring.PageRequest{Limit: hiring.MaxLimit})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.Jobs = jobs.Items
+	}
+	h.render(w, r, status, "candidate", p)
+}
+
+func orNew(f *form) *form {
+	if f == nil {
+		return newForm(nil)
+	}
+	return f
+}
+
+// CanAct reports whether the viewer may move, reject and hire (interviewers may not).
+func (p candidatePage) CanAct() bool { return p.SignedIn && p.User.Role != hiring.RoleInterviewer }

@@ -1,0 +1,71 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+type candidatesPage struct {
+	view
+	Filter     *form
+	Candidates []hiring.Candidate
+	Rows       template.HTML // the table body, see candidateRows
+	Pager      pager
+	Users      []hiring.User
+	Jobs       []hiring.Job
+	Stages     []hiring.Stage
+	Filtered   bool
+}
+
+// candidatesList is the busiest page: one list query plus the small lookups
+// for the filter menus, rendered from templates parsed at start into a
+// pooled buffer.
+func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q := r.URL.Query()
+	f := hiring.CandidateFilter{
+		Query:   strings.TrimSpace(q.Get("q")),
+		Tag:     hiring.NormalizeTag(q.Get("tag")),
+		Source:  strings.TrimSpace(q.Get("source")),
+		JobID:   q.Get("job"),
+		StageID: q.Get("stage"),
+		OwnerID: q.Get("owner"),
+	}
+	if f.OwnerID == "me" {
+		u, _ := hiring.ActorFrom(ctx)
+		f.OwnerID = u.UserID
+	}
+	page, err := h.svc.ListCandidates(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	users, jobs, err := h.candidateFilterOptions(ctx)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	var stages []hiring.Stage
+	if f.JobID != "" {
+		if stages, err = h.svc.Stages(ctx, f.JobID); err != nil && hiring.ErrorCode(err) != hiring.ENotFound {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	v := h.view(w, r, "Candidates", "candidates")
+	h.render(w, r, http.StatusOK, "candidates", &candidatesPage{
+		view:       v,
+		Rows:       h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc) }),
+		Filter:     newForm(q),
+		Candidates: page.Items,
+		Pager:      newPager("/candidates", q, page.NextCursor),
+		Users:      users,
+		Jobs:       jobs,
+		Stages:     stages,
+		Filtered:   f != (hiring.CandidateFilter{}),
+	})
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// BenchmarkRenderCandidates isolates the template work of the candidates list.
+func BenchmarkRenderCandidates(b *testing.B) {
+	h := NewHandler(Deps{})
+	p := candidatesPage{
+		view:   view{Title: "Candidates", Nav: "candidates", SignedIn: true, CSRF: "tok", loc: time.UTC, User: hiring.User{Name: "Bench", Role: hiring.RoleRecruiter}},
+		Filter: newForm(url.Values{}),
+	}
+	for i := range 50 {
+		p.Candidates = append(p.Candidates, hiring.Candidate{
+			ID: fmt.Sprintf("01890000-0000-7000-8000-%012d", i), FirstName: "First", LastName: fmt.Sprintf("Last%d", i),
+			Emails: []string{"p@example.com"}, CurrentTitle: "Engineer", CurrentCompany: "Acme & Co", Source: "event",
+			OwnerName: "Owner", Tags: []string{"go", "remote"}, UpdatedAt: time.Now(),
+		})
+	}
+	for i := range 10 {
+		p.Users = append(p.Users, hiring.User{ID: fmt.Sprint("u", i), Name: "User"})
+		p.Jobs = append(p.Jobs, hiring.Job{ID: fmt.Sprint("j", i), Title: "Job"})
+	}
+	req := httptest.NewRequest("GET", "/candidates", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		p.Rows = h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, p.Candidates, time.UTC) })
+		h.render(rec, req, 200, "candidates", &p)
+	}
+}

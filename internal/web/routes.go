@@ -1,0 +1,126 @@
+package web
+
+import "net/http"
+
+// Access is who may reach a route before the services' own per-record checks.
+type Access string
+
+const (
+	// Public routes serve anonymous visitors (login, setup).
+	Public Access = "public"
+	// Member routes need a signed-in user of any role; the services decide
+	// which records that user sees (404 for the rest).
+	Member Access = "member"
+	// Admin routes need an admin; other users get 403.
+	Admin Access = "admin"
+)
+
+// RouteInfo describes one route for the route × role access matrix test.
+// Patterns are Go 1.22 ServeMux patterns ("POST /jobs/{id}/status").
+type RouteInfo struct {
+	Method  string
+	Pattern string
+	Access  Access
+}
+
+// Routes lists every route the UI serves.
+func (h *Handler) Routes() []RouteInfo { return append([]RouteInfo(nil), h.routes...) }
+
+type route struct {
+	method, path string
+	access       Access
+	fn           http.HandlerFunc
+}
+
+func (h *Handler) register() {
+	for _, rt := range h.table() {
+		var next http.Handler = rt.fn
+		switch rt.access {
+		case Member:
+			next = h.requireUser(next)
+		case Admin:
+			next = h.requireAdmin(next)
+		}
+		h.mux.Handle(rt.method+" "+rt.path, next)
+		h.routes = append(h.routes, RouteInfo{Method: rt.method, Pattern: rt.path, Access: rt.access})
+	}
+	// Anything else gets the styled 404 page rather than the mux's plain text.
+	h.mux.HandleFunc("/", h.notFound)
+}
+
+func (h *Handler) table() []route {
+	return []route{
+		{"GET", "/setup", Public, h.setupPage},
+		{"POST", "/setup", Public, h.setupSubmit},
+		{"GET", "/login", Public, h.loginPage},
+		{"POST", "/login", Public, h.loginSubmit},
+		{"POST", "/logout", Member, h.logout},
+
+		{"GET", "/{$}", Member, h.dashboard},
+
+		{"GET", "/jobs", Member, h.jobsList},
+		{"GET", "/jobs/new", Member, h.jobNew},
+		{"POST", "/jobs", Member, h.jobCreate},
+		{"GET", "/jobs/{id}", Member, h.board},
+		{"GET", "/jobs/{id}/edit", Member, h.jobEdit},
+		{"POST", "/jobs/{id}/edit", Member, h.jobUpdate},
+		{"POST", "/jobs/{id}/status", Member, h.jobStatus},
+		{"GET", "/jobs/{id}/activity", Member, h.jobActivity},
+		{"GET", "/jobs/{id}/stages", Member, h.stagesPage},
+		{"POST", "/jobs/{id}/stages", Member, h.stageAdd},
+		{"GET", "/jobs/{id}/stages/{stage}/cards", Member, h.boardColumn},
+		{"POST", "/jobs/{id}/stages/{stage}", Member, h.stageUpdate},
+		{"POST", "/jobs/{id}/stages/{stage}/move", Member, h.stageReorder},
+		{"POST", "/jobs/{id}/stages/{stage}/delete", Member, h.stageRemove},
+		{"POST", "/jobs/{id}/bulk", Member, h.bulkAction},
+
+		{"POST", "/applications/{id}/move", Member, h.applicationMove},
+		{"POST", "/applications/{id}/reject", Member, h.applicationReject},
+		{"POST", "/applications/{id}/hire", Member, h.applicationHire},
+		{"POST", "/applications/{id}/withdraw", Member, h.applicationWithdraw},
+		{"POST", "/applications/{id}/reopen", Member, h.applicationReopen},
+
+		{"GET", "/candidates", Member, h.candidatesList},
+		{"GET", "/candidates/new", Member, h.candidateNew},
+		{"POST", "/candidates", Member, h.candidateCreate},
+		{"GET", "/candidates/{id}", Member, h.candidateShow},
+		{"GET", "/candidates/{id}/edit", Member, h.candidateEdit},
+		{"POST", "/candidates/{id}/edit", Member, h.candidateUpdate},
+		{"POST", "/candidates/{id}/applications", Member, h.candidateApply},
+		{"POST", "/candidates/{id}/notes", Member, h.noteAdd},
+		{"POST", "/candidates/{id}/tags", Member, h.tagAdd},
+		{"POST", "/candidates/{id}/tags/remove", Member, h.tagRemove},
+		{"POST", "/candidates/{id}/documents", Member, h.documentUpload},
+		{"POST", "/notes/{id}/delete", Member, h.noteDelete},
+		{"GET", "/documents/{id}/download", Member, h.documentDownload},
+		{"POST", "/documents/{id}/delete", Member, h.documentDelete},
+
+		{"GET", "/account", Member, h.accountPage},
+		{"POST", "/account/timezone", Member, h.accountTimezone},
+		{"POST", "/account/password", Member, h.accountPassword},
+		{"POST", "/account/tokens", Member, h.tokenCreate},
+		{"POST", "/account/tokens/{id}/revoke", Member, h.tokenRevoke},
+
+		{"GET", "/admin", Admin, h.adminIndex},
+		{"GET", "/admin/users", Admin, h.adminUsers},
+		{"POST", "/admin/users", Admin, h.adminUserCreate},
+		{"POST", "/admin/users/{id}", Admin, h.adminUserUpdate},
+		{"GET", "/admin/rejection-reasons", Admin, h.adminReasons},
+		{"POST", "/admin/rejection-reasons", Admin, h.adminReasonCreate},
+		{"POST", "/admin/rejection-reasons/{id}", Admin, h.adminReasonUpdate},
+		{"GET", "/admin/pipeline", Admin, h.adminPipeline},
+		{"POST", "/admin/pipeline", Admin, h.adminPipelineSave},
+		{"GET", "/admin/departments", Admin, h.adminDepartments},
+		{"POST", "/admin/departments", Admin, h.adminDepartmentCreate},
+		{"POST", "/admin/departments/{id}", Admin, h.adminDepartmentRename},
+		{"POST", "/admin/departments/{id}/delete", Admin, h.adminDepartmentDelete},
+		{"GET", "/admin/locations", Admin, h.adminLocations},
+		{"POST", "/admin/locations", Admin, h.adminLocationCreate},
+		{"POST", "/admin/locations/{id}", Admin, h.adminLocationUpdate},
+		{"POST", "/admin/locations/{id}/delete", Admin, h.adminLocationDelete},
+		{"GET", "/admin/audit", Admin, h.adminAudit},
+		{"GET", "/admin/jobs", Admin, h.adminQueue},
+		{"POST", "/admin/jobs/{id}/retry", Admin, h.adminQueueRetry},
+		{"POST", "/admin/jobs/{id}/cancel", Admin, h.adminQueueCancel},
+	}
+}

@@ -1,0 +1,93 @@
+// Candor recruiter UI enhancements. Every flow works without this file:
+// it adds the CSRF header to htmx requests and drag-and-drop on the board.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.getAttribute("content") : "";
+  }
+
+  document.addEventListener("htmx:configRequest", function (e) {
+    e.detail.headers["X-CSRF-Token"] = csrfToken();
+  });
+
+  function showError(msg) {
+    var main = document.getElementById("main");
+    if (!main) return;
+    var p = document.getElementById("flash");
+    if (!p) {
+      p = document.createElement("p");
+      p.id = "flash";
+      main.insertBefore(p, main.firstChild);
+    }
+    p.className = "flash error";
+    p.setAttribute("role", "alert");
+    p.textContent = msg;
+  }
+
+  function updateCounts(from, to) {
+    [from, to].forEach(function (list) {
+      var col = list.closest(".column");
+      if (!col) return;
+      var count = col.querySelector("h2 .count");
+      if (count) {
+        var delta = list === to ? 1 : -1;
+        count.textContent = String(Math.max(0, (parseInt(count.textContent, 10) || 0) + delta));
+      }
+    });
+  }
+
+  // Posts the same form the card's "Move to" button submits.
+  function move(card, stageId, from, to, oldIndex) {
+    var id = card.getAttribute("data-application-id");
+    var body = new FormData();
+    body.append("stage_id", stageId);
+    body.append("csrf_token", csrfToken());
+    fetch("/applications/" + encodeURIComponent(id) + "/move", {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "HX-Request": "true", "X-CSRF-Token": csrfToken() }
+    }).then(function (res) {
+      if (res.ok) {
+        var sel = card.querySelector("select[name=stage_id]");
+        if (sel) sel.value = stageId;
+        updateCounts(from, to);
+        return;
+      }
+      return res.text().then(function (msg) {
+        // Errors come as plain text from the UI, or problem+json from the CSRF check.
+        try { var p = JSON.parse(msg); msg = p.detail || p.title || msg; } catch (e) { /* plain text */ }
+        from.insertBefore(card, from.children[oldIndex] || null);
+        showError(msg || "The card could not be moved.");
+      });
+    }).catch(function () {
+      from.insertBefore(card, from.children[oldIndex] || null);
+      showError("The card could not be moved: the server did not answer.");
+    });
+  }
+
+  function initBoard() {
+    if (typeof Sortable === "undefined") return;
+    document.querySelectorAll('ol[data-sortable="true"]').forEach(function (list) {
+      Sortable.create(list, {
+        group: "board",
+        draggable: ".app-card",
+        filter: "input, select, button, a, label",
+        preventOnFilter: false,
+        animation: 120,
+        onEnd: function (evt) {
+          if (evt.from === evt.to) return;
+          move(evt.item, evt.to.getAttribute("data-stage-id"), evt.from, evt.to, evt.oldIndex);
+        }
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initBoard);
+  } else {
+    initBoard();
+  }
+})();

@@ -1,0 +1,19 @@
+package web
+
+import "net/http"
+
+func (h *Handler) tagRemove(w http.ResponseWriter, r *http.Request) {
+	if !h.parseActionForm(w, r) {
+		return
+	}
+	id := r.PathValue("id")
+	_, err := h.svc.RemoveTag(r.Context(), id, r.PostForm.Get("tag"))
+	switch {
+	case err == nil:
+		redirect(w, r, "/candidates/"+id, "")
+	case isFormError(err):
+		redirectError(w, r, "/candidates/"+id, err)
+	default:
+		h.fail(w, r, err)
+	}
+}

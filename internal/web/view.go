@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/candor-ats/candor/internal/auth"
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// view is what every page's layout needs; page data structs embed it.
+type view struct {
+	Title    string
+	Nav      string // which top-level menu entry is current
+	User     hiring.User
+	SignedIn bool
+	CSRF     string
+	Flash    string
+	// FlashIsError styles the flash as an alert (a failed action redirected back).
+	FlashIsError bool
+	loc          *time.Location
+}
+
+func (h *Handler) view(w http.ResponseWriter, r *http.Request, title, nav string) view {
+	u, ok := auth.CurrentUser(r.Context())
+	v := view{Title: title, Nav: nav, User: u, SignedIn: ok, CSRF: auth.CSRFToken(r), loc: time.UTC}
+	if ok {
+		v.loc = h.location(u.TimeZone)
+	}
+	v.Flash = takeFlash(w, r)
+	if rest, ok := strings.CutPrefix(v.Flash, flashError); ok {
+		v.Flash, v.FlashIsError = rest, true
+	}
+	return v
+}
+
+// location caches time zones: time.LoadLocation reads the zone database from
+// disk on every call, which the busiest pages can't afford.
+func (h *Handler) location(name string) *time.Location {
+	if name == "" || name == "UTC" {
+		return time.UTC
+	}
+	if l, ok := h.zones.Load(name); ok {
+		return l.(*time.Location)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	h.zones.Store(name, l)
+	return l
+}
+
+// Time formats t in the viewer's zone.
+func (v view) Time(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(v.loc).Format("2 Jan 2006, 15:04")
+}
+
+// TimeP formats an optional time.
+func (v view) TimeP(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return v.Time(*t)
+}
+
+// Date formats the day of t in the viewer's zone.
+func (v view) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(v.loc).Format("2 Jan 2006")
+}
+
+// ISO is the machine-readable time for <time datetime>.
+func (v view) ISO(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// Zone names the viewer's time zone.
+func (v view) Zone() string { return v.loc.String() }
+
+// IsAdmin reports whether the viewer administers the installation.
+func (v view) IsAdmin() bool { return v.SignedIn && v.User.Role == hiring.RoleAdmin }
+
+// CanManage reports whether the viewer may create and edit jobs and candidates.
+func (v view) CanManage() bool {
+	return v.SignedIn && (v.User.Role == hiring.RoleAdmin || v.User.Role == hiring.RoleRecruiter)
+}
+
+// SeesPrivate reports whether the viewer may see salaries and private notes.
+func (v view) SeesPrivate() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+func TestTimesInViewerZone(t *testing.T) {
+	t.Parallel()
+	h := &Handler{}
+	at := time.Date(2026, 3, 1, 23, 30, 0, 0, time.UTC)
+	for zone, want := range map[string]string{
+		"":                 "1 Mar 2026, 23:30",
+		"Asia/Tokyo":       "2 Mar 2026, 08:30",
+		"America/New_York": "1 Mar 2026, 18:30",
+		"Not/AZone":        "1 Mar 2026, 23:30",
+	} {
+		v := view{loc: h.location(zone)}
+		if got := v.Time(at); got != want {
+			t.Errorf("%q: %s, want %s", zone, got, want)
+		}
+	}
+	if (view{loc: time.UTC}).Time(time.Time{}) != "" {
+		t.Error("zero time not blank")
+	}
+}
+
+func TestEscapeHTML(t *testing.T) {
+	t.Parallel()
+	b := new(bytes.Buffer)
+	escapeHTML(b, `<a href="x">'Tom' & Jerry</a>`+"\x00")
+	if got, want := b.String(), "&lt;a href=&#34;x&#34;&gt;&#39;Tom&#39; &amp; Jerry&lt;/a&gt;\uFFFD"; got != want {
+		t.Fatalf("%s, want %s", got, want)
+	}
+}

@@ -1,0 +1,70 @@
+// Package web is the recruiter UI: server-rendered pages (html/template,
+// embedded), progressively enhanced with htmx and SortableJS. Every flow works
+// as plain forms with POST-redirect-GET; handlers parse a form, make one
+// service call and render or redirect.
+package web
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"sync"
+
+	"github.com/candor-ats/candor/internal/auth"
+	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// Deps is what the UI needs from the rest of the program.
+type Deps struct {
+	Svc     hiring.Services
+	Auth    *auth.Auth
+	Blobs   blob.Store
+	Queue   QueueAdmin // nil hides the background-jobs admin page's data
+	Logger  *slog.Logger
+	BaseURL string
+}
+
+// Handler serves the recruiter UI. It expects auth's Sessions and CSRF
+// middleware around it (internal/server does that).
+type Handler struct {
+	svc     hiring.Services
+	auth    *auth.Auth
+	blobs   blob.Store
+	queue   QueueAdmin
+	log     *slog.Logger
+	tpl     *templates
+	bufs    sync.Pool
+	zones   sync.Map // time-zone name → *time.Location
+	options optionCache
+	mux     *http.ServeMux
+	routes  []RouteInfo
+}
+
+// New returns the UI handler (see NewHandler).
+func New(d Deps) http.Handler { return NewHandler(d) }
+
+// NewHandler builds the UI: templates are parsed once here, and a template
+// error is a programming error, so it panics at start rather than per request.
+func NewHandler(d Deps) *Handler {
+	log := d.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	h := &Handler{
+		svc:   d.Svc,
+		auth:  d.Auth,
+		blobs: d.Blobs,
+		queue: d.Queue,
+		log:   log,
+		tpl:   mustParseTemplates(),
+		bufs:  sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		mux:   http.NewServeMux(),
+	}
+	h.register()
+	return h
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mux.ServeHTTP(w, r)
+}

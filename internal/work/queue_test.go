@@ -1,0 +1,157 @@
+package work
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+type pingArgs struct{ Name string }
+
+func (pingArgs) Kind() string { return "test_ping" }
+
+type pingWorker struct {
+	river.WorkerDefaults[pingArgs]
+	done chan string
+}
+
+func (w *pingWorker) Work(ctx context.Context, job *river.Job[pingArgs]) error {
+	w.done <- job.Args.Name
+	return nil
+}
+
+func newQueue(t *testing.T, db *store.DB) (*Queue, chan string) {
+	t.Helper()
+	done := make(chan string, 10)
+	ctx := context.Background()
+	q, err := NewWithOptions(ctx, db, Options{
+		PollInterval: 50 * time.Millisecond,
+		Register:     func(w *river.Workers) { river.AddWorker(w, &pingWorker{done: done}) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := q.Stop(ctx); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
+	return q, done
+}
+
+// TestInsertTx: a job inserted in a committed transaction runs; one inserted
+// in a rolled-back transaction never exists.
+func TestInsertTx(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		q, done := newQueue(t, db)
+
+		tx, err := db.Writer().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.InsertTx(ctx, tx, pingArgs{Name: "rolled back"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+
+		tx, err = db.Writer().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.InsertTx(ctx, tx, pingArgs{Name: "committed"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case name := <-done:
+			if name != "committed" {
+				t.Fatalf("worked %q, want the committed job", name)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("committed job was not worked")
+		}
+
+		admin := hiring.WithActor(ctx, hiring.SystemActor())
+		jobs, err := q.List(admin, "", 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, j := range jobs {
+			if j.Kind == "test_ping" && strings.Contains(j.Args, "rolled back") {
+				t.Fatalf("rolled-back job exists: %+v", j)
+			}
+		}
+	})
+}
+
+func TestAdmin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		q, _ := newQueue(t, db)
+		tx, err := db.Writer().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.InsertTx(ctx, tx, pingArgs{Name: "queued"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		// Not started: the job stays available.
+		if _, err := q.List(ctx, "", 10); hiring.ErrorCode(err) != hiring.EUnauthorized {
+			t.Fatalf("List without actor: %v", err)
+		}
+		recruiter := hiring.WithActor(ctx, hiring.Actor{UserID: "u1", Role: hiring.RoleRecruiter})
+		if _, err := q.List(recruiter, "", 10); hiring.ErrorCode(err) != hiring.EForbidden {
+			t.Fatalf("List as recruiter: %v", err)
+		}
+		admin := hiring.WithActor(ctx, hiring.SystemActor())
+		if _, err := q.List(admin, "nonsense", 10); hiring.ErrorCode(err) != hiring.EInvalid {
+			t.Fatalf("List bad state: %v", err)
+		}
+		jobs, err := q.List(admin, "available", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(jobs) != 1 || jobs[0].Kind != "test_ping" || !jobs[0].Cancellable() {
+			t.Fatalf("available jobs = %+v", jobs)
+		}
+		id := jobs[0].ID
+		if err := q.Cancel(admin, id); err != nil {
+			t.Fatal(err)
+		}
+		jobs, err = q.List(admin, "cancelled", 10)
+		if err != nil || len(jobs) != 1 || jobs[0].ID != id {
+			t.Fatalf("cancelled jobs = %+v, %v", jobs, err)
+		}
+		if err := q.Retry(admin, id); err != nil {
+			t.Fatal(err)
+		}
+		jobs, err = q.List(admin, "available", 10)
+		if err != nil || len(jobs) != 1 || jobs[0].ID != id {
+			t.Fatalf("after retry = %+v, %v", jobs, err)
+		}
+		if err := q.Cancel(admin, 999999); hiring.ErrorCode(err) != hiring.ENotFound {
+			t.Fatalf("Cancel unknown: %v", err)
+		}
+	})
+}

@@ -1,0 +1,33 @@
+package work
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/candor-ats/candor/internal/store"
+)
+
+// newSQLite builds one client that both inserts and works, over the store's
+// single writer connection: SQLite allows one writer, and River's driver is
+// made to share it (its own transactions run on the same connection, and
+// the store's transactions hand it their *sql.Tx).
+func newSQLite(ctx context.Context, db *store.DB, cfg *river.Config) (*Queue, error) {
+	driver := riversqlite.New(db.Writer())
+	m, err := rivermigrate.New(driver, nil)
+	if err != nil {
+		return nil, fmt.Errorf("work: migrator: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return nil, fmt.Errorf("work: migrate river (sqlite): %w", err)
+	}
+	client, err := river.NewClient[*sql.Tx](driver, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("work: client: %w", err)
+	}
+	return &Queue{worker: client, inserter: client}, nil
+}
