@@ -39,7 +39,8 @@ func cmdDemo(ctx context.Context, e env) error {
 		}
 		fmt.Fprintf(e.stdout, "loaded %d jobs, %d candidates, %d applications in %s\n",
 			res.Jobs, res.Candidates, res.Applications, time.Since(start).Round(time.Millisecond))
-		fmt.Fprintf(e.stdout, "demo team password: %s\n", password)
+		fmt.Fprintf(e.stdout, "large job: %s (%d applications)\n", res.LargeJobID, res.LargeJobApps)
+		fmt.Fprintf(e.stdout, "demo team (riley.recruiter@, harper.manager@, ivy.interviewer@, sam.sourcer@demo.candor.test) password: %s\n", password)
 		return nil
 	})
 }

@@ -1,6 +1,8 @@
 package resume
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"runtime"
 	"testing"
@@ -8,27 +10,26 @@ import (
 
 // TestMain lets the test binary act as the sandbox child: Sandbox.Extract
 // re-executes it with CANDOR_RESUME_CHILD=1, as the candor binary does with
-// its hidden subcommand. Extra arguments select misbehaving children that
-// the sandbox tests must contain.
+// its hidden subcommand. Documents that start with testMisbehave select a
+// parser gone wrong, which the sandbox tests must contain.
 func TestMain(m *testing.M) {
 	if IsChild() {
-		if len(os.Args) > 2 {
-			misbehave(os.Args[2])
-		}
+		childHook = misbehave
 		os.Exit(ChildMain(os.Stdin, os.Stdout))
 	}
 	os.Exit(m.Run())
 }
 
-// misbehave simulates a parser gone wrong, under the same rlimits the real
-// child sets.
-func misbehave(mode string) {
-	limits := DefaultLimits()
-	if raw := os.Getenv(childLimitsEnv); raw != "" {
-		_ = jsonUnmarshal(raw, &limits)
+const testMisbehave = "candor-test-misbehave:"
+
+// misbehave simulates a parser gone wrong inside a warm child, under the
+// rlimits the child set at start.
+func misbehave(data []byte, stdout io.Writer) bool {
+	mode, ok := bytes.CutPrefix(data, []byte(testMisbehave))
+	if !ok {
+		return false
 	}
-	_ = applyChildRlimits(limits.withDefaults())
-	switch mode {
+	switch string(mode) {
 	case "spin":
 		x := 0
 		for {
@@ -45,7 +46,11 @@ func misbehave(mode string) {
 			runtime.KeepAlive(keep)
 		}
 	case "garbage":
-		os.Stdout.WriteString("not json")
-		os.Exit(0)
+		stdout.Write([]byte("not a frame at all"))
+		return true
+	case "crash":
+		os.Stderr.WriteString("simulated parser crash\n")
+		os.Exit(3)
 	}
+	return false
 }

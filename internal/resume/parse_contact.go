@@ -63,7 +63,9 @@ func findPhones(text, region string, regions []string) ([]string, float64) {
 	var cands []cand
 	seen := map[string]bool{}
 	tryRegions := append([]string{region}, regions...)
-	for _, loc := range phoneCandRe.FindAllStringIndex(text, 60) {
+	// Only lines with enough digits can hold a number; the regexp is
+	// costly on the rest.
+	for _, loc := range matchLines(phoneCandRe, text, func(l string) bool { return countDigits(l) >= 7 }, 60) {
 		raw := strings.TrimSpace(text[loc[0]:loc[1]])
 		digits := countDigits(raw)
 		if digits < 7 || digits > 15 || looksLikeDateRange(raw) {
@@ -153,7 +155,8 @@ func findLinks(text string, emails []string) (string, []SocialProfile) {
 	var portfolio string
 	var profiles []SocialProfile
 	seen := map[string]bool{}
-	for _, m := range urlRe.FindAllString(text, 40) {
+	for _, loc := range matchLines(urlRe, text, mayHaveURL, 40) {
+		m := text[loc[0]:loc[1]]
 		u := strings.TrimRight(m, ".;:|/")
 		low := strings.ToLower(u)
 		if seen[low] || strings.Contains(low, "@") {
@@ -182,6 +185,46 @@ func findLinks(text string, emails []string) (string, []SocialProfile) {
 		}
 	}
 	return portfolio, profiles
+}
+
+// mayHaveURL is true for lines urlRe could match: every URL it accepts
+// contains "/" or "www.".
+func mayHaveURL(l string) bool {
+	if strings.IndexByte(l, '/') >= 0 {
+		return true
+	}
+	for i := strings.IndexByte(l, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(l[i-3:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(l[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// matchLines is re.FindAllStringIndex(text, n) run only on the lines that
+// keep accepts (matches never span lines); indexes are into text.
+func matchLines(re *regexp.Regexp, text string, keep func(string) bool, n int) [][]int {
+	var out [][]int
+	for off := 0; off < len(text) && len(out) < n; {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		if line := text[off:end]; keep(line) {
+			for _, m := range re.FindAllStringIndex(line, n-len(out)) {
+				out = append(out, []int{off + m[0], off + m[1]})
+			}
+		}
+		off = end + 1
+	}
+	return out
 }
 
 func emailDomain(url string, emails []string) bool {

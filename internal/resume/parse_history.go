@@ -169,10 +169,31 @@ func yearsOfExperience(work []Work, text string, now time.Time) float64 {
 		total += curB - curA + 1
 	}
 	years := float64(total) / 12
-	if m := explicitYearsRe.FindStringSubmatch(text); m != nil {
+	if m := findExplicitYears(text); m != nil {
 		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > years && v < 60 {
 			years = v
 		}
 	}
 	return float64(int(years*10+0.5)) / 10
+}
+
+// findExplicitYears is explicitYearsRe.FindStringSubmatch(text), run only
+// on the stretch before each "experience" (the regexp is costly on a whole
+// resume).
+func findExplicitYears(text string) []string {
+	low := strings.ToLower(text)
+	if len(low) != len(text) {
+		return explicitYearsRe.FindStringSubmatch(text)
+	}
+	for off := 0; ; {
+		i := strings.Index(low[off:], "experience")
+		if i < 0 {
+			return nil
+		}
+		i += off
+		if m := explicitYearsRe.FindStringSubmatch(text[max(0, i-120) : i+len("experience")]); m != nil {
+			return m
+		}
+		off = i + len("experience")
+	}
 }

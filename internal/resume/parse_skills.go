@@ -9,7 +9,6 @@ import (
 var (
 	itemSepRe   = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
 	parenRe     = regexp.MustCompile(`\([^)]*\)`)
-	skillWordRe = regexp.MustCompile(`[\p{L}\p{N}+#.\-/]+`)
 )
 
 // freeTextStop are vocabulary terms that are ordinary words in prose; they
@@ -84,15 +83,24 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 // scanVocabulary finds vocabulary terms in free text, longest first.
 // inSection allows the ambiguous terms a Skills section may use.
 func scanVocabulary(text string, vocab *Vocabulary, inSection bool) []string {
-	words := skillWordRe.FindAllString(text, 20000)
+	words := skillWords(text, 20000)
+	norm := make([]string, len(words))
 	for i, w := range words {
 		words[i] = strings.TrimRight(w, ".-/")
+		norm[i] = normSkill(words[i])
 	}
 	var out []string
 	seen := map[string]bool{}
 	for i := 0; i < len(words); i++ {
-		for n := min(vocab.maxWords, len(words)-i); n >= 1; n-- {
-			phrase := strings.Join(words[i:i+n], " ")
+		longest := vocab.firstWords[norm[i]]
+		if longest == 0 {
+			continue // no term starts with this word
+		}
+		for n := min(longest, len(words)-i); n >= 1; n-- {
+			phrase := words[i]
+			if n > 1 {
+				phrase = strings.Join(words[i:i+n], " ")
+			}
 			c, ok := vocab.exact[phrase]
 			if !ok {
 				key := normSkill(phrase)
@@ -110,6 +118,30 @@ func scanVocabulary(text string, vocab *Vocabulary, inSection bool) []string {
 				break
 			}
 		}
+	}
+	return out
+}
+
+// skillWords splits text into runs of letters, digits and + # . - /
+// (the characters of "C++", "C#", "Node.js", "CI/CD"), at most n of them.
+func skillWords(text string, n int) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || r == '+' || r == '#' || r == '.' || r == '-' || r == '/'
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, text[start:i])
+			start = -1
+			if len(out) >= n {
+				return out
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
 	}
 	return out
 }

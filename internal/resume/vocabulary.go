@@ -18,6 +18,7 @@ type Vocabulary struct {
 	exact       map[string]string // case-sensitive term → canonical
 	sectionOnly map[string]bool   // canonical names too ambiguous for free text
 	maxWords    int
+	firstWords  map[string]int // normalised first word of a term → most words of a term starting with it
 }
 
 // builtinVocabulary is parsed once and only ever read: Parse uses it when
@@ -28,7 +29,7 @@ var builtinVocabulary = sync.OnceValue(loadVocabulary)
 // may Add to it without affecting anyone else.
 func DefaultVocabulary() *Vocabulary {
 	b := builtinVocabulary()
-	return &Vocabulary{terms: maps.Clone(b.terms), exact: maps.Clone(b.exact), sectionOnly: maps.Clone(b.sectionOnly), maxWords: b.maxWords}
+	return &Vocabulary{terms: maps.Clone(b.terms), exact: maps.Clone(b.exact), sectionOnly: maps.Clone(b.sectionOnly), maxWords: b.maxWords, firstWords: maps.Clone(b.firstWords)}
 }
 
 func loadVocabulary() *Vocabulary {
@@ -66,7 +67,18 @@ func loadVocabulary() *Vocabulary {
 func (v *Vocabulary) init() {
 	if v.terms == nil {
 		v.terms, v.exact, v.sectionOnly = map[string]string{}, map[string]string{}, map[string]bool{}
+		v.firstWords = map[string]int{}
 	}
+}
+
+// indexFirstWord lets scanVocabulary skip words no term starts with.
+func (v *Vocabulary) indexFirstWord(term string) {
+	f := strings.Fields(term)
+	if len(f) == 0 {
+		return
+	}
+	k := normSkill(f[0])
+	v.firstWords[k] = max(v.firstWords[k], len(f))
 }
 
 // Add registers a canonical skill and its synonyms, matched ignoring case.
@@ -79,6 +91,7 @@ func (v *Vocabulary) Add(canonical string, synonyms ...string) {
 		}
 		v.terms[key] = canonical
 		v.maxWords = max(v.maxWords, len(strings.Fields(key)))
+		v.indexFirstWord(key)
 	}
 }
 
@@ -93,6 +106,7 @@ func (v *Vocabulary) AddExact(canonical string, synonyms ...string) {
 			v.terms[normSkill(t)] = canonical
 		}
 		v.maxWords = max(v.maxWords, len(strings.Fields(t)))
+		v.indexFirstWord(t)
 	}
 }
 

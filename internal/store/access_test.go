@@ -137,6 +137,10 @@ func TestAccessMatrix(t *testing.T) {
 			ns, err := db.Notes(ctx, s.Candidate.ID)
 			return len(ns), err
 		}, map[string]any{"admin": 2, "recruiter": 2, "manager": 2, "interviewer": 1, "other_manager": nf, "other_interviewer": nf}},
+		{"Notes of confidential application", func(ctx context.Context, db *store.DB, s *storetest.Seeded) (int, error) {
+			ns, err := db.Notes(ctx, s.ConfidentialCandidate.ID)
+			return len(ns), err
+		}, map[string]any{"admin": 1, "recruiter": 0, "manager": 1, "interviewer": nf, "other_manager": nf, "other_interviewer": nf}},
 		{"AddNote private", func(ctx context.Context, db *store.DB, s *storetest.Seeded) (int, error) {
 			return one(get(db.AddNote(ctx, hiring.NewNote{CandidateID: s.Candidate.ID, Body: "secret", Private: true})))
 		}, c(okay, okay, okay, forb, nf, nf)},
@@ -166,6 +170,8 @@ func TestAccessMatrix(t *testing.T) {
 		_, err := db.AddNote(sys, hiring.NewNote{CandidateID: s.Candidate.ID, Body: "public"})
 		ok(t, err)
 		_, err = db.AddNote(sys, hiring.NewNote{CandidateID: s.Candidate.ID, Body: "private", Private: true})
+		ok(t, err)
+		_, err = db.AddNote(sys, hiring.NewNote{CandidateID: s.ConfidentialCandidate.ID, ApplicationID: s.ConfidentialApp.ID, Body: "about the secret job"})
 		ok(t, err)
 		users := s.Users()
 		for _, o := range ops {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"database/sql/driver"
+
 	"github.com/google/uuid"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -28,20 +30,18 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	defer conn.Close()
 	if db.dialect == DialectSQLite {
 		// A big page cache and an in-memory statement journal keep the load
-		// off the disk until commit; both are restored afterwards so the
-		// serving process stays small.
-		// Foreign keys are off for the load (the generator is trusted code):
-		// with OR FAIL inserts that spares SQLite a statement journal per
-		// multi-row INSERT.
-		for _, p := range []string{"synchronous=OFF", "cache_size=-1048576", "temp_store=MEMORY", "foreign_keys=OFF"} {
+		// off the disk until commit. Foreign keys are off for the load (the
+		// generator is trusted code): with OR FAIL inserts that spares SQLite
+		// a statement journal per multi-row INSERT. The cache is not shrunk
+		// afterwards — freeing a gigabyte page by page costs seconds — so the
+		// connection is discarded instead of returned to the pool.
+		for _, p := range []string{"synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY", "foreign_keys=OFF"} {
 			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
 				return fmt.Errorf("store: bulk load: %w", err)
 			}
 		}
 		defer func() {
-			for _, p := range []string{"synchronous=FULL", "cache_size=-2000", "temp_store=DEFAULT", "foreign_keys=ON"} {
-				_, _ = conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA "+p)
-			}
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}()
 	}
 	tx, err := conn.BeginTx(ctx, nil)
@@ -49,11 +49,24 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 		return fmt.Errorf("store: bulk load: %w", err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, tables: map[string]*bulkTable{}, sqlite: db.dialect == DialectSQLite}
-	if err := fn(b); err != nil {
-		_ = tx.Rollback()
-		return err
+	// Secondary indexes of the big tables are dropped and rebuilt after the
+	// rows are in: building an index from sorted data is far cheaper than
+	// millions of random inserts. DDL is transactional on both engines, so a
+	// failed load leaves every index in place.
+	indexes, err := db.secondaryIndexes(ctx, tx, bulkIndexedTables)
+	if err == nil {
+		err = dropIndexes(ctx, tx, indexes)
 	}
-	if err := b.flushAll(); err != nil {
+	if err == nil {
+		err = fn(b)
+	}
+	if err == nil {
+		err = b.flushAll()
+	}
+	if err == nil {
+		err = createIndexes(ctx, tx, indexes)
+	}
+	if err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -409,3 +422,55 @@ func derivedID(id string, n byte) string {
 func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID, summary string, at time.Time) error {
 	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
 }
+
+// bulkIndexedTables are the tables whose secondary indexes BulkLoad rebuilds.
+var bulkIndexedTables = []string{"candidates", "candidate_emails", "candidate_tags", "applications", "stage_visits", "activity", "notes"}
+
+type indexDef struct{ name, sql string }
+
+// secondaryIndexes lists the indexes of tables that no constraint owns (a
+// primary key or UNIQUE constraint's index cannot be dropped on its own).
+func (db *DB) secondaryIndexes(ctx context.Context, tx *sql.Tx, tables []string) ([]indexDef, error) {
+	var q string
+	if db.dialect == DialectSQLite {
+		q = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each($1))`
+	} else {
+		q = `SELECT i.indexname, i.indexdef FROM pg_indexes i
+		     WHERE i.schemaname = current_schema() AND i.tablename IN (SELECT json_array_elements_text($1::json))
+		       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`
+	}
+	rows, err := tx.QueryContext(ctx, q, jsonText(tables))
+	if err != nil {
+		return nil, fmt.Errorf("store: list indexes: %w", err)
+	}
+	defer rows.Close()
+	var out []indexDef
+	for rows.Next() {
+		var d indexDef
+		if err := rows.Scan(&d.name, &d.sql); err != nil {
+			return nil, fmt.Errorf("store: list indexes: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func dropIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
+	for _, d := range idx {
+		if _, err := tx.ExecContext(ctx, "DROP INDEX "+quoteIdent(d.name)); err != nil {
+			return fmt.Errorf("store: drop index %s: %w", d.name, err)
+		}
+	}
+	return nil
+}
+
+func createIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
+	for _, d := range idx {
+		if _, err := tx.ExecContext(ctx, d.sql); err != nil {
+			return fmt.Errorf("store: rebuild index %s: %w", d.name, err)
+		}
+	}
+	return nil
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

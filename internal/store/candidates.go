@@ -39,7 +39,8 @@ func scanCandidate(row interface{ Scan(...any) error }) (hiring.Candidate, error
 
 func (db *DB) loadCandidate(ctx context.Context, q querier, a hiring.Actor, id string) (hiring.Candidate, error) {
 	p := &args{}
-	c, err := scanCandidate(q.QueryRowContext(ctx, "SELECT "+candCols+candFrom+" WHERE c.id = "+p.add(id)+" AND "+candidateVisible(a, "c.id", p), p.list...))
+	cols, scan := db.candSelect()
+	c, err := scan(q.QueryRowContext(ctx, "SELECT "+cols+candFrom+" WHERE c.id = "+p.add(id)+" AND "+candidateVisible(a, "c.id", p), p.list...))
 	return c, notFound("candidate", err)
 }
 
@@ -99,7 +100,8 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 		t := p.add(cur[0])
 		where = append(where, "(c.updated_at < "+t+" OR (c.updated_at = "+t+" AND c.id < "+p.add(cur[1])+"))")
 	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT "+candCols+candFrom+whereSQL(where)+
+	cols, scan := db.candSelect()
+	rows, err := db.rd.QueryContext(ctx, "SELECT "+cols+candFrom+whereSQL(where)+
 		" ORDER BY c.updated_at DESC, c.id DESC LIMIT "+strconv.Itoa(limit+1), p.list...)
 	if err != nil {
 		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
@@ -107,7 +109,7 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 	defer rows.Close()
 	var out []hiring.Candidate
 	for rows.Next() {
-		c, err := scanCandidate(rows)
+		c, err := scan(rows)
 		if err != nil {
 			return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
 		}

@@ -11,18 +11,25 @@ import (
 
 const jobCols = `j.id, j.title, j.department_id, COALESCE(d.name, ''), j.workplace_type, j.allowed_countries, j.employment_type,
 	j.description, j.requirements, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.openings, j.status,
-	j.confidential, j.version, j.created_at, j.updated_at, j.published_at,
-	(SELECT COUNT(*) FROM applications ac WHERE ac.job_id = j.id AND ac.status = 'active')`
+	j.confidential, j.version, j.created_at, j.updated_at, j.published_at`
+
+// jobCount adds the active application count, for reads that show it (writes
+// skip it: on a job with thousands of applications it is the costliest part).
+const jobCount = `, (SELECT COUNT(*) FROM applications ac WHERE ac.job_id = j.id AND ac.status = 'active')`
 
 const jobFrom = " FROM jobs j LEFT JOIN departments d ON d.id = j.department_id"
 
-func scanJob(row interface{ Scan(...any) error }) (hiring.Job, error) {
+func scanJob(row interface{ Scan(...any) error }, withCount bool) (hiring.Job, error) {
 	var j hiring.Job
 	var smin, smax sql.NullInt64
 	var scur, sper sql.NullString
-	err := row.Scan(&j.ID, &j.Title, strCol{&j.DepartmentID}, &j.DepartmentName, &j.WorkplaceType, jsonCol{&j.AllowedCountries},
+	dest := []any{&j.ID, &j.Title, strCol{&j.DepartmentID}, &j.DepartmentName, &j.WorkplaceType, jsonCol{&j.AllowedCountries},
 		&j.EmploymentType, &j.Description, jsonCol{&j.Requirements}, &smin, &smax, &scur, &sper, &j.Openings, &j.Status,
-		&j.Confidential, &j.Version, timeCol{&j.CreatedAt}, timeCol{&j.UpdatedAt}, nullTimeCol{&j.PublishedAt}, &j.ActiveApplications)
+		&j.Confidential, &j.Version, timeCol{&j.CreatedAt}, timeCol{&j.UpdatedAt}, nullTimeCol{&j.PublishedAt}}
+	if withCount {
+		dest = append(dest, &j.ActiveApplications)
+	}
+	err := row.Scan(dest...)
 	if smin.Valid && scur.Valid {
 		j.Salary = &hiring.Salary{Min: smin.Int64, Max: smax.Int64, Currency: scur.String, Period: hiring.SalaryPeriod(sper.String)}
 	}
@@ -93,11 +100,19 @@ func (db *DB) jobDetails(ctx context.Context, q querier, a hiring.Actor, jobs []
 	return dbErr("job team", rows.Err())
 }
 
-// loadJob reads one job the actor may see.
+// loadJob reads one job the actor may see, without its application count.
 func (db *DB) loadJob(ctx context.Context, q querier, a hiring.Actor, id string) (hiring.Job, error) {
+	return db.loadJobCount(ctx, q, a, id, false)
+}
+
+func (db *DB) loadJobCount(ctx context.Context, q querier, a hiring.Actor, id string, withCount bool) (hiring.Job, error) {
 	p := &args{}
 	cond := jobRowVisible(a, "j", p)
-	j, err := scanJob(q.QueryRowContext(ctx, "SELECT "+jobCols+jobFrom+" WHERE j.id = "+p.add(id)+" AND "+cond, p.list...))
+	cols := jobCols
+	if withCount {
+		cols += jobCount
+	}
+	j, err := scanJob(q.QueryRowContext(ctx, "SELECT "+cols+jobFrom+" WHERE j.id = "+p.add(id)+" AND "+cond, p.list...), withCount)
 	if err != nil {
 		return hiring.Job{}, notFound("job", err)
 	}
@@ -114,7 +129,7 @@ func (db *DB) Job(ctx context.Context, id string) (hiring.Job, error) {
 	if err != nil {
 		return hiring.Job{}, err
 	}
-	return db.loadJob(ctx, db.rd, a, id)
+	return db.loadJobCount(ctx, db.rd, a, id, true)
 }
 
 // ListJobs lists visible jobs, newest first.
@@ -158,14 +173,14 @@ func (db *DB) ListJobs(ctx context.Context, f hiring.JobFilter, pr hiring.PageRe
 	if cur != nil {
 		where = append(where, "j.id < "+p.add(cur[0]))
 	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT "+jobCols+jobFrom+" WHERE "+strings.Join(where, " AND ")+
+	rows, err := db.rd.QueryContext(ctx, "SELECT "+jobCols+jobCount+jobFrom+" WHERE "+strings.Join(where, " AND ")+
 		" ORDER BY j.id DESC LIMIT "+strconv.Itoa(limit+1), p.list...)
 	if err != nil {
 		return hiring.Page[hiring.Job]{}, dbErr("list jobs", err)
 	}
 	var jobs []hiring.Job
 	for rows.Next() {
-		j, err := scanJob(rows)
+		j, err := scanJob(rows, true)
 		if err != nil {
 			rows.Close()
 			return hiring.Page[hiring.Job]{}, dbErr("list jobs", err)

@@ -76,6 +76,9 @@ func parseTimeValue(src any) (*time.Time, error) {
 }
 
 func parseTimeText(s string) (*time.Time, error) {
+	if t, ok := parseTimeLayout(s); ok {
+		return &t, nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		t, err = time.Parse("2006-01-02 15:04:05.999999999-07:00", s)
@@ -145,4 +148,34 @@ func (c strCol) Scan(src any) error {
 		return fmt.Errorf("store: cannot scan %T into a string", src)
 	}
 	return nil
+}
+
+// parseTimeLayout reads timeLayout ("2006-01-02T15:04:05.000000Z") without
+// the general parser: list pages parse two times per row.
+func parseTimeLayout(s string) (time.Time, bool) {
+	if len(s) != len(timeLayout) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[26] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(a, b int) (int, bool) {
+		n := 0
+		for i := a; i < b; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(0, 4)
+	mo, ok2 := num(5, 7)
+	d, ok3 := num(8, 10)
+	h, ok4 := num(11, 13)
+	mi, ok5 := num(14, 16)
+	se, ok6 := num(17, 19)
+	us, ok7 := num(20, 26)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, se, us*1000, time.UTC), true
 }
