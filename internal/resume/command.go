@@ -19,6 +19,7 @@ func RunParseCommand(ctx context.Context, sb *Sandbox, files []string, stdout, s
 	}
 	if sb == nil {
 		sb = &Sandbox{}
+		defer sb.Close()
 	}
 	limits := sb.Limits.withDefaults()
 	enc := json.NewEncoder(stdout)

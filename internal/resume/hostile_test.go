@@ -10,9 +10,16 @@ import (
 	"testing"
 )
 
-// TestHostileInputs proves each limit turns a hostile file into its typed
-// error instead of unbounded work.
-func TestHostileInputs(t *testing.T) {
+type hostileCase struct {
+	name   string
+	data   []byte
+	limits Limits
+	want   error // nil: must succeed
+}
+
+// hostileCases are files built to exhaust a parser, each with the limits
+// it runs under and the typed error it must produce.
+func hostileCases() []hostileCase {
 	zeros := func(n int) string { return strings.Repeat("\x00", n) }
 	var bomb bytes.Buffer
 	zw := zlib.NewWriter(&bomb)
@@ -26,12 +33,7 @@ func TestHostileInputs(t *testing.T) {
 		return zipFile(append([]string{"word/document.xml", "<w:document/>"}, e...)...)
 	}
 	laughs := `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`
-	tests := []struct {
-		name   string
-		data   []byte
-		limits Limits
-		want   error // nil: must succeed
-	}{
+	return []hostileCase{
 		{"too large", bytes.Repeat([]byte("a"), 11<<20), Limits{}, ErrTooLarge},
 		{"empty", nil, Limits{}, ErrCorrupt},
 		{"unknown binary", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00"), Limits{}, ErrUnsupported},
@@ -50,7 +52,12 @@ func TestHostileInputs(t *testing.T) {
 		{"pdf flate bomb", buildPDF([][]pdfText{{}}, pdfOptions{extraData: bomb.Bytes()}), Limits{MaxUncompressedBytes: 4 << 20}, ErrLimitExceeded},
 		{"pdf garbage", []byte("%PDF-1.4\n" + strings.Repeat("<<[(", 2000)), Limits{}, ErrCorrupt},
 	}
-	for _, tt := range tests {
+}
+
+// TestHostileInputs proves each limit turns a hostile file into its typed
+// error instead of unbounded work.
+func TestHostileInputs(t *testing.T) {
+	for _, tt := range hostileCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Extract(context.Background(), tt.data, tt.limits)
 			if tt.want == nil {
@@ -66,6 +73,50 @@ func TestHostileInputs(t *testing.T) {
 				t.Errorf("error message is not one line: %q", err)
 			}
 		})
+	}
+}
+
+// TestSandboxHostileInputs sends the same files through warm sandbox
+// children: the typed error crosses the protocol intact, and a document
+// that is refused costs nothing more: the same child serves the next one.
+func TestSandboxHostileInputs(t *testing.T) {
+	good := resumePDF()
+	pools := map[Limits]*Sandbox{}
+	pids := map[Limits]int{}
+	defer func() {
+		for _, sb := range pools {
+			sb.Close()
+		}
+	}()
+	for _, tt := range hostileCases() {
+		sb := pools[tt.limits]
+		if sb == nil {
+			sb = &Sandbox{Limits: tt.limits}
+			pools[tt.limits] = sb
+			doc, err := sb.Extract(context.Background(), good)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pids[tt.limits] = doc.Stats.PID
+		}
+		_, err := sb.Extract(context.Background(), tt.data)
+		switch {
+		case tt.want == nil && err != nil:
+			t.Errorf("%s: unexpected error: %v", tt.name, err)
+		case tt.want != nil && !errors.Is(err, tt.want):
+			t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
+		case err != nil && strings.Contains(err.Error(), "\n"):
+			t.Errorf("%s: error message is not one line: %q", tt.name, err)
+		}
+	}
+	for l, sb := range pools {
+		doc, err := sb.Extract(context.Background(), good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Stats.PID != pids[l] {
+			t.Errorf("limits %+v: the child was replaced (pid %d, then %d)", l, pids[l], doc.Stats.PID)
+		}
 	}
 }
 

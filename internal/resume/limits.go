@@ -11,9 +11,9 @@ type Limits struct {
 	MaxUncompressedBytes int64         // total bytes inflated from an archive or PDF streams
 	MaxXMLDepth          int           // element nesting in DOCX/ODT/HTML
 	MaxTextBytes         int           // extracted text kept
-	CPUSeconds           int           // RLIMIT_CPU of the sandbox child
+	CPUSeconds           int           // CPU time of one document in the sandbox child (measured by the parent)
 	MemoryBytes          int64         // address space the child may add after start (RLIMIT_AS headroom)
-	WallClock            time.Duration // the parent kills the child after this
+	WallClock            time.Duration // the parent kills the child when one document takes longer
 }
 
 // DefaultLimits returns the limits used when a field is zero.

@@ -12,8 +12,9 @@ import (
 var (
 	emailRe = regexp.MustCompile(`(?i)[a-z0-9][a-z0-9._%+\-]*\s?@\s?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{2,24}`)
 	// phoneCandRe finds runs that look like phone numbers: optional +, then
-	// digits with the separators people type.
-	phoneCandRe = regexp.MustCompile(`(?:\+|00)?\(?\d[\d\s().\-/]{6,20}\d`)
+	// digits with the separators people type (single spaces, never the tabs
+	// that separate layout columns, nor line breaks).
+	phoneCandRe = regexp.MustCompile(`(?:\+|00)?\(?\d[\d \x{a0}().\-/]{6,20}\d`)
 	urlRe       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'()\t,]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com)/[^\s<>"'()\t,]+`)
 )
 

@@ -191,7 +191,11 @@ func findExplicitYears(text string) []string {
 			return nil
 		}
 		i += off
-		if m := explicitYearsRe.FindStringSubmatch(text[max(0, i-120) : i+len("experience")]); m != nil {
+		start := max(0, i-120)
+		if j := strings.IndexAny(text[start:i], " \t\n"); start > 0 && j >= 0 {
+			start += j // not in the middle of a number
+		}
+		if m := explicitYearsRe.FindStringSubmatch(text[start : i+len("experience")]); m != nil {
 			return m
 		}
 		off = i + len("experience")

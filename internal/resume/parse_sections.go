@@ -39,6 +39,20 @@ var sectionHeadings = map[string]string{
 	"contact": "contact", "contact details": "contact", "contact information": "contact", "declaration": "other",
 	"conferences": "other", "awards and honors": "other", "honors & awards": "other", "additional information": "other",
 	"affiliations": "other", "professional affiliations": "other", "training": "other", "personal profile": "other",
+	"technical skill": "skills", "technical skillset": "skills", "technical skills set": "skills", "key technical skills": "skills",
+	"other technical skills": "skills", "additional skills": "skills", "skills set": "skills", "technical competencies": "skills",
+	"technical knowledge": "skills", "knowledge purview": "skills", "it proficiency": "skills", "computer proficiency": "skills",
+	"soft skills": "skills", "skill": "skills", "technical summary": "skills", "tools and technologies": "skills",
+	"tools & technologies": "skills", "technologies and tools": "skills", "programming languages": "skills",
+	"certifications licenses": "certificates", "licenses certifications": "certificates", "certifications and licenses": "certificates",
+	"links": "other", "project": "other", "project details": "other", "project undertaken": "other", "projects undertaken": "other",
+	"academic project": "other", "academic projects undertaken": "other", "project description": "other", "description": "other",
+	"roles and responsibilities": "other", "responsibilities": "other", "role": "other", "client": "other", "environment": "other",
+	"industrial visits": "other", "other qualifications": "education", "areas of interest": "other", "area of interest": "other",
+	"groups": "other", "military service": "other", "patents": "other", "personal traits": "other", "key strengths": "other",
+	"strength": "other", "personal skills": "other", "hobbies and interests": "other", "interests and hobbies": "other",
+	"activities and interests": "other", "extra curricular activities": "other", "co curricular activities": "other",
+	"other information": "other", "personal details and declaration": "other", "workshops": "other", "seminars": "other", "work experience summary": "work", "professional experience summary": "work",
 }
 
 type section struct {
@@ -56,10 +70,13 @@ func headingKey(line string) (string, bool) {
 	l := strings.ToLower(line)
 	l = strings.TrimRight(l, ": ")
 	l = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || r == ' ' || r == '&' {
+		switch {
+		case unicode.IsLetter(r) || r == ' ' || r == '&':
 			return r
+		case r == '/' || r == '-':
+			return ' ' // "CERTIFICATIONS/LICENSES"
 		}
-		return -1
+		return -1 // also digits: "Project 1:"
 	}, l)
 	l = strings.Join(strings.Fields(l), " ")
 	if k, ok := sectionHeadings[l]; ok {

@@ -7,8 +7,8 @@ import (
 )
 
 var (
-	itemSepRe   = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
-	parenRe     = regexp.MustCompile(`\([^)]*\)`)
+	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
+	parenRe   = regexp.MustCompile(`\([^)]*\)`)
 )
 
 // freeTextStop are vocabulary terms that are ordinary words in prose; they
@@ -41,34 +41,30 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		seen[key] = true
 		out = append(out, Skill{Name: name})
 	}
-	for _, line := range secs.lines("skills") {
+	for _, line := range skillLines(secs) {
 		if len(line) > 160 && strings.Count(line, ",") < 4 {
 			continue // narrative prose, not a list
 		}
 		if _, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 {
 			line = rest
 		}
-		line = parenRe.ReplaceAllString(line, " ")
 		for _, item := range itemSepRe.Split(line, -1) {
 			item = strings.TrimSpace(strings.Trim(item, " .:*-–"))
 			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) {
 				continue
 			}
+			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || continuesProse(item) {
+				continue // a place from a job line that ran into the list, a filler word, a piece of a sentence
+			}
 			if c, ok := vocab.Canonical(item); ok {
 				add(c)
-				continue
-			}
-			if len(strings.Fields(item)) > 3 {
-				// A phrase ("Proficient with POS systems"): the resume's own
-				// words are the skill.
-				add(item)
 				continue
 			}
 			add(item)
 		}
 	}
 	conf := 0.8
-	if len(out) < 3 {
+	if len(out) == 0 {
 		for _, c := range scanVocabulary(text, vocab, false) {
 			add(c)
 		}
@@ -78,6 +74,86 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		return nil, 0
 	}
 	return out, conf
+}
+
+var notSkills = set("and", "or", "etc", "&amp", "others", "other", "various", "including", "skills")
+
+var joinWords = set("and", "or", "in", "of", "with", "to", "for", "the", "on", "at", "by", "from", "as", "into", "which", "that", "who")
+
+// continuesProse is a fragment cut out of a sentence by a comma or a line
+// break: it starts with a lower-case joining word ("and uninstalling",
+// "in team management").
+func continuesProse(item string) bool {
+	first, _, ok := strings.Cut(item, " ")
+	return ok && joinWords[first]
+}
+
+// skillLines returns the lines of the Skills sections with parenthesised
+// asides ("Java (Less than 1 year)", even across a line break) removed. A
+// section ends early at a bare sub-heading that is not about skills
+// ("Project 1:", "Client Background:") or at prose.
+func skillLines(secs sections) []string {
+	var out []string
+	for _, sec := range secs {
+		if sec.key != "skills" {
+			continue
+		}
+		joined := parenRe.ReplaceAllString(strings.Join(sec.lines, "\n"), " ")
+		prose := 0
+		for _, line := range strings.Split(joined, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if isSubHeading(line) && !skillishLabel(line) || hasDateRange(line) {
+				break // a new block, or a job entry ("September 2005 - till date")
+			}
+			if isProse(line) {
+				if prose++; prose >= 2 {
+					break
+				}
+				continue
+			}
+			prose = 0
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// isSubHeading is a short line that only labels what follows: "Project 1:".
+func isSubHeading(line string) bool {
+	h, rest, ok := strings.Cut(line, ":")
+	return ok && strings.TrimSpace(rest) == "" && len(strings.Fields(h)) <= 5
+}
+
+var skillishWords = []string{"skill", "tool", "technolog", "language", "database", "framework", "software", "platform",
+	"operating", "os", "package", "environment", "ide", "server", "web", "cloud", "programming", "scripting", "testing",
+	"methodolog", "expertise", "proficien", "competenc", "knowledge", "application", "devops", "version control",
+	"network", "hardware", "library", "libraries", "concept", "domain", "area", "office", "design", "analytics", "data"}
+
+// skillishLabel tells a category label inside a skills list ("Databases:",
+// "Tools:") from a heading that ends the list.
+func skillishLabel(line string) bool {
+	low := strings.ToLower(line)
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, s := range skillishWords {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isProse is a sentence rather than a list item: many words, no list
+// separators.
+func isProse(line string) bool {
+	words := len(strings.Fields(line))
+	if words < 12 {
+		return false
+	}
+	return strings.Count(line, ",")+strings.Count(line, ";")+strings.Count(line, "|")+strings.Count(line, "\t") < words/6
 }
 
 // scanVocabulary finds vocabulary terms in free text, longest first.

@@ -150,6 +150,10 @@ func (s *Sandbox) Close() error {
 	return nil
 }
 
+// childStartTimeout bounds a child's start-up (every package initializer
+// of the binary) when Limits.WallClock is shorter.
+const childStartTimeout = 30 * time.Second
+
 // childCPUBudget is the CPU time a child may use over its life: its
 // RLIMIT_CPU backstop. The parent retires a child before a document could
 // reach it.
@@ -222,13 +226,18 @@ func (s *Sandbox) start(ctx context.Context, limits Limits) (*sandboxChild, erro
 	}()
 	// The ready frame proves the binary dispatched to ChildMain and set
 	// its limits.
-	res, err := c.roundTrip(ctx, nil, limits, limits.WallClock, false)
+	// Start-up is not the document's fault, so it has its own deadline and
+	// its failures match none of the document errors.
+	res, err := c.roundTrip(ctx, nil, limits, max(limits.WallClock, childStartTimeout), false)
 	if err != nil {
-		return nil, fmt.Errorf("resume sandbox: child did not start: %w", err)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("resume sandbox: child did not start: %v", err)
 	}
 	if !res.Ready {
 		c.kill()
-		return nil, fmt.Errorf("%w: sandbox child did not start", ErrCorrupt)
+		return nil, errors.New("resume sandbox: child did not start: no ready frame")
 	}
 	c.totalCPU = res.TotalCPU
 	return c, nil
@@ -309,7 +318,7 @@ func (c *sandboxChild) roundTrip(ctx context.Context, data []byte, limits Limits
 			return childResult{}, childFailure(c.cmd.ProcessState, c.stderr.String(), limits)
 		case <-wallTimer.C:
 			c.kill()
-			return childResult{}, fmt.Errorf("%w: extraction took longer than %s", ErrLimitExceeded, limits.WallClock)
+			return childResult{}, fmt.Errorf("%w: extraction took longer than %s", ErrLimitExceeded, wall)
 		case <-cpuTimer.C:
 			used := procCPU(c.pid)
 			if used < 0 {
@@ -368,7 +377,7 @@ func childFailure(ps *os.ProcessState, stderr string, limits Limits) error {
 		}
 	}
 	low := strings.ToLower(stderr)
-	if strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate memory") {
+	if strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate memory") || strings.Contains(low, "failed to allocate") {
 		return fmt.Errorf("%w: extraction stopped at its memory limit (%d MB)", ErrLimitExceeded, limits.MemoryBytes>>20)
 	}
 	msg := firstLine(strings.TrimSpace(stderr))

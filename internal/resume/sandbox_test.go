@@ -14,8 +14,6 @@ import (
 	"time"
 )
 
-func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
-
 func TestSandboxExtract(t *testing.T) {
 	sb := &Sandbox{}
 	defer sb.Close()

@@ -113,7 +113,7 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
 	}
 	defer rows.Close()
-	var out []hiring.Candidate
+	out := make([]hiring.Candidate, 0, limit+1)
 	for rows.Next() {
 		c, err := scan(rows)
 		if err != nil {

@@ -36,7 +36,7 @@ func BenchmarkCandidatesList(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := a.Handler()
-	req := httptest.NewRequest(http.MethodGet, "/candidates", nil)
+	req := httptest.NewRequest(http.MethodGet, "/candidates?tag=go&source=event", nil)
 	req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
 	b.ReportAllocs()
 	b.ResetTimer()
