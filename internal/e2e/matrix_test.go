@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/candor-ats/candor/internal/api"
+	"github.com/candor-ats/candor/internal/app/apptest"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/web"
 )
@@ -87,7 +88,7 @@ func TestAccessMatrix(t *testing.T) {
 	for _, r := range allRoles[:4] {
 		u := f.user(r)
 		c := f.app.Client()
-		f.app.Login(c, u.Email, passwordOf(nil))
+		f.app.Login(c, u.Email, apptest.Password)
 		clients[r] = c
 		tokens[r] = f.app.APIToken(u)
 	}
@@ -148,10 +149,19 @@ func (f *fixture) walk(t *testing.T, s surface, r role) {
 			targets = jobTargets
 		}
 		for _, tg := range targets {
+			want := s.anon
+			if rl.public && r == anonymous {
+				want = allow
+			}
+			if r != anonymous {
+				want = rl.expect(r, tg)
+			}
+			// Only a state-changing cell expected to succeed (or one with a
+			// session of its own) gets a world of its own; refused ones change
+			// nothing (when one does, that is the failure reported), so they
+			// share the reads' worlds.
 			var w *world
-			// Anonymous cells change nothing (when they do, that is the failure
-			// reported), so they share worlds too.
-			if safe(k) || r == anonymous {
+			if (safe(k) || want != allow) && !rl.ownSession {
 				if shared[tg] == nil {
 					shared[tg] = f.world(t, r, tg)
 				}
@@ -161,13 +171,6 @@ func (f *fixture) walk(t *testing.T, s surface, r role) {
 			}
 			if rl.ownSession {
 				f.newSessionUser(t, w)
-			}
-			want := s.anon
-			if rl.public && r == anonymous {
-				want = allow
-			}
-			if r != anonymous {
-				want = rl.expect(r, tg)
 			}
 			path := fillPath(t, pattern, rl.path(w))
 			var p payload

@@ -91,14 +91,23 @@ func apiRules() map[string]rule {
 		"DELETE /api/v1/candidates/{id}/tags/{tag}": {perJob: true, expect: tagOrUpload, body: noBody, path: func(w *world) map[string]string {
 			return map[string]string{"id": w.Candidate().ID, "tag": "go"}
 		}},
-		"GET /api/v1/tags":                      {expect: member, path: noParams},
-		"GET /api/v1/candidates/{id}/documents": {perJob: true, expect: readCandidate, path: candID},
+		"GET /api/v1/tags":                       {expect: member, path: noParams},
+		"GET /api/v1/candidates/{id}/duplicates": {perJob: true, expect: readCandidate, path: candID},
+		"POST /api/v1/candidates/{id}/merge":     {perJob: true, expect: editCandidate, path: candID, body: twinJSON},
+		"GET /api/v1/merges/{id}":                {expect: mergeReader, path: mergeID},
+		"POST /api/v1/merges/{id}/undo":          {expect: mergeReader, path: mergeID, body: noBody},
+		"GET /api/v1/candidates/{id}/documents":  {perJob: true, expect: readCandidate, path: candID},
 		"POST /api/v1/candidates/{id}/documents": {perJob: true, expect: tagOrUpload, path: candID, body: func(*world) payload {
 			return payload{file: resumeFile("file")}
 		}},
 		"GET /api/v1/documents/{id}":         {perJob: true, expect: readCandidate, path: docID},
 		"GET /api/v1/documents/{id}/content": {perJob: true, expect: readCandidate, path: docID},
 		"DELETE /api/v1/documents/{id}":      {perJob: true, expect: editCandidate, path: docID, body: noBody},
+		"GET /api/v1/documents/{id}/profile": {perJob: true, expect: readCandidate, path: parsedDocID},
+		"PATCH /api/v1/documents/{id}/profile": {perJob: true, expect: editCandidate, path: parsedDocID, body: func(*world) payload {
+			return js(map[string]any{"field": "basics.label", "value": "Staff engineer", "version": 1})
+		}},
+		"POST /api/v1/parse": {expect: member, path: noParams, body: func(*world) payload { return payload{file: resumeFile("file")} }},
 
 		"GET /api/v1/applications": {expect: member, path: noParams},
 		"POST /api/v1/applications": {perJob: true, expect: createApplication, path: noParams, body: func(w *world) payload {

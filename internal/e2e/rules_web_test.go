@@ -93,16 +93,21 @@ func webRules() map[string]rule {
 		"POST /applications/{id}/withdraw": {perJob: true, expect: writeJob, path: appID, body: noBody},
 		"POST /applications/{id}/reopen":   {perJob: true, expect: writeJob, path: id(func(w *world) string { return w.RejectedApp().ID }), body: noBody},
 
-		"GET /candidates":                    {expect: member, path: noParams},
-		"GET /candidates/new":                {expect: managesRecords, path: noParams},
-		"POST /candidates":                   {expect: managesRecords, path: noParams, body: func(w *world) payload { return candidateForm(w, false) }},
-		"GET /candidates/{id}":               {perJob: true, expect: readCandidate, path: candID},
-		"GET /candidates/{id}/edit":          {perJob: true, expect: editCandidate, path: candID},
-		"POST /candidates/{id}/edit":         {perJob: true, expect: editCandidate, path: candID, body: func(w *world) payload { return candidateForm(w, true) }},
-		"POST /candidates/{id}/applications": {perJob: true, expect: applyCandidate, path: candID, body: func(w *world) payload { return form("job_id", w.Job2().ID) }},
-		"POST /candidates/{id}/notes":        {perJob: true, expect: readCandidate, path: candID, body: func(w *world) payload { return form("body", "Matrix note.") }},
-		"POST /candidates/{id}/tags":         {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tags", "matrix, strong") }},
-		"POST /candidates/{id}/tags/remove":  {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tag", "go") }},
+		"GET /candidates":                     {expect: member, path: noParams},
+		"GET /candidates/new":                 {expect: managesRecords, path: noParams},
+		"POST /candidates":                    {expect: managesRecords, path: noParams, body: func(w *world) payload { return candidateForm(w, false) }},
+		"GET /candidates/{id}":                {perJob: true, expect: readCandidate, path: candID},
+		"GET /candidates/duplicates":          {expect: managesRecords, path: noParams},
+		"GET /candidates/{id}/merge":          {perJob: true, expect: editCandidate, path: candID},
+		"POST /candidates/{id}/merge":         {perJob: true, expect: editCandidate, path: candID, body: twinForm},
+		"POST /candidates/{id}/not-duplicate": {perJob: true, expect: editCandidate, path: candID, body: twinForm},
+		"POST /merges/{id}/undo":              {expect: mergeReader, path: mergeID, body: noBody},
+		"GET /candidates/{id}/edit":           {perJob: true, expect: editCandidate, path: candID},
+		"POST /candidates/{id}/edit":          {perJob: true, expect: editCandidate, path: candID, body: func(w *world) payload { return candidateForm(w, true) }},
+		"POST /candidates/{id}/applications":  {perJob: true, expect: applyCandidate, path: candID, body: func(w *world) payload { return form("job_id", w.Job2().ID) }},
+		"POST /candidates/{id}/notes":         {perJob: true, expect: readCandidate, path: candID, body: func(w *world) payload { return form("body", "Matrix note.") }},
+		"POST /candidates/{id}/tags":          {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tags", "matrix, strong") }},
+		"POST /candidates/{id}/tags/remove":   {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tag", "go") }},
 		"POST /candidates/{id}/documents": {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload {
 			p := form("kind", "resume")
 			p.file = resumeFile("file")
@@ -111,6 +116,16 @@ func webRules() map[string]rule {
 		"POST /notes/{id}/delete":      {perJob: true, expect: deleteNote, path: noteID, body: noBody},
 		"GET /documents/{id}/download": {perJob: true, expect: readCandidate, path: docID},
 		"POST /documents/{id}/delete":  {perJob: true, expect: editCandidate, path: docID, body: noBody},
+		"GET /documents/{id}/inline":   {perJob: true, expect: readCandidate, path: pdfDocID},
+		"GET /documents/{id}/profile":  {perJob: true, expect: readCandidate, path: parsedDocID},
+		"POST /documents/{id}/profile": {perJob: true, expect: editCandidate, path: parsedDocID, body: func(*world) payload {
+			return form("field", "basics.label", "value", "Staff engineer", "version", "1")
+		}},
+		"POST /documents/{id}/reparse":   {perJob: true, expect: reparse, path: docID, body: noBody},
+		"GET /admin/skills":              {expect: adminOnly, path: noParams},
+		"POST /admin/skills":             {expect: adminOnly, path: noParams, body: func(w *world) payload { return form("name", fmt.Sprintf("Skill %d", w.f.n()), "synonyms", "a, b") }},
+		"POST /admin/skills/{id}/delete": {expect: adminOnly, path: skillID, body: noBody},
+		"POST /admin/parse-settings":     {expect: adminOnly, path: noParams, body: func(*world) payload { return form("default_region", "US") }},
 
 		"GET /account":           {expect: member, path: noParams},
 		"POST /account/timezone": {expect: member, path: noParams, body: func(w *world) payload { return form("time_zone", "Europe/Paris") }},

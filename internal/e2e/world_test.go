@@ -48,13 +48,18 @@ type fixture struct {
 	seq  atomic.Int64
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T, opts ...apptest.Options) *fixture {
 	t.Helper()
-	a := apptest.New(t)
+	a := apptest.New(t, opts...)
 	f := &fixture{t: t, app: a, seed: storetest.Seed(t, a.DB)}
+	// The seed makes users without passwords; the tests sign them in. One
+	// hash for all keeps the set-up fast (argon2id is slow on purpose).
+	hash, err := a.Auth.HashPassword(apptest.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, u := range f.seed.Users() {
-		// The seed makes users without passwords; the matrix signs them in.
-		if err := a.Auth.SetPassword(a.System(), u.ID, apptest.Password); err != nil {
+		if err := a.DB.SetPasswordHash(a.System(), u.ID, hash); err != nil {
 			t.Fatalf("set password of %s: %v", u.Email, err)
 		}
 	}

@@ -32,6 +32,28 @@ func (h *Handler) requireAdmin(next http.Handler) http.Handler {
 	}))
 }
 
+// requireManager answers 403 to signed-in users who are neither admins nor
+// recruiters (the shared lists of departments and locations).
+func (h *Handler) requireManager(next http.Handler) http.Handler {
+	return h.requireUser(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a, _ := hiring.ActorFrom(r.Context()); !a.CanManageRecords() {
+			h.fail(w, r, hiring.Errorf(hiring.EForbidden, "Only admins and recruiters may open this page."))
+			return
+		}
+		next.ServeHTTP(w, r)
+	}))
+}
+
+// managerOnly refuses the candidate editing form to everyone but admins and
+// recruiters, after the record was loaded (so a hidden one stays a 404).
+func (h *Handler) managerOnly(w http.ResponseWriter, r *http.Request) bool {
+	if a, _ := hiring.ActorFrom(r.Context()); !a.CanManageRecords() {
+		h.fail(w, r, hiring.Errorf(hiring.EForbidden, "Only admins and recruiters can edit candidates."))
+		return false
+	}
+	return true
+}
+
 func (h *Handler) toLogin(w http.ResponseWriter, r *http.Request) {
 	target := "/login"
 	if r.Method == http.MethodGet && r.URL.Path != "/" {

@@ -13,7 +13,7 @@ func (h *Handler) candidateEdit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if !h.editorOnly(w, r) {
+	if !h.managerOnly(w, r) {
 		return
 	}
 	h.renderCandidateForm(w, r, http.StatusOK, c, newForm(candidateValues(c)))

@@ -13,6 +13,9 @@ const (
 	Member Access = "member"
 	// Admin routes need an admin; other users get 403.
 	Admin Access = "admin"
+	// Manager routes need an admin or a recruiter (departments, locations);
+	// other users get 403.
+	Manager Access = "manager"
 )
 
 // RouteInfo describes one route for the route × role access matrix test.
@@ -40,6 +43,8 @@ func (h *Handler) register() {
 			next = h.requireUser(next)
 		case Admin:
 			next = h.requireAdmin(next)
+		case Manager:
+			next = h.requireManager(next)
 		}
 		h.mux.Handle(rt.method+" "+rt.path, next)
 		h.routes = append(h.routes, RouteInfo{Method: rt.method, Pattern: rt.path, Access: rt.access})
@@ -83,7 +88,14 @@ func (h *Handler) table() []route {
 		{"GET", "/candidates", Member, h.candidatesList},
 		{"GET", "/candidates/new", Member, h.candidateNew},
 		{"POST", "/candidates", Member, h.candidateCreate},
+		{"GET", "/candidates/duplicates", Member, h.duplicatesQueue},
+		{"GET", "/candidates/export.csv", Member, h.candidatesExport},
 		{"GET", "/candidates/{id}", Member, h.candidateShow},
+		{"GET", "/candidates/{id}/export.json", Member, h.candidateExport},
+		{"GET", "/candidates/{id}/merge", Member, h.mergePreview},
+		{"POST", "/candidates/{id}/merge", Member, h.mergeSubmit},
+		{"POST", "/candidates/{id}/not-duplicate", Member, h.duplicateDismiss},
+		{"POST", "/merges/{id}/undo", Member, h.mergeUndo},
 		{"GET", "/candidates/{id}/edit", Member, h.candidateEdit},
 		{"POST", "/candidates/{id}/edit", Member, h.candidateUpdate},
 		{"POST", "/candidates/{id}/applications", Member, h.candidateApply},
@@ -94,6 +106,17 @@ func (h *Handler) table() []route {
 		{"POST", "/notes/{id}/delete", Member, h.noteDelete},
 		{"GET", "/documents/{id}/download", Member, h.documentDownload},
 		{"POST", "/documents/{id}/delete", Member, h.documentDelete},
+		{"GET", "/documents/{id}/inline", Member, h.documentInline},
+		{"GET", "/documents/{id}/profile", Member, h.profilePanelShow},
+		{"POST", "/documents/{id}/profile", Member, h.profileCorrect},
+		{"POST", "/documents/{id}/reparse", Member, h.documentReparse},
+
+		{"GET", "/imports", Member, h.importsList},
+		{"POST", "/imports", Member, h.importUpload},
+		{"GET", "/imports/{id}", Member, h.importShow},
+		{"GET", "/imports/{id}/progress", Member, h.importProgress},
+		{"POST", "/imports/{id}/start", Member, h.importStart},
+		{"GET", "/imports/{id}/report.csv", Member, h.importReport},
 
 		{"GET", "/account", Member, h.accountPage},
 		{"POST", "/account/timezone", Member, h.accountTimezone},
@@ -110,15 +133,19 @@ func (h *Handler) table() []route {
 		{"POST", "/admin/rejection-reasons/{id}", Admin, h.adminReasonUpdate},
 		{"GET", "/admin/pipeline", Admin, h.adminPipeline},
 		{"POST", "/admin/pipeline", Admin, h.adminPipelineSave},
-		{"GET", "/admin/departments", Admin, h.adminDepartments},
-		{"POST", "/admin/departments", Admin, h.adminDepartmentCreate},
-		{"POST", "/admin/departments/{id}", Admin, h.adminDepartmentRename},
-		{"POST", "/admin/departments/{id}/delete", Admin, h.adminDepartmentDelete},
-		{"GET", "/admin/locations", Admin, h.adminLocations},
-		{"POST", "/admin/locations", Admin, h.adminLocationCreate},
-		{"POST", "/admin/locations/{id}", Admin, h.adminLocationUpdate},
-		{"POST", "/admin/locations/{id}/delete", Admin, h.adminLocationDelete},
+		{"GET", "/admin/departments", Manager, h.adminDepartments},
+		{"POST", "/admin/departments", Manager, h.adminDepartmentCreate},
+		{"POST", "/admin/departments/{id}", Manager, h.adminDepartmentRename},
+		{"POST", "/admin/departments/{id}/delete", Manager, h.adminDepartmentDelete},
+		{"GET", "/admin/locations", Manager, h.adminLocations},
+		{"POST", "/admin/locations", Manager, h.adminLocationCreate},
+		{"POST", "/admin/locations/{id}", Manager, h.adminLocationUpdate},
+		{"POST", "/admin/locations/{id}/delete", Manager, h.adminLocationDelete},
 		{"GET", "/admin/audit", Admin, h.adminAudit},
+		{"GET", "/admin/skills", Admin, h.adminSkills},
+		{"POST", "/admin/skills", Admin, h.adminSkillCreate},
+		{"POST", "/admin/skills/{id}/delete", Admin, h.adminSkillDelete},
+		{"POST", "/admin/parse-settings", Admin, h.adminParseSettings},
 		{"GET", "/admin/jobs", Admin, h.adminQueue},
 		{"POST", "/admin/jobs/{id}/retry", Admin, h.adminQueueRetry},
 		{"POST", "/admin/jobs/{id}/cancel", Admin, h.adminQueueCancel},

@@ -41,7 +41,7 @@
   // Posts the same form the card's "Move to" button submits.
   function move(card, stageId, from, to, oldIndex) {
     var id = card.getAttribute("data-application-id");
-    var body = new FormData();
+    var body = new URLSearchParams(); // urlencoded: the handlers parse forms with ParseForm, which skips multipart bodies
     body.append("stage_id", stageId);
     body.append("csrf_token", csrfToken());
     fetch("/applications/" + encodeURIComponent(id) + "/move", {

@@ -1,0 +1,182 @@
+package e2e
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/app/apptest"
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+// TestListsDoNotLeak checks that lists, searches and record JSON hold only
+// what the role may see: the matrix proves single records are guarded, this
+// proves collections are filtered and private fields dropped.
+func TestListsDoNotLeak(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testListsDoNotLeak(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) { testListsDoNotLeak(t, newFixture(t, apptest.Options{Postgres: true})) })
+}
+
+func testListsDoNotLeak(t *testing.T, f *fixture) {
+	s := f.seed
+	// A private note on the interviewer's own candidate: they must not see it.
+	if _, err := f.app.DB.AddNote(storetest.As(s.Manager), hiring.NewNote{CandidateID: s.Candidate.ID,
+		Body: "Private: salary expectations too high", Private: true}); err != nil {
+		t.Fatal(err)
+	}
+
+	type view struct {
+		r                 role
+		jobs, notJobs     []hiring.Job
+		cands, notCands   []hiring.Candidate
+		apps, notApps     []hiring.Application
+		salary, privNotes bool
+	}
+	views := []view{
+		{r: inter, jobs: []hiring.Job{s.Job}, notJobs: []hiring.Job{s.OtherJob, s.ConfidentialJob},
+			cands: []hiring.Candidate{s.Candidate}, notCands: []hiring.Candidate{s.OtherCandidate, s.ConfidentialCandidate},
+			apps: []hiring.Application{s.App}, notApps: []hiring.Application{s.OtherApp, s.ConfidentialApp}},
+		{r: manager, jobs: []hiring.Job{s.Job, s.ConfidentialJob}, notJobs: []hiring.Job{s.OtherJob},
+			cands: []hiring.Candidate{s.Candidate, s.ConfidentialCandidate}, notCands: []hiring.Candidate{s.OtherCandidate},
+			apps: []hiring.Application{s.App, s.ConfidentialApp}, notApps: []hiring.Application{s.OtherApp},
+			salary: true, privNotes: true},
+		// Recruiters see every candidate (the CRM side) but not a confidential
+		// job they are not on, nor its applications.
+		{r: recruiter, jobs: []hiring.Job{s.Job, s.OtherJob}, notJobs: []hiring.Job{s.ConfidentialJob},
+			cands: []hiring.Candidate{s.Candidate, s.OtherCandidate, s.ConfidentialCandidate},
+			apps:  []hiring.Application{s.App, s.OtherApp}, notApps: []hiring.Application{s.ConfidentialApp},
+			salary: true, privNotes: true},
+		{r: admin, jobs: []hiring.Job{s.Job, s.OtherJob, s.ConfidentialJob},
+			cands: []hiring.Candidate{s.Candidate, s.OtherCandidate, s.ConfidentialCandidate},
+			apps:  []hiring.Application{s.App, s.OtherApp, s.ConfidentialApp}, salary: true, privNotes: true},
+	}
+	for _, v := range views {
+		t.Run(string(v.r), func(t *testing.T) {
+			u := f.user(v.r)
+			c := f.app.Client()
+			f.app.Login(c, u.Email, apptest.Password)
+			tok := f.app.APIToken(u)
+
+			page := func(path string) string {
+				t.Helper()
+				res, err := c.Get(f.app.URL + path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				b, _ := io.ReadAll(res.Body)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("GET %s: %d", path, res.StatusCode)
+				}
+				return string(b)
+			}
+			list := func(path string) (ids []string, items []map[string]any) {
+				t.Helper()
+				res, err := http.DefaultClient.Do(f.app.APIRequest("GET", path, tok, nil))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				var body struct{ Data []map[string]any }
+				if err := json.NewDecoder(res.Body).Decode(&body); err != nil || res.StatusCode != http.StatusOK {
+					t.Fatalf("GET %s: %d %v", path, res.StatusCode, err)
+				}
+				for _, it := range body.Data {
+					ids = append(ids, it["id"].(string))
+				}
+				return ids, body.Data
+			}
+			has := func(what string, haystack []string, id, name string, want bool) {
+				t.Helper()
+				got := false
+				for _, x := range haystack {
+					got = got || x == id
+				}
+				if got != want {
+					t.Errorf("LEAK %s as %s: %s (%s) listed=%v, want %v", what, v.r, name, id, got, want)
+				}
+			}
+			contains := func(what, body, name string, want bool) {
+				t.Helper()
+				if strings.Contains(body, name) != want {
+					t.Errorf("LEAK %s as %s: page mentions %q = %v, want %v", what, v.r, name, !want, want)
+				}
+			}
+
+			// Jobs: the UI list, the API list, the dashboard.
+			jobsPage := page("/jobs")
+			jobIDs, jobItems := list("/api/v1/jobs")
+			for _, j := range v.jobs {
+				contains("GET /jobs", jobsPage, j.Title, true)
+				has("GET /api/v1/jobs", jobIDs, j.ID, j.Title, true)
+			}
+			for _, j := range v.notJobs {
+				contains("GET /jobs", jobsPage, j.Title, false)
+				contains("GET /", page("/"), j.Title, false)
+				has("GET /api/v1/jobs", jobIDs, j.ID, j.Title, false)
+			}
+			// Salary: absent from job JSON (list and record) for interviewers.
+			for _, it := range jobItems {
+				if _, ok := it["salary"]; ok != v.salary {
+					t.Errorf("LEAK GET /api/v1/jobs as %s: job %v has salary=%v, want %v", v.r, it["title"], ok, v.salary)
+				}
+			}
+			res, err := http.DefaultClient.Do(f.app.APIRequest("GET", "/api/v1/jobs/"+s.Job.ID, tok, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var job map[string]any
+			_ = json.NewDecoder(res.Body).Decode(&job)
+			res.Body.Close()
+			if _, ok := job["salary"]; ok != v.salary {
+				t.Errorf("LEAK GET /api/v1/jobs/{id} as %s: salary present=%v, want %v", v.r, ok, v.salary)
+			}
+			if !v.salary {
+				for _, p := range []string{"/jobs", "/jobs/" + s.Job.ID} {
+					body := page(p)
+					for _, amount := range []string{"70000", "70,000", "70 000", "70.000"} {
+						contains("GET "+p+" (salary)", body, amount, false)
+					}
+				}
+			}
+
+			// Candidates: the UI list, the API list, and a search for a name they may not see.
+			candPage := page("/candidates")
+			candIDs, _ := list("/api/v1/candidates")
+			for _, cd := range v.cands {
+				contains("GET /candidates", candPage, cd.Name(), true)
+				has("GET /api/v1/candidates", candIDs, cd.ID, cd.Name(), true)
+			}
+			for _, cd := range v.notCands {
+				contains("GET /candidates", candPage, cd.Name(), false)
+				has("GET /api/v1/candidates", candIDs, cd.ID, cd.Name(), false)
+				contains("GET /candidates?q=", page("/candidates?q="+cd.LastName), cd.Name(), false)
+				found, _ := list("/api/v1/candidates?q=" + cd.LastName)
+				has("GET /api/v1/candidates?q=", found, cd.ID, cd.Name(), false)
+			}
+
+			// Applications.
+			appIDs, _ := list("/api/v1/applications")
+			for _, a := range v.apps {
+				has("GET /api/v1/applications", appIDs, a.ID, a.ID, true)
+			}
+			for _, a := range v.notApps {
+				has("GET /api/v1/applications", appIDs, a.ID, a.ID, false)
+			}
+
+			// Private notes: not on the profile, not in the API's notes.
+			contains("GET /candidates/{id} (private note)", page("/candidates/"+s.Candidate.ID), "salary expectations too high", v.privNotes)
+			_, notes := list("/api/v1/candidates/" + s.Candidate.ID + "/notes")
+			private := false
+			for _, n := range notes {
+				private = private || n["private"] == true
+			}
+			if private != v.privNotes {
+				t.Errorf("LEAK GET /api/v1/candidates/{id}/notes as %s: private note listed=%v, want %v", v.r, private, v.privNotes)
+			}
+		})
+	}
+}
