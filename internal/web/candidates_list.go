@@ -11,14 +11,14 @@ import (
 
 type candidatesPage struct {
 	view
-	Filter     *form
-	Candidates []hiring.Candidate
-	Rows       template.HTML // the table body, see candidateRows
-	Pager      pager
-	Users      []hiring.User
-	Jobs       []hiring.Job
-	Stages     []hiring.Stage
-	Filtered   bool
+	Filter      *form
+	Candidates  []hiring.Candidate
+	Rows        template.HTML // the table body, see candidateRows
+	Pager       pager
+	JobOptions  template.HTML
+	UserOptions template.HTML
+	Stages      []hiring.Stage
+	Filtered    bool
 }
 
 // candidatesList is the busiest page: one list query plus the small lookups
@@ -58,14 +58,14 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.view(w, r, "Candidates", "candidates")
 	h.render(w, r, http.StatusOK, "candidates", &candidatesPage{
-		view:       v,
-		Rows:       h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc) }),
-		Filter:     newForm(q),
-		Candidates: page.Items,
-		Pager:      newPager("/candidates", q, page.NextCursor),
-		Users:      users,
-		Jobs:       jobs,
-		Stages:     stages,
-		Filtered:   f != (hiring.CandidateFilter{}),
+		view:        v,
+		Rows:        h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc) }),
+		Filter:      newForm(q),
+		Candidates:  page.Items,
+		Pager:       newPager("/candidates", q, page.NextCursor),
+		JobOptions:  h.rowsHTML(func(b *bytes.Buffer) { jobOptions(b, jobs, f.JobID) }),
+		UserOptions: h.rowsHTML(func(b *bytes.Buffer) { userOptions(b, users, q.Get("owner")) }),
+		Stages:      stages,
+		Filtered:    f != (hiring.CandidateFilter{}),
 	})
 }

@@ -25,15 +25,19 @@ func BenchmarkRenderCandidates(b *testing.B) {
 			OwnerName: "Owner", Tags: []string{"go", "remote"}, UpdatedAt: time.Now(),
 		})
 	}
-	for i := range 10 {
-		p.Users = append(p.Users, hiring.User{ID: fmt.Sprint("u", i), Name: "User"})
-		p.Jobs = append(p.Jobs, hiring.Job{ID: fmt.Sprint("j", i), Title: "Job"})
+	var users []hiring.User
+	var jobs []hiring.Job
+	for i := range 200 {
+		users = append(users, hiring.User{ID: fmt.Sprint("u", i), Name: "User"})
+		jobs = append(jobs, hiring.Job{ID: fmt.Sprint("j", i), Title: "Job"})
 	}
 	req := httptest.NewRequest("GET", "/candidates", nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		p.Rows = h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, p.Candidates, time.UTC) })
+		p.JobOptions = h.rowsHTML(func(b *bytes.Buffer) { jobOptions(b, jobs, "j3") })
+		p.UserOptions = h.rowsHTML(func(b *bytes.Buffer) { userOptions(b, users, "") })
 		h.render(rec, req, 200, "candidates", &p)
 	}
 }
