@@ -12,6 +12,7 @@ import (
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/parsing"
 )
 
 // Prefix is where the API is mounted.
@@ -24,23 +25,25 @@ type Deps struct {
 	Svc     hiring.Services
 	Auth    *auth.Auth
 	Blobs   blob.Store
+	Parsing *parsing.Service // the parse pipeline: document profiles and parse-only
 	Logger  *slog.Logger
 	BaseURL string
 }
 
 type handler struct {
-	svc   hiring.Services
-	auth  *auth.Auth
-	blobs blob.Store
-	log   *slog.Logger
-	keys  keyLocks
+	svc     hiring.Services
+	auth    *auth.Auth
+	blobs   blob.Store
+	parsing *parsing.Service
+	log     *slog.Logger
+	keys    keyLocks
 }
 
 // New returns the API handler. It serves full paths (/api/v1/…); when the
 // caller mounted it behind http.StripPrefix the prefix is put back, so both
 // ways of mounting work.
 func New(d Deps) http.Handler {
-	h := &handler{svc: d.Svc, auth: d.Auth, blobs: d.Blobs, log: d.Logger}
+	h := &handler{svc: d.Svc, auth: d.Auth, blobs: d.Blobs, parsing: d.Parsing, log: d.Logger}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
 	}

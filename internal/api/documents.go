@@ -28,14 +28,15 @@ type documentJSON struct {
 	Size          int64     `json:"size"`
 	SHA256        string    `json:"sha256"`
 	UploadedByID  string    `json:"uploaded_by_id"`
-	ParseStatus   string    `json:"parse_status"`
+	ParseStatus   string    `json:"parse_status"` // pending, parsed, failed; none for documents not parsed
+	ParseError    string    `json:"parse_error"`
 	CreatedAt     time.Time `json:"created_at"`
 }
 
 func toDocumentJSON(d hiring.Document) documentJSON {
 	return documentJSON{ID: d.ID, CandidateID: d.CandidateID, ApplicationID: d.ApplicationID, Kind: d.Kind,
 		FileName: d.FileName, ContentType: d.ContentType, Size: d.Size, SHA256: d.SHA256,
-		UploadedByID: d.UploadedByID, ParseStatus: d.ParseStatus, CreatedAt: d.CreatedAt}
+		UploadedByID: d.UploadedByID, ParseStatus: parseStatusName(d), ParseError: d.ParseError, CreatedAt: d.CreatedAt}
 }
 
 func (h *handler) listDocuments(w http.ResponseWriter, r *http.Request) {

@@ -14,6 +14,8 @@ import (
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/parsing"
+	"github.com/candor-ats/candor/internal/resume"
 	"github.com/candor-ats/candor/internal/store"
 	"github.com/candor-ats/candor/internal/store/storetest"
 )
@@ -21,12 +23,14 @@ import (
 // env is the API behind auth.Tokens over a real store, with one user and
 // token per role.
 type env struct {
-	t      testing.TB
-	db     *store.DB
-	auth   *auth.Auth
-	srv    *httptest.Server
-	users  map[hiring.Role]hiring.User
-	tokens map[hiring.Role]string
+	t       testing.TB
+	db      *store.DB
+	auth    *auth.Auth
+	srv     *httptest.Server
+	blobs   blob.Store
+	parsing *parsing.Service
+	users   map[hiring.Role]hiring.User
+	tokens  map[hiring.Role]string
 }
 
 func newEnv(t testing.TB, db *store.DB) *env {
@@ -36,8 +40,13 @@ func newEnv(t testing.TB, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, db: db, auth: a, users: map[hiring.Role]hiring.User{}, tokens: map[hiring.Role]string{}}
-	e.srv = httptest.NewServer(a.Tokens(api.New(api.Deps{Svc: db, Auth: a, Blobs: blobs})))
+	// The sandbox re-executes this test binary; internal/parsing makes it
+	// answer as the extraction child.
+	sandbox := &resume.Sandbox{}
+	t.Cleanup(func() { _ = sandbox.Close() })
+	e := &env{t: t, db: db, auth: a, blobs: blobs, users: map[hiring.Role]hiring.User{}, tokens: map[hiring.Role]string{}}
+	e.parsing = parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox})
+	e.srv = httptest.NewServer(a.Tokens(api.New(api.Deps{Svc: db, Auth: a, Blobs: blobs, Parsing: e.parsing})))
 	t.Cleanup(e.srv.Close)
 	for _, role := range hiring.Roles {
 		u, tok := e.addUser(string(role)+"@example.com", role.Label(), role)

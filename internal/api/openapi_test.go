@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/candor-ats/candor/internal/export"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/resume"
 )
 
 type openapiDoc struct {
@@ -88,6 +90,19 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 			ApplicationID string `json:"application_id"`
 		}{},
 		"FieldError": hiring.FieldError{}, "TagList": list[string]{},
+		"Duplicate": duplicateJSON{}, "DuplicateReason": hiring.DuplicateReason{}, "MergeInput": mergeInput{},
+		"Merge": mergeJSON{}, "MergeCounts": hiring.MergeCounts{},
+		"Import": importJSON{}, "ImportSettings": hiring.ImportSettings{}, "ImportReportSummary": hiring.ImportReport{},
+		"ImportUpload": struct {
+			Kind    string `json:"kind"`
+			File    string `json:"file"`
+			Mapping string `json:"mapping"`
+			DryRun  bool   `json:"dry_run"`
+			JobID   string `json:"job_id"`
+			StageID string `json:"stage_id"`
+		}{},
+		"JSONResume":      export.Resume{},
+		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

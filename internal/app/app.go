@@ -13,10 +13,15 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/candor-ats/candor/internal/api"
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/config"
+	"github.com/candor-ats/candor/internal/importer"
+	"github.com/candor-ats/candor/internal/parsing"
+	"github.com/candor-ats/candor/internal/resume"
 	"github.com/candor-ats/candor/internal/server"
 	"github.com/candor-ats/candor/internal/store"
 	"github.com/candor-ats/candor/internal/web"
@@ -31,6 +36,10 @@ type App struct {
 	Queue  *work.Queue
 	Auth   *auth.Auth
 	Blobs  *blob.FS
+	// Sandbox extracts document text in child processes of this binary;
+	// Parsing is the parse pipeline over it (the parse_document worker).
+	Sandbox *resume.Sandbox
+	Parsing *parsing.Service
 
 	handler http.Handler
 }
@@ -66,21 +75,29 @@ func OpenStore(ctx context.Context, cfg config.Config, logger *slog.Logger) (*st
 // NewWithStore builds the instance over an open, migrated store (tests pass
 // a storetest one). Close closes the store too.
 func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, db *store.DB) (*App, error) {
-	q, err := work.New(ctx, db, logger)
+	blobs, err := blob.NewFS(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		return nil, err
+	}
+	// The sandbox re-executes this binary (os.Executable) as its child.
+	sandbox := &resume.Sandbox{}
+	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger})
+	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger})
+	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Register: func(w *river.Workers) {
+		parse.Register(w)
+		if err := importer.Register(w, imports); err != nil {
+			panic(err) // a duplicate kind is a programming error
+		}
+	}})
 	if err != nil {
 		return nil, fmt.Errorf("background jobs: %w", err)
 	}
-	blobs, err := blob.NewFS(filepath.Join(cfg.DataDir, "blobs"))
-	if err != nil {
-		_ = q.Stop(ctx)
-		return nil, err
-	}
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL})
-	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs}
+	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse}
 	a.handler = server.New(server.Deps{
 		Auth:   au,
-		Web:    web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Logger: logger, BaseURL: cfg.BaseURL}),
-		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Logger: logger, BaseURL: cfg.BaseURL}),
+		Web:    web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL}),
+		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL}),
 		Static: web.Static(),
 		Ready:  db.Ping, // New migrated before building the handler, so a live database is a ready one
 		Logger: logger,
@@ -151,7 +168,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
 	defer cancel()
-	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx))
+	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx), a.Sandbox.Close())
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(serveErr, err)
 	}
@@ -162,5 +179,5 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 func (a *App) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return errors.Join(a.Queue.Stop(ctx), a.DB.Close())
+	return errors.Join(a.Queue.Stop(ctx), a.Sandbox.Close(), a.DB.Close())
 }

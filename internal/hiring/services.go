@@ -16,6 +16,9 @@ type Services interface {
 	DocumentService
 	ActivityService
 	IdempotencyService
+	ImportService
+	DuplicateService
+	ProfileService
 }
 
 // IdempotentResponse is a stored answer to a create request with an

@@ -99,6 +99,9 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 	if err != nil {
 		return hiring.Application{}, dbErr("create application", err)
 	}
+	if err := countActive(ctx, tx, in.JobID, +1); err != nil {
+		return hiring.Application{}, err
+	}
 	if err := openVisit(ctx, tx, a, id, *stage, t); err != nil {
 		return hiring.Application{}, err
 	}
@@ -108,6 +111,12 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 		return hiring.Application{}, err
 	}
 	return db.loadApp(ctx, tx, hiring.SystemActor(), id)
+}
+
+// countActive keeps jobs.active_applications in step with status changes.
+func countActive(ctx context.Context, tx *sql.Tx, jobID string, delta int) error {
+	_, err := tx.ExecContext(ctx, "UPDATE jobs SET active_applications = active_applications + $1 WHERE id = $2", delta, jobID)
+	return dbErr("count active applications", err)
 }
 
 func openVisit(ctx context.Context, tx *sql.Tx, a hiring.Actor, appID string, s hiring.Stage, at time.Time) error {
@@ -239,6 +248,9 @@ func (db *DB) rejectTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id strin
 	if n, _ := res.RowsAffected(); n == 0 {
 		return x, staleVersion("application")
 	}
+	if err := countActive(ctx, tx, x.JobID, -1); err != nil {
+		return x, err
+	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.rejected", SubjectType: "application", SubjectID: id,
 		CandidateID: x.CandidateID, JobID: x.JobID, Summary: "rejected " + x.CandidateName + " for " + x.JobTitle + ": " + reason,
 		Before: map[string]any{"status": string(x.Status)}, After: map[string]any{"status": "rejected", "reason": reason}}, false); err != nil {
@@ -309,6 +321,13 @@ func (db *DB) setStatus(ctx context.Context, id string, version int, to hiring.A
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return staleVersion("application")
+		}
+		delta := -1
+		if to == hiring.AppActive {
+			delta = 1
+		}
+		if err := countActive(ctx, tx, old.JobID, delta); err != nil {
+			return err
 		}
 		if err := db.record(ctx, tx, a, hiring.Activity{Action: action, SubjectType: "application", SubjectID: id,
 			CandidateID: old.CandidateID, JobID: old.JobID, Summary: summary,

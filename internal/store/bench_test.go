@@ -24,6 +24,9 @@ func benchDB(b *testing.B) (*store.DB, hiring.Job) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { _ = db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
 	sys := hiring.WithActor(ctx, hiring.SystemActor())
 	// The largest job is the board benchmark's subject.
 	jobs, err := db.ListJobs(sys, hiring.JobFilter{}, hiring.PageRequest{Limit: hiring.MaxLimit})
@@ -110,6 +113,17 @@ func BenchmarkCreateApplication(b *testing.B) {
 		}
 		b.StartTimer()
 		if _, err := db.CreateApplication(ctx, hiring.NewApplication{CandidateID: c.ID, JobID: big.ID}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJobListPage(b *testing.B) {
+	db, _ := benchDB(b)
+	ctx := recruiterCtx(b, db)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := db.ListJobs(ctx, hiring.JobFilter{}, hiring.PageRequest{Limit: 50}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -70,6 +70,12 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 		_ = tx.Rollback()
 		return err
 	}
+	// Batch rows don't maintain the jobs' active-application counters.
+	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET active_applications =
+		(SELECT COUNT(*) FROM applications a WHERE a.job_id = jobs.id AND a.status = 'active')`); err != nil {
+		_ = tx.Rollback()
+		return fmt.Errorf("store: bulk load recount: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: bulk load commit: %w", err)
 	}

@@ -88,6 +88,12 @@ func (db *DB) AddDocument(ctx context.Context, in hiring.NewDocument) (hiring.Do
 			nullString(d.UploadedByID), TimeArg(d.CreatedAt)); err != nil {
 			return dbErr("add document", err)
 		}
+		// Resumes are parsed in the background; the job commits with the row.
+		if d.Kind == "resume" {
+			if err := db.enqueueParse(ctx, tx, d.ID); err != nil {
+				return err
+			}
+		}
 		return db.record(ctx, tx, a, hiring.Activity{Action: "document.uploaded", SubjectType: "document", SubjectID: d.ID,
 			CandidateID: c.ID, JobID: jobID, Summary: "uploaded " + d.FileName + " to " + c.Name(),
 			After: map[string]any{"file_name": d.FileName, "kind": d.Kind, "size": d.Size}}, false)

@@ -141,7 +141,7 @@ func (db *DB) CreateJob(ctx context.Context, in hiring.JobInput) (hiring.Job, er
 			Summary: "created the job " + in.Title, After: jobMap(in, hiring.JobDraft)}, false); err != nil {
 			return err
 		}
-		job, err = db.loadJob(ctx, tx, hiring.SystemActor(), id)
+		job, err = db.loadJobCount(ctx, tx, hiring.SystemActor(), id, true)
 		return err
 	})
 	if err != nil {
@@ -252,7 +252,7 @@ func (db *DB) UpdateJob(ctx context.Context, id string, version int, in hiring.J
 			Summary: "updated the job " + in.Title, Before: b, After: af}, false); err != nil {
 			return err
 		}
-		job, err = db.loadJob(ctx, tx, hiring.SystemActor(), id)
+		job, err = db.loadJobCount(ctx, tx, hiring.SystemActor(), id, true)
 		return err
 	})
 	if err != nil {
@@ -308,7 +308,7 @@ func (db *DB) SetJobStatus(ctx context.Context, id string, version int, status h
 				return err
 			}
 		}
-		job, err = db.loadJob(ctx, tx, a, id)
+		job, err = db.loadJobCount(ctx, tx, a, id, true)
 		return err
 	})
 	return job, err

@@ -19,6 +19,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// Statement journals (opened for every write that fires a trigger) live
+	// in memory: as temp files they cost a pwrite per page and tripled the
+	// time of a 100,000-row import.
+	q.Add("_pragma", "temp_store(memory)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {

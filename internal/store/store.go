@@ -127,8 +127,6 @@ func (db *DB) SetEnqueuer(e Enqueuer) { db.enqueuer.Store(&enqueuerBox{e}) }
 // one (tests, the CLI) the work is simply not scheduled. Services call it
 // inside their write transaction once a change has background work (resume
 // parsing, confirmation mail, automations).
-//
-//lint:ignore U1000 the hook the first background-work producers call
 func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, args river.JobArgs) error {
 	b := db.enqueuer.Load()
 	if b == nil || b.e == nil {

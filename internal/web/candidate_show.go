@@ -14,6 +14,8 @@ type candidatePage struct {
 	MoreAct    bool
 	Notes      []hiring.Note
 	Documents  []hiring.Document
+	Profiles   []*profilePanel // resumes beside their parsed profiles
+	Duplicates []hiring.DuplicateMatch
 	Jobs       []hiring.Job // open jobs to add the candidate to
 	Reasons    []hiring.RejectionReason
 	NoteForm   *form
@@ -87,6 +89,11 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 		h.fail(w, r, err)
 		return
 	}
+	profiles, err := h.profilePanels(ctx, r, docs)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	reasons, err := h.svc.ListRejectionReasons(ctx, false)
 	if err != nil {
 		h.fail(w, r, err)
@@ -100,6 +107,7 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 		MoreAct:    act.NextCursor != "",
 		Notes:      notes,
 		Documents:  docs,
+		Profiles:   profiles,
 		Reasons:    reasons,
 		NoteForm:   orNew(pf.note),
 		ApplyForm:  orNew(pf.apply),
@@ -114,6 +122,11 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 			return
 		}
 		p.Jobs = jobs.Items
+		// Only those who may merge are offered duplicates.
+		if p.Duplicates, err = h.svc.DuplicatesOf(ctx, c.ID); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	h.render(w, r, status, "candidate", p)
 }

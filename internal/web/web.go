@@ -13,6 +13,7 @@ import (
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/parsing"
 )
 
 // Deps is what the UI needs from the rest of the program.
@@ -20,7 +21,8 @@ type Deps struct {
 	Svc     hiring.Services
 	Auth    *auth.Auth
 	Blobs   blob.Store
-	Queue   QueueAdmin // nil hides the background-jobs admin page's data
+	Queue   QueueAdmin       // nil hides the background-jobs admin page's data
+	Parsing *parsing.Service // nil hides parsed profiles
 	Logger  *slog.Logger
 	BaseURL string
 }
@@ -32,6 +34,7 @@ type Handler struct {
 	auth    *auth.Auth
 	blobs   blob.Store
 	queue   QueueAdmin
+	parsing *parsing.Service
 	log     *slog.Logger
 	tpl     *templates
 	bufs    sync.Pool
@@ -52,14 +55,15 @@ func NewHandler(d Deps) *Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	h := &Handler{
-		svc:   d.Svc,
-		auth:  d.Auth,
-		blobs: d.Blobs,
-		queue: d.Queue,
-		log:   log,
-		tpl:   mustParseTemplates(),
-		bufs:  sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		mux:   http.NewServeMux(),
+		svc:     d.Svc,
+		auth:    d.Auth,
+		blobs:   d.Blobs,
+		queue:   d.Queue,
+		parsing: d.Parsing,
+		log:     log,
+		tpl:     mustParseTemplates(),
+		bufs:    sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		mux:     http.NewServeMux(),
 	}
 	h.register()
 	return h

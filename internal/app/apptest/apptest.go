@@ -95,6 +95,7 @@ func New(t testing.TB, opts ...Options) *App {
 		if err := a.Queue.Stop(sctx); err != nil {
 			t.Errorf("apptest: stop queue: %v", err)
 		}
+		_ = a.Sandbox.Close() // resume sandbox children of this instance
 	})
 	return &App{App: a, URL: ts.URL, Server: ts, t: t}
 }

@@ -19,7 +19,7 @@
 -- departments, locations, rejection_reasons, pipeline_template, jobs,
 -- job_locations, job_team, stages, candidates, candidate_emails,
 -- candidate_tags, applications, stage_visits, notes, note_mentions,
--- documents, activity.
+-- documents, activity. Later migrations: 00004 adds jobs.active_applications.
 
 -- +goose Up
 CREATE TABLE users (
