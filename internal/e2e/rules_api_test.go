@@ -15,7 +15,18 @@ func apiRules() map[string]rule {
 	lastStageID := id(func(w *world) string { return w.Stage(-1).ID })
 	return map[string]rule{
 		"GET /api/v1/openapi.json": {public: true, expect: always(allow), path: noParams},
-		"GET /api/v1/me":           {expect: member, path: noParams},
+
+		// Imports and exports (issue 3, part C): exports hold only what the caller sees.
+		"GET /api/v1/candidates/export.csv":       {expect: member, path: noParams},
+		"GET /api/v1/candidates/{id}/resume.json": {perJob: true, expect: readCandidate, path: candID},
+		"GET /api/v1/imports":                     {expect: member, path: noParams},
+		"POST /api/v1/imports":                    {expect: managesRecords, path: noParams, body: importCSVUpload},
+		"GET /api/v1/imports/{id}":                {expect: othersImport, path: importID},
+		"GET /api/v1/imports/{id}/report":         {expect: othersImport, path: importID},
+		"POST /api/v1/imports/{id}/start": {expect: othersImport, path: importID, body: func(*world) payload {
+			return js(obj{"mapping": []string{"full_name", "email"}, "dry_run": true})
+		}},
+		"GET /api/v1/me": {expect: member, path: noParams},
 
 		// Everyone may read the user list: hiring managers pick their team from it.
 		"GET /api/v1/users": {expect: member, path: noParams},

@@ -47,6 +47,18 @@ func webRules() map[string]rule {
 		}
 	}
 	return map[string]rule{
+		// Imports and exports (issue 3, part C).
+		"GET /candidates/export.csv":       {expect: member, path: noParams},
+		"GET /candidates/{id}/export.json": {perJob: true, expect: readCandidate, path: candID},
+		"GET /imports":                     {expect: member, path: noParams},
+		"POST /imports":                    {expect: managesRecords, path: noParams, body: importCSVUpload},
+		"GET /imports/{id}":                {expect: othersImport, path: importID},
+		"GET /imports/{id}/progress":       {expect: othersImport, path: importID},
+		"GET /imports/{id}/report.csv":     {expect: othersImport, path: importID},
+		"POST /imports/{id}/start": {expect: othersImport, path: importID, body: func(*world) payload {
+			return form("columns", "2", "col_0", "full_name", "col_1", "email", "mode", "preview")
+		}},
+
 		"GET /setup": {public: true, loginAfter: true, expect: always(allow), path: noParams},
 		"POST /setup": {public: true, loginAfter: true, expect: always(allow), path: noParams, body: func(w *world) payload {
 			// Setup is long done: the form answers by sending everyone to the login page.

@@ -125,5 +125,5 @@ type ProfileService interface {
 
 	Skills(ctx context.Context) ([]Skill, error)
 	AddSkill(ctx context.Context, name string, synonyms []string) (Skill, error) // admin
-	DeleteSkill(ctx context.Context, id string) error                             // admin
+	DeleteSkill(ctx context.Context, id string) error                            // admin
 }

@@ -121,15 +121,11 @@ func FromProfile(p resume.Profile) hiring.CandidateInput {
 	if b.Email != "" {
 		in.Emails = append(in.Emails, b.Email)
 	}
-	for _, e := range p.Meta.Emails {
-		in.Emails = append(in.Emails, e)
-	}
+	in.Emails = append(in.Emails, p.Meta.Emails...)
 	if b.Phone != "" {
 		in.Phones = append(in.Phones, b.Phone)
 	}
-	for _, ph := range p.Meta.Phones {
-		in.Phones = append(in.Phones, ph)
-	}
+	in.Phones = append(in.Phones, p.Meta.Phones...)
 	var loc []string
 	for _, s := range []string{b.Location.City, b.Location.Region, b.Location.CountryCode} {
 		if s = strings.TrimSpace(s); s != "" {

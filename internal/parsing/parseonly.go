@@ -23,7 +23,7 @@ func (s *Service) ParseOnly(ctx context.Context, data []byte) (resume.Profile, e
 		return resume.Profile{}, fileError("is empty")
 	}
 	if int64(len(data)) > s.maxBytes {
-		return resume.Profile{}, fileError("is larger than "+sizeText(s.maxBytes))
+		return resume.Profile{}, fileError("is larger than " + sizeText(s.maxBytes))
 	}
 	// Settings and skills are company-wide, read as the system whoever asks.
 	sys := hiring.WithActor(ctx, hiring.SystemActor())

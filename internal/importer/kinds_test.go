@@ -1,0 +1,122 @@
+package importer_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/importer"
+	"github.com/candor-ats/candor/internal/store/storetest"
+)
+
+func TestJSONResumeImport(t *testing.T) {
+	r := newRig(t, storetest.SQLite(t))
+	data := `[{"basics":{"name":"Linus Example","label":"Kernel hacker","email":"linus@example.com","phone":"+1 555 010 0999",
+	  "location":{"city":"Portland","region":"OR","countryCode":"US"},
+	  "profiles":[{"network":"GitHub","username":"linex","url":""},{"network":"LinkedIn","url":"https://www.linkedin.com/in/linex"}]},
+	  "work":[{"name":"Old Co","position":"Intern","endDate":"2010"},{"name":"Example Foundation","position":"Fellow"}]},
+	 {"basics":{"name":42}},
+	 "not an object",
+	 {"basics":{"email":"only-email@example.com"}}]`
+	im := r.upload(hiring.ImportJSONResume, "people.json", []byte(data))
+	got := r.start(im.ID, hiring.ImportSettings{})
+	if got.Status != hiring.ImportDone || got.Total != 4 || got.Failed != 3 || got.Report.Created != 1 {
+		t.Fatalf("import: %+v %+v", got, r.issues(im.ID))
+	}
+	issues := r.issues(im.ID)
+	if !findIssue(issues, 2, "error", "basics.name must be a string") || !findIssue(issues, 3, "error", "not a JSON object") ||
+		!findIssue(issues, 4, "error", "first_name") {
+		t.Errorf("issues: %+v", issues)
+	}
+	c := r.byEmail("linus@example.com")
+	if len(c) != 1 {
+		t.Fatalf("linus: %+v", c)
+	}
+	l := c[0]
+	if l.CurrentTitle != "Fellow" || l.CurrentCompany != "Example Foundation" || l.Location != "Portland, OR, US" ||
+		l.Headline != "Kernel hacker" || len(l.Links) != 2 || l.Links[0].URL != "https://github.com/linex" {
+		t.Errorf("linus: %+v", l)
+	}
+}
+
+func TestZipImport(t *testing.T) {
+	r := newRig(t, storetest.SQLite(t))
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	add := func(name, body string) {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	add("resumes/jane_doe-resume.txt", "Jane Doe\njane.doe@example.com\n+1 415 555 0134\n\nExperience\nStaff Engineer, Initech\n")
+	add("../../evil.txt", "Evil Person\nevil@example.com\n")
+	add("__MACOSX/._jane.txt", "junk")
+	add("photo.bin", "\x00\x01\x02\x03binary")
+	add("bob_smith-cv.txt", "no contact details here, just words\n")
+	zw.Close()
+	im := r.upload(hiring.ImportZIP, "resumes.zip", b.Bytes())
+	got := r.start(im.ID, hiring.ImportSettings{})
+	issues := r.issues(im.ID)
+	if got.Status != hiring.ImportDone || got.Report.Created != 2 || got.Failed != 2 {
+		t.Fatalf("zip: %+v %+v", got, issues)
+	}
+	if !findIssue(issues, 4, "error", "climbs out") || !findIssue(issues, 2, "error", "not a resume") {
+		t.Errorf("issues: %+v", issues)
+	}
+	jane := r.byEmail("jane.doe@example.com")
+	if len(jane) != 1 || jane[0].FirstName != "Jane" || jane[0].LastName != "Doe" {
+		t.Fatalf("jane: %+v", jane)
+	}
+	docs, err := r.db.Documents(r.ctx, jane[0].ID)
+	if err != nil || len(docs) != 1 || docs[0].FileName != "jane_doe-resume.txt" || docs[0].Kind != "resume" {
+		t.Errorf("documents: %+v %v", docs, err)
+	}
+	if len(r.byEmail("evil@example.com")) != 0 {
+		t.Error("a zip-slip entry was imported")
+	}
+	// No name in the text: the file name gives one.
+	bob, err := r.db.ListCandidates(storetest.System(), hiring.CandidateFilter{Source: "resume import"}, hiring.PageRequest{})
+	if err != nil || len(bob.Items) != 2 {
+		t.Fatalf("imported: %+v %v", bob.Items, err)
+	}
+	names := bob.Items[0].Name() + " | " + bob.Items[1].Name()
+	if !strings.Contains(names, "Bob Smith") {
+		t.Errorf("name from file: %s", names)
+	}
+}
+
+func TestDecodeEncodings(t *testing.T) {
+	for name, c := range map[string]struct {
+		in, enc, want string
+	}{
+		"utf8":     {"name\nJosé\n", importer.EncUTF8, "José"},
+		"utf8 bom": {"\xef\xbb\xbfname\nJosé\n", importer.EncUTF8BOM, "José"},
+		"utf16le":  {"\xff\xfen\x00a\x00m\x00e\x00\n\x00J\x00o\x00s\x00\xe9\x00\n\x00", importer.EncUTF16LE, "José"},
+		"cp1252":   {"name\nJos\xe9 \x80\n", importer.EncWindows1252, "José €"},
+	} {
+		c2, err := importer.OpenCSV(strings.NewReader(c.in))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		_, rec, err := c2.Next()
+		if err != nil || c2.Encoding != c.enc || c2.Header[0] != "name" || rec[0] != c.want {
+			t.Errorf("%s: enc %s header %q rec %q err %v", name, c2.Encoding, c2.Header, rec, err)
+		}
+	}
+	if m := importer.GuessMapping([]string{"First Name", "Last Name", "Full name", "E-mail", "Mobile", "Company", "Job Title", "LinkedIn URL", "Notes"}); strings.Join(fieldStrings(m), ",") !=
+		"first_name,last_name,,email,phone,current_company,current_title,linkedin," {
+		t.Errorf("guess: %v", m)
+	}
+}
+
+func fieldStrings(m []hiring.ImportField) []string {
+	out := make([]string, len(m))
+	for i, f := range m {
+		out[i] = string(f)
+	}
+	return out
+}
