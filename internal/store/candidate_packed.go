@@ -60,11 +60,8 @@ func scanPackedCandidate(row interface{ Scan(...any) error }) (hiring.Candidate,
 	if c.Phones, err = stringList(f[4]); err != nil {
 		return c, err
 	}
-	c.Links = []hiring.Link{}
-	if f[5] != "[]" && f[5] != "" {
-		if err := json.Unmarshal([]byte(f[5]), &c.Links); err != nil {
-			return c, err
-		}
+	if c.Links, err = linkList(f[5]); err != nil {
+		return c, err
 	}
 	if c.Tags, err = stringList(f[13]); err != nil {
 		return c, err
@@ -117,4 +114,53 @@ func stringList(s string) ([]string, error) {
 	var out []string
 	err := json.Unmarshal([]byte(s), &out)
 	return out, err
+}
+
+// linkList decodes the links column. The store writes it with json.Marshal
+// of hiring.Link, so without backslashes every element reads exactly
+// {"kind":"…","url":"…"} and is sliced without reflection; anything else
+// goes through encoding/json.
+func linkList(s string) ([]hiring.Link, error) {
+	if s == "[]" || s == "" {
+		return []hiring.Link{}, nil
+	}
+	if !strings.Contains(s, `\`) {
+		const pre, mid, post = `{"kind":"`, `","url":"`, `"}`
+		var out []hiring.Link
+		rest := s[1 : len(s)-1] // inside [ ]
+		for ok := s[0] == '[' && s[len(s)-1] == ']'; ok && rest != ""; {
+			if !strings.HasPrefix(rest, pre) {
+				ok = false
+				break
+			}
+			rest = rest[len(pre):]
+			i := strings.Index(rest, mid)
+			if i < 0 {
+				ok = false
+				break
+			}
+			kind := rest[:i]
+			rest = rest[i+len(mid):]
+			j := strings.Index(rest, post)
+			if j < 0 {
+				ok = false
+				break
+			}
+			out = append(out, hiring.Link{Kind: hiring.LinkKind(kind), URL: rest[:j]})
+			rest = rest[j+len(post):]
+			if rest == "" {
+				return out, nil
+			}
+			if rest[0] != ',' {
+				ok = false
+				break
+			}
+			rest = rest[1:]
+		}
+	}
+	var out []hiring.Link
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
