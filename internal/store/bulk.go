@@ -512,8 +512,8 @@ func pgQuietTriggers(ctx context.Context, tx *sql.Tx) (bool, error) {
 func pgRebuildTriggerTables(ctx context.Context, tx *sql.Tx) error {
 	for _, q := range []string{
 		"SET LOCAL session_replication_role = origin",
-		`UPDATE candidate_tags t SET updated_at = c.updated_at FROM candidates c
-		 WHERE c.id = t.candidate_id AND t.updated_at IS DISTINCT FROM c.updated_at`,
+		`UPDATE candidate_tags t SET updated_at = c.updated_at, source = c.source FROM candidates c
+		 WHERE c.id = t.candidate_id AND (t.updated_at IS DISTINCT FROM c.updated_at OR t.source <> c.source)`,
 		`INSERT INTO candidate_phones (candidate_id, phone_key)
 		 SELECT DISTINCT c.id, candidate_phone_key(p) FROM candidates c, json_array_elements_text(c.phones::json) p
 		 WHERE candidate_phone_key(p) IS NOT NULL ON CONFLICT DO NOTHING`,

@@ -81,8 +81,13 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 		from = " FROM candidate_tags ft JOIN candidates c ON c.id = ft.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id"
 		orderT, orderID = "ft.updated_at", "ft.candidate_id"
 		where = append(where, "ft.tag = "+p.add(hiring.NormalizeTag(f.Tag)))
+		if f.Source != "" {
+			// candidate_tags copies the source too (trigger-kept), and its
+			// (tag, source, updated_at) index serves the pair in order.
+			where = append(where, "ft.source = "+p.add(f.Source))
+		}
 	}
-	if f.Source != "" {
+	if f.Source != "" && f.Tag == "" {
 		where = append(where, "c.source = "+p.add(f.Source))
 	}
 	if f.OwnerID != "" {
