@@ -43,6 +43,31 @@ func (db *DB) Migrate(ctx context.Context) error {
 	for _, r := range res {
 		db.logger.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
 	}
+	if len(res) > 0 {
+		return db.refreshStats(ctx)
+	}
+	return nil
+}
+
+// refreshStats updates the planner's statistics after a migration: a new
+// index without statistics can make the planner prefer it over a better one
+// (it turned a 0.5 ms list into a 20 ms sort). SQLite's sampled ANALYZE is
+// bounded by analysis_limit; PostgreSQL's ANALYZE samples by itself.
+func (db *DB) refreshStats(ctx context.Context) error {
+	stmts := []string{"ANALYZE"}
+	if db.dialect == DialectSQLite {
+		stmts = []string{"PRAGMA analysis_limit=2000", "ANALYZE"}
+	}
+	conn, err := db.writer.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	defer conn.Close()
+	for _, q := range stmts {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("store: analyze: %w", err)
+		}
+	}
 	return nil
 }
 
