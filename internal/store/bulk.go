@@ -34,8 +34,9 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 		// generator is trusted code): with OR FAIL inserts that spares SQLite
 		// a statement journal per multi-row INSERT. The cache is not shrunk
 		// afterwards — freeing a gigabyte page by page costs seconds — so the
-		// connection is discarded instead of returned to the pool.
-		for _, p := range []string{"synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY", "foreign_keys=OFF"} {
+		// connection is discarded instead of returned to the pool. Index
+		// rebuilds sort with a helper thread on the second core.
+		for _, p := range []string{"synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY", "foreign_keys=OFF", "threads=2"} {
 			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
 				return fmt.Errorf("store: bulk load: %w", err)
 			}
