@@ -36,6 +36,8 @@ func commands() []command {
 		{"token", "manage API tokens: create --user EMAIL", cmdToken},
 		{"demo", "load a synthetic demo company (--candidates N --applications N)", cmdDemo},
 		{"parse", "extract and parse resume files: parse FILE…", cmdParse},
+		{"import", "import candidates: import FILE [--kind csv|zip|jsonresume] [--mapping …] [--dry-run] --as EMAIL", cmdImport},
+		{"export", "export candidates: export --format csv|jsonresume [--as EMAIL] [--out FILE]", cmdExport},
 		{"version", "print the version", cmdVersion},
 	}
 }

@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -82,6 +83,39 @@ func TestCSVExportAccessAndNeutralization(t *testing.T) {
 		doc, err := export.CandidateResume(rec, db, evil.ID)
 		if err != nil || doc.Basics.Email != "evil@example.com" || doc.Meta.CanonicalID != evil.ID {
 			t.Errorf("resume: %+v %v", doc, err)
+		}
+	})
+}
+
+func TestResumesExportAccess(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		read := func(u hiring.User) []export.Resume {
+			var b bytes.Buffer
+			n, err := export.Resumes(storetest.As(u), &b, db, hiring.CandidateFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var docs []export.Resume
+			if err := json.Unmarshal(b.Bytes(), &docs); err != nil || len(docs) != n {
+				t.Fatalf("not a JSON array of %d resumes: %v\n%s", n, err, b.String())
+			}
+			return docs
+		}
+		all, mine := read(s.Recruiter), read(s.OtherInterviewer)
+		if len(all) == 0 || len(mine) >= len(all) {
+			t.Errorf("recruiter sees %d, an interviewer of another job %d", len(all), len(mine))
+		}
+		acts, err := db.RecentActivity(storetest.System(), hiring.PageRequest{Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, a := range acts.Items {
+			found = found || (a.Action == "candidates.exported" && a.After["format"] == "jsonresume")
+		}
+		if !found {
+			t.Errorf("no candidates.exported activity: %+v", acts.Items)
 		}
 	})
 }

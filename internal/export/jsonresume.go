@@ -1,7 +1,10 @@
 package export
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"io"
 
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/resume"
@@ -81,4 +84,54 @@ func CandidateResume(ctx context.Context, svc hiring.Services, id string) (Resum
 		return Resume{}, err
 	}
 	return ToResume(c), nil
+}
+
+// Resumes streams the candidates matching f that the actor in ctx may see
+// as one JSON array of JSON Resume documents (the shape the JSON Resume
+// import reads back), a page at a time, and records a "candidates.exported"
+// activity with the count (also when the stream breaks off).
+func Resumes(ctx context.Context, w io.Writer, svc hiring.Services, f hiring.CandidateFilter) (n int, err error) {
+	defer func() {
+		rerr := svc.RecordActivity(context.WithoutCancel(ctx), hiring.Activity{Action: "candidates.exported", SubjectType: "candidate",
+			Summary: "exported candidates as JSON Resume", After: map[string]any{"count": n, "format": "jsonresume", "filters": filterMap(f)}})
+		if err == nil {
+			err = rerr
+		}
+	}()
+	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString("["); err != nil {
+		return 0, err
+	}
+	page := hiring.PageRequest{Limit: hiring.MaxLimit}
+	for {
+		p, err := svc.ListCandidates(ctx, f, page)
+		if err != nil {
+			return n, err
+		}
+		for _, c := range p.Items {
+			b, err := json.MarshalIndent(ToResume(c), "  ", "  ")
+			if err != nil {
+				return n, err
+			}
+			sep := "\n  "
+			if n > 0 {
+				sep = ",\n  "
+			}
+			if _, err := bw.WriteString(sep); err != nil {
+				return n, err
+			}
+			if _, err := bw.Write(b); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if p.NextCursor == "" {
+			break
+		}
+		page.Cursor = p.NextCursor
+	}
+	if _, err := bw.WriteString("\n]\n"); err != nil {
+		return n, err
+	}
+	return n, bw.Flush()
 }

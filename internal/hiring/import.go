@@ -89,6 +89,9 @@ type ImportReport struct {
 	Duplicates int `json:"duplicates"` // rows matching an existing person (dry run: would merge)
 	Warnings   int `json:"warnings"`
 	Applied    int `json:"applied"` // applications created on Settings.JobID
+	// Possible counts rows that look like an existing person by phone,
+	// LinkedIn or name and company: reported, never merged automatically.
+	Possible int `json:"possible_duplicates"`
 }
 
 // Import is one upload being imported.
@@ -134,7 +137,7 @@ type NewImport struct {
 // or a duplicate found.
 type ImportIssue struct {
 	Row      int    `json:"row"`      // spreadsheet row (the header is row 1) or file number
-	Severity string `json:"severity"` // error, warning, duplicate
+	Severity string `json:"severity"` // error, warning, duplicate, possible_duplicate
 	Field    string `json:"field,omitempty"`
 	Message  string `json:"message"`
 	Value    string `json:"value,omitempty"` // an excerpt of the offending input

@@ -193,12 +193,13 @@ func (r *Runner) newBatcher(im hiring.Import) *batcher {
 	return &batcher{r: r, id: im.ID, dryRun: im.Settings.DryRun, seen: map[string]int{}}
 }
 
-func (bt *batcher) add(row int, in hiring.CandidateInput, issues []hiring.ImportIssue) {
+func (bt *batcher) add(ctx context.Context, row int, in hiring.CandidateInput, issues []hiring.ImportIssue) {
 	bt.b.Read++
 	bt.b.Issues = append(bt.b.Issues, issues...)
 	if HasErrors(issues) {
 		return
 	}
+	bt.b.Issues = append(bt.b.Issues, bt.r.possibleDuplicates(ctx, row, in)...)
 	if bt.dryRun {
 		for _, e := range in.Emails {
 			if first, ok := bt.seen[e]; ok {

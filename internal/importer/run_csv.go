@@ -41,7 +41,7 @@ func (r *Runner) runCSV(ctx context.Context, im hiring.Import) error {
 			bt.b.Issues = append(bt.b.Issues, hiring.ImportIssue{Row: row, Severity: "warning", Message: "is empty; skipped"})
 		default:
 			in, issues := m.Map(row, rec)
-			bt.add(row, in, issues)
+			bt.add(ctx, row, in, issues)
 		}
 		if bt.full() {
 			if _, err := bt.flush(ctx); err != nil {

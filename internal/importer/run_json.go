@@ -39,7 +39,7 @@ func (r *Runner) runJSON(ctx context.Context, im hiring.Import) error {
 			bt.fail(n, "", "document "+err.Error(), p.Basics.Name)
 		} else {
 			in := FromProfile(p)
-			bt.add(n, in, inputIssues(n, in))
+			bt.add(ctx, n, in, inputIssues(n, in))
 		}
 		if bt.full() {
 			if _, err := bt.flush(ctx); err != nil {

@@ -72,7 +72,7 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 	in := r.readResume(ctx, data, ct, e.Name)
 	issues := inputIssues(row, in)
 	if bt.dryRun {
-		bt.add(row, in, issues)
+		bt.add(ctx, row, in, issues)
 		if bt.full() {
 			_, err := bt.flush(ctx)
 			return err
@@ -80,7 +80,7 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 		return nil
 	}
 	if HasErrors(issues) {
-		bt.add(row, in, issues)
+		bt.add(ctx, row, in, issues)
 		_, err := bt.flush(ctx)
 		return err
 	}
@@ -88,7 +88,7 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 	if err != nil {
 		return fmt.Errorf("importer: store %s: %w", e.Name, err)
 	}
-	bt.add(row, in, nil)
+	bt.add(ctx, row, in, nil)
 	res, err := bt.flush(ctx)
 	if err != nil {
 		_ = r.blobs.Delete(ctx, key)

@@ -119,6 +119,8 @@ func (db *DB) writeImportBatch(ctx context.Context, a hiring.Actor, id string, b
 				r.Warnings++
 			case "duplicate":
 				r.Duplicates++
+			case "possible_duplicate":
+				r.Possible++
 			}
 		}
 		for i, row := range b.Rows {
