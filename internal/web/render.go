@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -83,6 +84,9 @@ func (h *Handler) renderTemplate(w http.ResponseWriter, r *http.Request, status 
 	// Pages hold personal data: never let a shared cache keep them.
 	hd.Set("Cache-Control", "no-store")
 	hd.Set("Vary", "HX-Request")
+	// A known length spares net/http chunking the page through its 4 KB
+	// buffer: the body goes out in one write.
+	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
