@@ -42,12 +42,9 @@ func cmdExport(ctx context.Context, e env) error {
 	return oneShot(ctx, cfg, logger, func(sys context.Context, db *store.DB, _ *auth.Auth) error {
 		actx := sys
 		if strings.TrimSpace(*as) != "" {
-			u, err := userByEmail(sys, db, *as)
+			u, err := activeUser(sys, db, "as", *as)
 			if err != nil {
-				return oneLine(err)
-			}
-			if u.Disabled {
-				return fmt.Errorf("%s is disabled", u.Email)
+				return err
 			}
 			actx = hiring.WithActor(ctx, auth.ActorFor(u, ""))
 		}

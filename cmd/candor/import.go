@@ -56,12 +56,9 @@ func cmdImport(ctx context.Context, e env) error {
 	}
 	defer f.Close()
 	return oneShot(ctx, cfg, logger, func(sys context.Context, db *store.DB, _ *auth.Auth) error {
-		u, err := userByEmail(sys, db, *as)
+		u, err := activeUser(sys, db, "as", *as)
 		if err != nil {
-			return oneLine(err)
-		}
-		if u.Disabled {
-			return fmt.Errorf("%s is disabled", u.Email)
+			return err
 		}
 		uctx := hiring.WithActor(ctx, auth.ActorFor(u, ""))
 		blobs, err := blob.NewFS(filepath.Join(cfg.DataDir, "blobs"))

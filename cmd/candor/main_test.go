@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -110,6 +111,8 @@ func TestBadInput(t *testing.T) {
 		{[]string{"user", "add", "--email", "x@example.com", "--name", "X", "--role", "boss"}, "--role"},
 		{[]string{"user", "add", "--email", "not-an-email", "--name", "X", "--role", "admin"}, "--email"},
 		{[]string{"token", "create", "--user", "nobody@example.com"}, "not found"},
+		{[]string{"token", "create"}, "--user is required"},
+		{[]string{"export", "--format", "csv", "--as", "nobody@example.com"}, "not found"},
 		{[]string{"user", "frobnicate"}, "usage"},
 		{[]string{"nonsense"}, "unknown command"},
 		{[]string{"migrate", "--log-level", "loud"}, "--log-level"},
@@ -132,5 +135,24 @@ func TestMigrateAndVersion(t *testing.T) {
 	}
 	if code, out, _ := candor(t, dir, "", "version"); code != 0 || !strings.HasPrefix(out, "candor ") {
 		t.Fatalf("version = %d %q", code, out)
+	}
+}
+
+// TestWorkerStartsAndStops runs `candor worker` (the app's full job wiring,
+// without HTTP) until its context ends: it must start and shut down cleanly.
+func TestWorkerStartsAndStops(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	time.AfterFunc(time.Second, cancel)
+	var out, errb bytes.Buffer
+	getenv := func(k string) string {
+		if k == "CANDOR_DATA_DIR" {
+			return dir
+		}
+		return ""
+	}
+	if code := run(ctx, []string{"worker"}, strings.NewReader(""), &out, &errb, getenv); code != 0 || !strings.Contains(errb.String(), "candor worker is running") {
+		t.Fatalf("worker = %d %q", code, errb.String())
 	}
 }

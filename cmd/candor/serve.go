@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 
@@ -37,30 +38,26 @@ func tuneGC(e env) {
 }
 
 // cmdWorker works background jobs without serving HTTP, for deployments that
-// scale web and workers apart.
+// scale web and workers apart. It uses the server's wiring so that every job
+// kind the store enqueues (parse_document, imports…) has its worker here too.
 func cmdWorker(ctx context.Context, e env) error {
 	cfg, logger, err := load(e, flags(e, "worker"))
 	if err != nil {
 		return err
 	}
-	db, err := app.OpenStore(ctx, cfg, logger)
+	a, err := app.New(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	q, err := work.New(ctx, db, logger)
-	if err != nil {
-		return err
+	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
+		return errors.Join(err, a.Close())
 	}
-	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
-		return err
-	}
-	logger.InfoContext(ctx, "candor worker is running", "database", db.Dialect())
+	logger.InfoContext(ctx, "candor worker is running", "database", a.DB.Dialect())
 	<-ctx.Done()
 	logger.InfoContext(ctx, "shutting down")
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 	defer cancel()
-	return q.Stop(sctx)
+	return errors.Join(a.Queue.Stop(sctx), a.Sandbox.Close(), a.DB.Close())
 }
 
 func cmdMigrate(ctx context.Context, e env) error {

@@ -24,12 +24,9 @@ func cmdToken(ctx context.Context, e env) error {
 		return err
 	}
 	return oneShot(ctx, cfg, logger, func(ctx context.Context, db *store.DB, au *auth.Auth) error {
-		u, err := userByEmail(ctx, db, *email)
+		u, err := activeUser(ctx, db, "user", *email)
 		if err != nil {
 			return err
-		}
-		if u.Disabled {
-			return fmt.Errorf("%s is disabled", u.Email)
 		}
 		secret, _, err := au.CreateAPIToken(ctx, u.ID, *name)
 		if err != nil {

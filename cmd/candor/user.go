@@ -155,8 +155,13 @@ func userResetPassword(ctx context.Context, e env) error {
 }
 
 func userByEmail(ctx context.Context, db *store.DB, email string) (hiring.User, error) {
+	return userByFlag(ctx, db, "email", email)
+}
+
+// userByFlag finds the user named by the email in flag --name.
+func userByFlag(ctx context.Context, db *store.DB, flag, email string) (hiring.User, error) {
 	if strings.TrimSpace(email) == "" {
-		return hiring.User{}, fmt.Errorf("%w: --email is required", errUsage)
+		return hiring.User{}, fmt.Errorf("%w: --%s is required", errUsage, flag)
 	}
 	norm, _ := hiring.NormalizeEmail(email)
 	u, err := db.UserByEmail(ctx, norm)
@@ -164,6 +169,16 @@ func userByEmail(ctx context.Context, db *store.DB, email string) (hiring.User, 
 		return hiring.User{}, describe(err)
 	}
 	return u, nil
+}
+
+// activeUser is userByFlag for a user a command acts as: a disabled account
+// is refused.
+func activeUser(ctx context.Context, db *store.DB, flag, email string) (hiring.User, error) {
+	u, err := userByFlag(ctx, db, flag, email)
+	if err == nil && u.Disabled {
+		err = fmt.Errorf("%s is disabled", u.Email)
+	}
+	return u, err
 }
 
 // describe turns a domain error into a message naming the fields, for the

@@ -120,7 +120,9 @@ func TestIdempotency(t *testing.T) {
 		if len(page.Data) != 1 {
 			t.Errorf("%d candidates after a replayed create, want 1", len(page.Data))
 		}
-		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Other"}`, "Idempotency-Key: k-1").problem(422, "Idempotency-Key")
+		if p := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Other"}`, "Idempotency-Key: k-1").problem(422, "Idempotency-Key"); p.Code != hiring.EConflict {
+			t.Errorf("reused key: code %q, want %q", p.Code, hiring.EConflict)
+		}
 		// Keys belong to their user: another user's identical key is a new request.
 		e.as(hiring.RoleAdmin, "POST", "/candidates", `{"first_name":"Admin's"}`, "Idempotency-Key: k-1").want(201)
 		// A failed create is not stored, so the corrected retry may reuse the key.

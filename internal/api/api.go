@@ -27,7 +27,6 @@ type Deps struct {
 	Blobs   blob.Store
 	Parsing *parsing.Service // the parse pipeline: document profiles and parse-only
 	Logger  *slog.Logger
-	BaseURL string
 }
 
 type handler struct {

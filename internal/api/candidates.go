@@ -93,10 +93,15 @@ func (in candidateInput) domain() hiring.CandidateInput {
 	}
 }
 
-func (h *handler) listCandidates(w http.ResponseWriter, r *http.Request) {
+// candidateQuery reads the candidate list's filters (the list and the CSV export share them).
+func candidateQuery(r *http.Request) (*query, hiring.CandidateFilter) {
 	q := newQuery(r, "q", "tag", "source", "job_id", "stage_id", "owner_id")
-	f := hiring.CandidateFilter{Query: q.str("q"), Tag: q.str("tag"), Source: q.str("source"),
+	return q, hiring.CandidateFilter{Query: q.str("q"), Tag: q.str("tag"), Source: q.str("source"),
 		JobID: q.str("job_id"), StageID: q.str("stage_id"), OwnerID: q.str("owner_id")}
+}
+
+func (h *handler) listCandidates(w http.ResponseWriter, r *http.Request) {
+	q, f := candidateQuery(r)
 	p := q.page()
 	if err := q.err(); err != nil {
 		h.fail(w, r, err)

@@ -6,10 +6,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"path/filepath"
+	"path"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -170,20 +171,21 @@ func (h *handler) cleanup(r *http.Request, key string) {
 	}
 }
 
-// cleanFileName keeps a display name: the base name, no control or quote
-// characters, at most 200 bytes.
+// cleanFileName keeps a display name: the base name, valid UTF-8, no control
+// or quote characters, at most 200 bytes (cut on a rune boundary).
 func cleanFileName(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
-	name = strings.Map(func(r rune) rune {
+	name = path.Base(strings.ReplaceAll(strings.ToValidUTF8(name, "_"), `\`, "/"))
+	name = strings.TrimSpace(strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '"' || r == '/' {
 			return -1
 		}
 		return r
-	}, name)
-	if len(name) > 200 {
-		name = name[:200]
+	}, name))
+	for len(name) > 200 {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
 	}
-	if name == "." || name == "" {
+	if name == "" || name == "." || name == ".." {
 		return "document"
 	}
 	return name

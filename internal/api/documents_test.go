@@ -48,7 +48,9 @@ func TestDocuments(t *testing.T) {
 		id := doc["id"].(string)
 
 		// The type comes from the bytes: an executable named .pdf is refused.
-		e.upload(hiring.RoleRecruiter, cand, "cv.pdf", []byte("MZ\x90\x00\x03 this is a program"), "kind", "resume").problem(422, "file")
+		if p := e.upload(hiring.RoleRecruiter, cand, "cv.pdf", []byte("MZ\x90\x00\x03 this is a program"), "kind", "resume").problem(422, "file"); p.Code != hiring.EInvalid {
+			t.Errorf("refused file type: code %q, want %q", p.Code, hiring.EInvalid)
+		}
 		e.upload(hiring.RoleRecruiter, cand, "cv.pdf", pdf, "colour", "red").problem(400, "colour")
 		e.as(hiring.RoleRecruiter, "POST", "/candidates/"+cand+"/documents", `{"file":"x"}`).problem(415)
 

@@ -59,8 +59,9 @@ func (h *handler) mergeCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.OtherID == "" {
-		h.fail(w, r, &hiring.Error{Code: hiring.EInvalid, Message: "Please correct the highlighted fields.",
-			Fields: []hiring.FieldError{{Field: "other_id", Message: "is required"}}})
+		var val hiring.Validation
+		val.Add("other_id", "is required")
+		h.fail(w, r, val.Err())
 		return
 	}
 	m, err := h.svc.MergeCandidates(r.Context(), r.PathValue("id"), in.OtherID)

@@ -10,9 +10,7 @@ import (
 // exportCandidates streams the candidates the caller may see, with the
 // list's filters, as CSV.
 func (h *handler) exportCandidates(w http.ResponseWriter, r *http.Request) {
-	q := newQuery(r, "q", "tag", "source", "job_id", "stage_id", "owner_id")
-	f := hiring.CandidateFilter{Query: q.str("q"), Tag: q.str("tag"), Source: q.str("source"),
-		JobID: q.str("job_id"), StageID: q.str("stage_id"), OwnerID: q.str("owner_id")}
+	q, f := candidateQuery(r)
 	if err := q.err(); err != nil {
 		h.fail(w, r, err)
 		return

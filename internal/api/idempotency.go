@@ -46,7 +46,9 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 		stored, err := h.svc.IdempotentResponse(r.Context(), actor.UserID, key)
 		switch {
 		case err == nil && stored.RequestHash != hash:
-			h.fail(w, r, fieldError(http.StatusUnprocessableEntity, "This Idempotency-Key was used for a different request.", "Idempotency-Key", "was already used with another request body"))
+			e := fieldError(http.StatusUnprocessableEntity, "This Idempotency-Key was used for a different request.", "Idempotency-Key", "was already used with another request body")
+			e.Code = hiring.EConflict
+			h.fail(w, r, e)
 			return
 		case err == nil:
 			w.Header().Set("Content-Type", "application/json")

@@ -102,22 +102,19 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 		s          hiring.ImportSettings
 		mappingSet bool
 	)
-	fail := func(err error) {
-		h.fail(w, r, err)
-	}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			fail(uploadReadError(err))
+			h.fail(w, r, uploadReadError(err))
 			return
 		}
 		name := part.FormName()
 		if name == "file" {
 			if im.ID != "" {
-				fail(fieldError(http.StatusBadRequest, "Send one file per import.", "file", "was sent twice"))
+				h.fail(w, r, fieldError(http.StatusBadRequest, "Send one file per import.", "file", "was sent twice"))
 				return
 			}
 			im, err = importer.Upload(r.Context(), h.svc, h.blobs, kind, part.FileName(), part)
@@ -126,14 +123,14 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 				if errors.As(err, &mb) {
 					err = uploadReadError(err)
 				}
-				fail(err)
+				h.fail(w, r, err)
 				return
 			}
 			continue
 		}
 		b, err := io.ReadAll(io.LimitReader(part, 64<<10))
 		if err != nil {
-			fail(uploadReadError(err))
+			h.fail(w, r, uploadReadError(err))
 			return
 		}
 		v := strings.TrimSpace(string(b))
@@ -142,14 +139,14 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 			kind = hiring.ImportKind(v)
 		case "mapping":
 			if err := json.Unmarshal(b, &s.Mapping); err != nil {
-				fail(fieldError(http.StatusBadRequest, "The mapping must be a JSON array of field names.", "mapping", "is not a JSON array of strings"))
+				h.fail(w, r, fieldError(http.StatusBadRequest, "The mapping must be a JSON array of field names.", "mapping", "is not a JSON array of strings"))
 				return
 			}
 			mappingSet = true
 		case "dry_run":
 			s.DryRun, err = strconv.ParseBool(v)
 			if err != nil {
-				fail(fieldError(http.StatusBadRequest, "dry_run must be true or false.", "dry_run", "must be true or false"))
+				h.fail(w, r, fieldError(http.StatusBadRequest, "dry_run must be true or false.", "dry_run", "must be true or false"))
 				return
 			}
 		case "job_id":
@@ -157,25 +154,25 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 		case "stage_id":
 			s.StageID = v
 		default:
-			fail(fieldError(http.StatusBadRequest, "The upload has an unknown part.", name, "is not a known field"))
+			h.fail(w, r, fieldError(http.StatusBadRequest, "The upload has an unknown part.", name, "is not a known field"))
 			return
 		}
 	}
 	if im.ID == "" {
-		fail(fieldError(http.StatusUnprocessableEntity, "Attach a file.", "file", "is required"))
+		h.fail(w, r, fieldError(http.StatusUnprocessableEntity, "Attach a file.", "file", "is required"))
 		return
 	}
 	if im.Kind == hiring.ImportCSV && !mappingSet {
 		p, err := importer.PreviewCSV(r.Context(), h.blobs, im, 0)
 		if err != nil {
-			fail(err)
+			h.fail(w, r, err)
 			return
 		}
 		s.Mapping = p.Guess
 	}
 	im, err = h.svc.StartImport(r.Context(), im.ID, s)
 	if err != nil {
-		fail(err)
+		h.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", Prefix+"/imports/"+im.ID)

@@ -131,6 +131,8 @@ func (in jobInput) domain() hiring.JobInput {
 	return out
 }
 
+const jobStatusRule = "must be draft, open, paused, closed or archived"
+
 func seesPay(r *http.Request) bool {
 	a, ok := hiring.ActorFrom(r.Context())
 	return ok && a.SeesPrivate()
@@ -141,7 +143,7 @@ func (h *handler) listJobs(w http.ResponseWriter, r *http.Request) {
 	f := hiring.JobFilter{DepartmentID: q.str("department_id"), LocationID: q.str("location_id"), Query: q.str("q"), MineOnly: q.boolean("mine")}
 	for _, s := range q.list("status") {
 		if !hiring.JobStatus(s).Valid() {
-			q.add("status", "must be draft, open, paused, closed or archived")
+			q.add("status", jobStatusRule)
 		}
 		f.Statuses = append(f.Statuses, hiring.JobStatus(s))
 	}
@@ -235,7 +237,7 @@ func (h *handler) setJobStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	if !hiring.JobStatus(in.Status).Valid() {
 		var val hiring.Validation
-		val.Add("status", "must be draft, open, paused, closed or archived")
+		val.Add("status", jobStatusRule)
 		h.fail(w, r, val.Err())
 		return
 	}

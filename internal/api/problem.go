@@ -15,6 +15,7 @@ type httpError struct {
 	Status int
 	Title  string
 	Fields []hiring.FieldError
+	Code   string // "" = derived from Status by transportCode
 }
 
 func (e *httpError) Error() string { return e.Title }
@@ -38,13 +39,17 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func writeProblem(w http.ResponseWriter, r *http.Request, e *httpError) {
+	code := e.Code
+	if code == "" {
+		code = transportCode(e.Status)
+	}
 	httperr.WriteProblem(w, httperr.ProblemDoc{
 		Type:      "about:blank",
 		Title:     http.StatusText(e.Status),
 		Status:    e.Status,
 		Detail:    e.Title,
 		Instance:  r.URL.Path,
-		Code:      transportCode(e.Status),
+		Code:      code,
 		Errors:    e.Fields,
 		RequestID: httperr.RequestID(r.Context()),
 	})
@@ -58,8 +63,6 @@ func transportCode(status int) string {
 		return hiring.ENotFound
 	case http.StatusPreconditionFailed, http.StatusPreconditionRequired:
 		return hiring.EPrecondition
-	case http.StatusUnprocessableEntity:
-		return hiring.EConflict
 	case http.StatusMethodNotAllowed:
 		return "method_not_allowed"
 	case http.StatusRequestEntityTooLarge:

@@ -101,7 +101,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	a.handler = server.New(server.Deps{
 		Auth:   au,
 		Web:    web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL}),
-		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL}),
+		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger}),
 		Static: web.Static(),
 		Ready:  db.Ping, // New migrated before building the handler, so a live database is a ready one
 		Logger: logger,

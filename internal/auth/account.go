@@ -48,7 +48,7 @@ func (a *Auth) ChangePassword(ctx context.Context, userID, current, next string)
 	if err != nil {
 		return fmt.Errorf("auth: change password: %w", err)
 	}
-	if !a.CheckPassword(hash, current) {
+	if len(current) > 4*MaxPasswordLen || !a.CheckPassword(hash, current) {
 		return &hiring.Error{Code: hiring.EInvalid, Message: "The current password is not correct.",
 			Fields: []hiring.FieldError{{Field: "current_password", Message: "is not correct"}}}
 	}

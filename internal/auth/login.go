@@ -24,6 +24,9 @@ func errBadLogin() error {
 func (a *Auth) Login(ctx context.Context, w http.ResponseWriter, r *http.Request, email, password string) (hiring.User, error) {
 	ip := ClientIP(r)
 	norm, _ := hiring.NormalizeEmail(email)
+	// The address becomes a throttle key stored per failure: bound it. No
+	// valid address is longer, so no user is affected.
+	norm = truncate(norm, 254)
 	if err := a.checkThrottle(ctx, norm, ip); err != nil {
 		return hiring.User{}, err
 	}
@@ -38,7 +41,7 @@ func (a *Auth) Login(ctx context.Context, w http.ResponseWriter, r *http.Request
 	if !ok || u.ID == "" || u.Disabled {
 		a.recordFailure(ctx, norm, ip)
 		act := hiring.Activity{Action: "session.login_failed", SubjectType: "user", SubjectID: u.ID,
-			Summary: "failed sign-in for " + truncate(norm, 254), IP: ip}
+			Summary: "failed sign-in for " + norm, IP: ip}
 		sys := hiring.SystemActor()
 		sys.IP = ip
 		a.recordActivity(ctx, sys, act)

@@ -100,7 +100,7 @@ func (a *Auth) Logout(w http.ResponseWriter, r *http.Request) error {
 
 func (a *Auth) setCookie(w http.ResponseWriter, name, value string, expires time.Time) {
 	http.SetCookie(w, &http.Cookie{
-		Name: name, Value: value, Path: "/", Expires: expires, MaxAge: int(time.Until(expires).Seconds()),
+		Name: name, Value: value, Path: "/", Expires: expires, MaxAge: int(expires.Sub(a.now()).Seconds()),
 		HttpOnly: true, Secure: a.opts.SecureCookies, SameSite: http.SameSiteLaxMode,
 	})
 }

@@ -58,11 +58,13 @@ func TestLoginLogout(t *testing.T) {
 		seen := map[string]int{}
 		for _, a := range page.Items {
 			seen[a.Action]++
+			if (a.Action == "session.login" || a.Action == "session.logout") && (a.ActorID != u.ID || a.SubjectID != u.ID) {
+				t.Errorf("%s recorded actor %q subject %q, want %q", a.Action, a.ActorID, a.SubjectID, u.ID)
+			}
 		}
 		if seen["session.login"] != 1 || seen["session.logout"] != 1 || seen["session.login_failed"] != 2 {
 			t.Fatalf("activity = %v", seen)
 		}
-		_ = u
 	})
 }
 

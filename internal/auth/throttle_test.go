@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -49,6 +50,22 @@ func TestThrottlePerIP(t *testing.T) {
 		}
 		if rec := h.browser("198.51.100.21").login("ada@example.com", goodPassword); rec.Code != http.StatusNoContent {
 			t.Fatalf("other IP: %d", rec.Code)
+		}
+	})
+}
+
+func TestThrottleHugeEmail(t *testing.T) {
+	t.Parallel()
+	each(t, func(t *testing.T, h *harness) {
+		b := h.browser("203.0.113.9")
+		huge := strings.Repeat("a", 100_000) + "@example.com"
+		for i := 0; i < 5; i++ {
+			if rec := b.login(huge, "whatever it is"); rec.Code != http.StatusUnauthorized {
+				t.Fatalf("attempt %d: %d %s", i, rec.Code, rec.Body)
+			}
+		}
+		if rec := b.login(huge, "whatever it is"); rec.Code != http.StatusTooManyRequests {
+			t.Fatalf("failures with a huge email were not counted: %d", rec.Code)
 		}
 	})
 }

@@ -31,9 +31,6 @@ func NewFS(dir string) (*FS, error) {
 	return &FS{dir: dir}, nil
 }
 
-// Dir returns the root folder.
-func (s *FS) Dir() string { return s.dir }
-
 // Put copies r into a new blob, at most maxBytes long. The bytes go to a
 // temporary file first, which is fsynced and renamed into place; the
 // directories are fsynced too, so an acknowledged upload survives a crash.

@@ -35,7 +35,7 @@ func TestPutOpenDelete(t *testing.T) {
 	if size != int64(len(data)) || sum != hex.EncodeToString(want[:]) {
 		t.Fatalf("Put = %d %s, want %d %x", size, sum, len(data), want)
 	}
-	if _, err := os.Stat(filepath.Join(s.Dir(), key[:2], key[2:4], key)); err != nil {
+	if _, err := os.Stat(filepath.Join(s.dir, key[:2], key[2:4], key)); err != nil {
 		t.Fatalf("blob not sharded by prefix: %v", err)
 	}
 	rc, err := s.Open(ctx, key)
@@ -56,7 +56,7 @@ func TestPutOpenDelete(t *testing.T) {
 	if err := s.Delete(ctx, key); err != nil {
 		t.Fatalf("second Delete: %v", err)
 	}
-	entries, _ := os.ReadDir(filepath.Join(s.Dir(), "tmp"))
+	entries, _ := os.ReadDir(filepath.Join(s.dir, "tmp"))
 	if len(entries) != 0 {
 		t.Fatalf("temporary files left behind: %v", entries)
 	}
@@ -78,7 +78,7 @@ func TestPutSizeCap(t *testing.T) {
 	if _, _, _, err := s.Put(ctx, strings.NewReader(""), 100); hiring.ErrorCode(err) != hiring.EInvalid {
 		t.Fatalf("empty: %v, want invalid", err)
 	}
-	entries, _ := os.ReadDir(filepath.Join(s.Dir(), "tmp"))
+	entries, _ := os.ReadDir(filepath.Join(s.dir, "tmp"))
 	if len(entries) != 0 {
 		t.Fatalf("rejected uploads left files: %v", entries)
 	}

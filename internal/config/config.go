@@ -202,6 +202,3 @@ func loadOrCreateSecret(dir string) (string, error) {
 	}
 	return key, nil
 }
-
-// Settings returns every option in the order the README documents them.
-func Settings() []Setting { return append([]Setting(nil), settings...) }

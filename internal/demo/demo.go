@@ -19,7 +19,8 @@ import (
 	"github.com/candor-ats/candor/internal/store"
 )
 
-// Options sizes the demo.
+// Options sizes the demo. Zero sizes take defaults: 500 candidates, twice
+// as many applications.
 type Options struct {
 	Candidates   int
 	Applications int
@@ -43,18 +44,20 @@ type Result struct {
 
 // Load writes the demo company in one bulk transaction.
 func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Result, error) {
-	if o.Candidates <= 0 {
-		o.Candidates = 500
+	if o.Candidates < 0 || o.Applications < 0 || o.LargeJob < 0 {
+		return Result{}, fmt.Errorf("demo: sizes must not be negative (candidates %d, applications %d)", o.Candidates, o.Applications)
 	}
-	if o.Applications < 0 {
-		o.Applications = 0
+	if o.Candidates == 0 {
+		o.Candidates = 500
 	}
 	if o.Applications == 0 {
 		o.Applications = o.Candidates * 2
 	}
-	if o.LargeJob <= 0 {
-		o.LargeJob = min(5000, o.Applications/2, o.Candidates)
+	if o.LargeJob == 0 {
+		o.LargeJob = 5000
 	}
+	// The large job holds one application per candidate, at most half of all.
+	o.LargeJob = min(o.LargeJob, o.Applications/2, o.Candidates)
 	if o.Now.IsZero() {
 		o.Now = time.Now().UTC()
 	}

@@ -97,3 +97,30 @@ func TestLoadSmallCompany(t *testing.T) {
 		}
 	})
 }
+
+func TestLoadRefusesNegativeSizes(t *testing.T) {
+	db := storetest.SQLite(t)
+	blobs, err := blob.NewFS(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(context.Background(), db, blobs, demo.Options{Candidates: -1}); err == nil {
+		t.Fatal("a negative size was accepted")
+	}
+}
+
+// A large job bigger than the company is clamped, not an index out of range.
+func TestLoadClampsLargeJob(t *testing.T) {
+	db := storetest.SQLite(t)
+	blobs, err := blob.NewFS(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := demo.Load(context.Background(), db, blobs, demo.Options{Candidates: 20, Applications: 60, LargeJob: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.LargeJobApps != 20 {
+		t.Fatalf("large job holds %d applications, want 20 (every candidate)", res.LargeJobApps)
+	}
+}

@@ -140,18 +140,8 @@ type DuplicateService interface {
 // characters than digits and " +()-./", or fewer than 7 digits, get "".
 // The store computes the same key in SQL (migration 00006); keep them equal.
 func PhoneKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case strings.ContainsRune(" +()-./", r):
-		default:
-			return ""
-		}
-	}
-	d := b.String()
-	if len(d) < 7 {
+	d, ok := phoneDigits(s)
+	if !ok || len(d) < 7 {
 		return ""
 	}
 	if len(d) > 9 {

@@ -195,6 +195,12 @@ func (in JobInput) Validate() error {
 	if len(in.Description) > 100_000 {
 		v.Add("description", "must be at most 100000 characters")
 	}
+	if len(in.LocationIDs) > 50 {
+		v.Add("location_ids", "at most 50 locations")
+	}
+	if len(in.AllowedCountries) > 250 {
+		v.Add("allowed_countries", "at most 250 countries")
+	}
 	for i, c := range in.AllowedCountries {
 		if !isCountryCode(c) {
 			v.Add(indexed("allowed_countries", i), "must be a two-letter country code")
@@ -224,6 +230,9 @@ func (in JobInput) Validate() error {
 		default:
 			v.Add("salary.period", "must be one of year, month, hour")
 		}
+	}
+	if len(in.HiringTeam) > 100 {
+		v.Add("hiring_team", "at most 100 members")
 	}
 	seen := map[string]bool{}
 	for i, m := range in.HiringTeam {

@@ -97,8 +97,8 @@ type UserService interface {
 	// UserByAPITokenHash resolves a bearer token; revoked tokens and disabled users are ENotFound.
 	UserByAPITokenHash(ctx context.Context, secretHash string) (User, error)
 
-	// RecordLoginAttempt keeps a throttling record; CountLoginFailures counts
-	// failures for the key (an email or an IP) since the time.
+	// RecordLoginFailure keeps a throttling record; CountLoginFailures counts
+	// failures for the key (auth builds it from an email and/or an IP) since the time.
 	RecordLoginFailure(ctx context.Context, key string, at time.Time) error
 	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
 	ClearLoginFailures(ctx context.Context, key string) error

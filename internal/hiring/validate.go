@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,19 +66,26 @@ func NormalizeTag(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.TrimSpace(s))), "-")
 }
 
-// ValidPhone accepts digits, spaces and + ( ) - . with 5–20 digits.
+// ValidPhone accepts digits, spaces and + ( ) - . / with 5–20 digits.
 func ValidPhone(s string) bool {
-	digits := 0
+	d, ok := phoneDigits(s)
+	return ok && len(d) >= 5 && len(d) <= 20
+}
+
+// phoneDigits returns the digits of a phone number; ok is false when it has
+// characters other than digits and " +()-./".
+func phoneDigits(s string) (string, bool) {
+	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			digits++
+			b.WriteRune(r)
 		case strings.ContainsRune(" +()-./", r):
 		default:
-			return false
+			return "", false
 		}
 	}
-	return digits >= 5 && digits <= 20
+	return b.String(), true
 }
 
 // ValidURL accepts absolute http(s) URLs.
@@ -173,7 +181,7 @@ func (in CandidateInput) Validate() error {
 	return v.Err()
 }
 
-// ValidateNote checks a note body.
+// Validate checks a note body.
 func (in NewNote) Validate() error {
 	var v Validation
 	if in.CandidateID == "" {
@@ -183,7 +191,7 @@ func (in NewNote) Validate() error {
 	return v.Err()
 }
 
-// ValidateUser checks a new user.
+// Validate checks a new user.
 func (in NewUser) Validate() error {
 	var v Validation
 	if _, ok := NormalizeEmail(in.Email); !ok {
@@ -192,6 +200,11 @@ func (in NewUser) Validate() error {
 	checkText(&v, "name", in.Name, 1, 100)
 	if !in.Role.Valid() {
 		v.Add("role", "must be one of admin, recruiter, hiring_manager, interviewer")
+	}
+	if in.TimeZone != "" {
+		if _, err := time.LoadLocation(in.TimeZone); err != nil {
+			v.Add("time_zone", "is not a known time zone")
+		}
 	}
 	return v.Err()
 }

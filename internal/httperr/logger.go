@@ -2,7 +2,6 @@ package httperr
 
 import (
 	"context"
-	"io"
 	"log/slog"
 )
 
@@ -21,5 +20,5 @@ func Logger(ctx context.Context) *slog.Logger {
 	if l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok && l != nil {
 		return l
 	}
-	return slog.New(slog.NewTextHandler(io.Discard, nil))
+	return slog.New(slog.DiscardHandler)
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/candor-ats/candor/internal/hiring"
-	"github.com/candor-ats/candor/internal/importer"
 	"github.com/candor-ats/candor/internal/store"
 	"github.com/candor-ats/candor/internal/store/storetest"
 )
@@ -184,5 +183,4 @@ func TestCSVImportBadFiles(t *testing.T) {
 			t.Errorf("%s: %+v", name, got)
 		}
 	}
-	_ = importer.MaxUploadBytes
 }

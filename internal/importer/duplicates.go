@@ -39,13 +39,13 @@ func (r *Runner) possibleDuplicates(ctx context.Context, row int, in hiring.Cand
 		if hasRule(m.Reasons, hiring.DupEmail) {
 			continue
 		}
-		out = append(out, PossibleDuplicateIssue(row, m))
+		out = append(out, possibleDuplicateIssue(row, m))
 	}
 	return out
 }
 
-// PossibleDuplicateIssue words one non-email match for the report.
-func PossibleDuplicateIssue(row int, m hiring.DuplicateMatch) hiring.ImportIssue {
+// possibleDuplicateIssue words one non-email match for the report.
+func possibleDuplicateIssue(row int, m hiring.DuplicateMatch) hiring.ImportIssue {
 	var why, values []string
 	field := ""
 	for _, rs := range m.Reasons {

@@ -133,6 +133,10 @@ func FromProfile(p resume.Profile) hiring.CandidateInput {
 		}
 	}
 	in.Location = strings.Join(loc, ", ")
+	if in.Location == "" {
+		// export.ToResume writes Candor's free-text location as the address.
+		in.Location = strings.TrimSpace(b.Location.Address)
+	}
 	if b.URL != "" {
 		in.Links = append(in.Links, hiring.Link{Kind: hiring.LinkPortfolio, URL: withScheme(b.URL)})
 	}

@@ -3,9 +3,11 @@ package importer_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/candor-ats/candor/internal/export"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/importer"
 	"github.com/candor-ats/candor/internal/store/storetest"
@@ -119,4 +121,39 @@ func fieldStrings(m []hiring.ImportField) []string {
 		out[i] = string(f)
 	}
 	return out
+}
+
+// A candidate exported as JSON Resume imports back with the same contact
+// fields (the export writes the free-text location as basics.location.address).
+func TestJSONResumeExportRoundTrip(t *testing.T) {
+	c := hiring.Candidate{ID: "c1", FirstName: "Ada", LastName: "Lovelace", Emails: []string{"ada@example.com", "ada@work.example"},
+		Phones: []string{"+44 20 7946 0000"}, Location: "London, UK", Headline: "Mathematician", CurrentTitle: "Analyst",
+		CurrentCompany: "Analytical Engines", Links: []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: "https://www.linkedin.com/in/ada"},
+			{Kind: hiring.LinkGitHub, URL: "https://github.com/ada"}, {Kind: hiring.LinkPortfolio, URL: "https://ada.example"}}}
+	raw, err := json.Marshal(export.ToResume(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := importer.ParseJSONResume(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := importer.FromProfile(p)
+	if in.FirstName != c.FirstName || in.LastName != c.LastName || in.Location != c.Location || in.Headline != c.Headline ||
+		in.CurrentTitle != c.CurrentTitle || in.CurrentCompany != c.CurrentCompany ||
+		strings.Join(in.Emails, ",") != strings.Join(c.Emails, ",") || strings.Join(in.Phones, ",") != strings.Join(c.Phones, ",") {
+		t.Errorf("round trip: %+v", in)
+	}
+	kinds := map[hiring.LinkKind]string{}
+	for _, l := range in.Links {
+		kinds[l.Kind] = l.URL
+	}
+	for _, l := range c.Links {
+		if kinds[l.Kind] != l.URL {
+			t.Errorf("link %s: got %q, want %q (all: %+v)", l.Kind, kinds[l.Kind], l.URL, in.Links)
+		}
+	}
+	if err := in.Validate(); err != nil {
+		t.Errorf("round trip does not validate: %v", err)
+	}
 }

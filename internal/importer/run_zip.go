@@ -22,7 +22,7 @@ func (r *Runner) runZIP(ctx context.Context, im hiring.Import) error {
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	zs, _, err := OpenZip(f, size)
+	zs, err := OpenZip(f, size)
 	if err != nil {
 		return err
 	}

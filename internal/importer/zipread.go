@@ -41,10 +41,10 @@ type ZipResumes struct {
 // OpenZip reads the archive's directory from f (a spooled temp file) and
 // checks names and declared sizes. The declared sizes are not trusted for
 // reading: each entry is read through a limit as well.
-func OpenZip(f *os.File, size int64) (*ZipResumes, *zip.Reader, error) {
+func OpenZip(f *os.File, size int64) (*ZipResumes, error) {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return nil, nil, invalidFile("is not a readable ZIP archive")
+		return nil, invalidFile("is not a readable ZIP archive")
 	}
 	out := &ZipResumes{}
 	var total uint64
@@ -56,7 +56,7 @@ func OpenZip(f *os.File, size int64) (*ZipResumes, *zip.Reader, error) {
 		}
 		files++
 		if files > MaxZipEntries {
-			return nil, nil, invalidFile(fmt.Sprintf("holds more than %d files; split it into several archives", MaxZipEntries))
+			return nil, invalidFile(fmt.Sprintf("holds more than %d files; split it into several archives", MaxZipEntries))
 		}
 		if reason := unsafeZipName(name); reason != "" {
 			out.Skipped = append(out.Skipped, displayName(name)+": "+reason)
@@ -72,11 +72,11 @@ func OpenZip(f *os.File, size int64) (*ZipResumes, *zip.Reader, error) {
 		}
 		total += zf.UncompressedSize64
 		if total > MaxZipTotalBytes {
-			return nil, nil, invalidFile(fmt.Sprintf("unpacks to more than %d MB", MaxZipTotalBytes>>20))
+			return nil, invalidFile(fmt.Sprintf("unpacks to more than %d MB", MaxZipTotalBytes>>20))
 		}
 		out.Entries = append(out.Entries, ZipEntry{Name: displayName(base), file: zf})
 	}
-	return out, zr, nil
+	return out, nil
 }
 
 // unsafeZipName says why a name must not be used, or "".

@@ -11,7 +11,7 @@ import (
 // only the fields that are empty and that no person has set.
 func ContactOf(p resume.Profile) hiring.ParsedContact {
 	c := hiring.ParsedContact{Headline: p.Basics.Label, Location: LocationText(p.Basics.Location)}
-	c.FirstName, c.LastName = SplitName(p.Basics.Name)
+	c.FirstName, c.LastName = splitName(p.Basics.Name)
 	c.Emails = append(c.Emails, p.Meta.Emails...)
 	if len(c.Emails) == 0 && p.Basics.Email != "" {
 		c.Emails = []string{p.Basics.Email}
@@ -42,9 +42,9 @@ func ContactOf(p resume.Profile) hiring.ParsedContact {
 	return c
 }
 
-// SplitName splits a full name at its last space: "Mary Ann Smith" is
+// splitName splits a full name at its last space: "Mary Ann Smith" is
 // first "Mary Ann", last "Smith".
-func SplitName(name string) (first, last string) {
+func splitName(name string) (first, last string) {
 	name = strings.Join(strings.Fields(name), " ")
 	if i := strings.LastIndexByte(name, ' '); i > 0 {
 		return name[:i], name[i+1:]
@@ -66,9 +66,9 @@ func LocationText(l resume.Location) string {
 	return strings.Join(parts, ", ")
 }
 
-// ParseLocation reads "City, Region, CC" back (the inverse of LocationText
+// parseLocation reads "City, Region, CC" back (the inverse of LocationText
 // for what a person types).
-func ParseLocation(s string) resume.Location {
+func parseLocation(s string) resume.Location {
 	var parts []string
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -95,30 +95,20 @@ func isRegionCode(s string) bool {
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// countryCodes names the countries people most often write out in a
-// location; anything else falls back to the company's default region.
-var countryCodes = map[string]string{
-	"united states": "US", "usa": "US", "u.s.a.": "US", "u.s.": "US", "united kingdom": "GB", "uk": "GB",
-	"england": "GB", "scotland": "GB", "germany": "DE", "deutschland": "DE", "france": "FR", "spain": "ES",
-	"italy": "IT", "netherlands": "NL", "the netherlands": "NL", "belgium": "BE", "switzerland": "CH",
-	"austria": "AT", "ireland": "IE", "portugal": "PT", "poland": "PL", "sweden": "SE", "norway": "NO",
-	"denmark": "DK", "finland": "FI", "canada": "CA", "australia": "AU", "new zealand": "NZ", "india": "IN",
-	"brazil": "BR", "mexico": "MX", "japan": "JP", "china": "CN", "singapore": "SG", "south africa": "ZA",
-}
-
-const usStates = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
-
 // RegionOf guesses the phone region of a candidate's location ("Berlin,
 // DE", "Lyon, France"); def when it says no country.
 func RegionOf(location, def string) string {
 	parts := strings.Split(location, ",")
 	last := strings.TrimSpace(parts[len(parts)-1])
 	// "Portland, OR" names a state, not Oregon's country: two-letter codes
-	// that are also US states are left to the default.
-	if len(parts) > 1 && isRegionCode(last) && last == strings.ToUpper(last) && !strings.Contains(usStates, last) {
-		return last
+	// that are also US states are left to the default, unless the city
+	// says otherwise ("Berlin, DE", "Toronto, CA").
+	if len(parts) > 1 && isRegionCode(last) && last == strings.ToUpper(last) {
+		if cc, _ := resume.CountryCode(parts[0]); !resume.IsUSState(last) || cc == last {
+			return last
+		}
 	}
-	if cc, ok := countryCodes[strings.ToLower(last)]; ok {
+	if cc, ok := resume.CountryCode(last); ok {
 		return cc
 	}
 	return def

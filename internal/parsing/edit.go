@@ -97,6 +97,11 @@ const (
 	maxListItems  = 200
 )
 
+func notEditable() error {
+	return &hiring.Error{Code: hiring.EInvalid, Message: "This field can't be edited.",
+		Fields: []hiring.FieldError{{Field: "field", Message: "is not an editable profile field"}}}
+}
+
 func invalidValue(msg string) error {
 	return &hiring.Error{Code: hiring.EInvalid, Message: "Please correct the value.",
 		Fields: []hiring.FieldError{{Field: "value", Message: msg}}}
@@ -131,8 +136,8 @@ func ApplyEdit(p *resume.Profile, field, value string, vocab *resume.Vocabulary)
 	case "basics.summary":
 		b.Summary = value
 	case "basics.url":
-		if value != "" && !strings.HasPrefix(value, "https://") && !strings.HasPrefix(value, "http://") {
-			return invalidValue("must start with https:// or http://")
+		if value != "" && !hiring.ValidURL(value) {
+			return invalidValue("must be a web address starting with https:// or http://")
 		}
 		b.URL = value
 	case "basics.email":
@@ -150,7 +155,7 @@ func ApplyEdit(p *resume.Profile, field, value string, vocab *resume.Vocabulary)
 		}
 		b.Phone = replaceFirst(&p.Meta.Phones, b.Phone, value)
 	case "basics.location":
-		b.Location = ParseLocation(value)
+		b.Location = parseLocation(value)
 	case "skills":
 		p.Skills = nil
 		for _, s := range splitList(value) {
@@ -196,20 +201,17 @@ func ApplyEdit(p *resume.Profile, field, value string, vocab *resume.Vocabulary)
 func applyEntryEdit(p *resume.Profile, field, value string) error {
 	m := editPath.FindStringSubmatch(field)
 	if m == nil {
-		return &hiring.Error{Code: hiring.EInvalid, Message: "This field can't be edited.",
-			Fields: []hiring.FieldError{{Field: "field", Message: "is not an editable profile field"}}}
+		return notEditable()
 	}
 	i, _ := strconv.Atoi(m[2])
 	sub := m[3]
 	if strings.HasSuffix(sub, "Date") && value != "" && !datePattern.MatchString(value) {
 		return invalidValue("must be a year (2021) or a year and month (2021-03)")
 	}
-	noField := &hiring.Error{Code: hiring.EInvalid, Message: "This field can't be edited.",
-		Fields: []hiring.FieldError{{Field: "field", Message: "is not an editable profile field"}}}
 	switch m[1] {
 	case "work":
 		if i > len(p.Work) || (i == len(p.Work) && (sub == "" || len(p.Work) >= maxListItems)) {
-			return noField
+			return notEditable()
 		}
 		if sub == "" {
 			if value != "" {
@@ -238,11 +240,11 @@ func applyEntryEdit(p *resume.Profile, field, value string) error {
 		case "current":
 			w.Current = value == "true" || value == "on" || value == "yes"
 		default:
-			return noField
+			return notEditable()
 		}
 	case "education":
 		if i > len(p.Education) || (i == len(p.Education) && (sub == "" || len(p.Education) >= maxListItems)) {
-			return noField
+			return notEditable()
 		}
 		if sub == "" {
 			if value != "" {
@@ -267,7 +269,7 @@ func applyEntryEdit(p *resume.Profile, field, value string) error {
 		case "endDate":
 			e.EndDate = value
 		default:
-			return noField
+			return notEditable()
 		}
 	}
 	return nil

@@ -160,11 +160,18 @@ func TestParseAccuracy(t *testing.T) {
 		100*ratio(total.emailFound, total.emailHave), 100*ratio(total.phoneFound, total.phoneHave),
 		100*ratio(total.nameFound, total.nameHave), total.skillsF1/float64(max(total.skillsN, 1)))
 	t.Log(b.String())
+	if total.files == 0 || total.emailHave == 0 || total.nameHave == 0 || total.skillsN == 0 {
+		t.Fatalf("nothing scored: %d files, %d emails, %d names, %d skill lists", total.files, total.emailHave, total.nameHave, total.skillsN)
+	}
+	// The targets; skills F1 is held at today's level (0.78) and
+	// checked against the target only when CANDOR_RESUME_ACCURACY_STRICT=1.
+	skillsTarget := 0.75
 	if os.Getenv("CANDOR_RESUME_ACCURACY_STRICT") == "1" {
-		if ratio(total.emailFound, total.emailHave) < 0.99 || ratio(total.phoneFound, total.phoneHave) < 0.97 ||
-			ratio(total.nameFound, total.nameHave) < 0.95 || total.skillsF1/float64(max(total.skillsN, 1)) < 0.80 {
-			t.Errorf("accuracy below the issue's targets")
-		}
+		skillsTarget = 0.80
+	}
+	if ratio(total.emailFound, total.emailHave) < 0.99 || ratio(total.phoneFound, total.phoneHave) < 0.97 ||
+		ratio(total.nameFound, total.nameHave) < 0.95 || total.skillsF1/float64(max(total.skillsN, 1)) < skillsTarget {
+		t.Errorf("accuracy below the targets (email 99%%, phone 97%%, name 95%%, skills F1 %.2f)", skillsTarget)
 	}
 }
 

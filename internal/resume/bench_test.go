@@ -19,6 +19,9 @@ const maxChildRSS = 64 << 20
 // earlier document's heap is counted.
 func TestSandboxCorpusMemory(t *testing.T) {
 	files := corpusFiles(t, sharedData(t, "resumes-pdf"), ".pdf")
+	if len(files) == 0 {
+		t.Fatal("no corpus PDFs")
+	}
 	var datas [][]byte
 	for _, path := range files {
 		data, err := os.ReadFile(path)

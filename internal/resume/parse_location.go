@@ -8,7 +8,7 @@ import (
 // countryNames maps country names (lower case) to ISO 3166 codes, for
 // locations and for phone numbers written without a country code.
 var countryNames = map[string]string{
-	"united states": "US", "usa": "US", "u.s.a": "US", "united kingdom": "GB", "uk": "GB", "england": "GB",
+	"united states": "US", "usa": "US", "u.s.a": "US", "u.s": "US", "united kingdom": "GB", "uk": "GB", "england": "GB",
 	"scotland": "GB", "india": "IN", "singapore": "SG", "malaysia": "MY", "australia": "AU", "canada": "CA",
 	"germany": "DE", "deutschland": "DE", "france": "FR", "spain": "ES", "italy": "IT", "netherlands": "NL",
 	"ireland": "IE", "peru": "PE", "perú": "PE", "mexico": "MX", "brazil": "BR", "argentina": "AR", "chile": "CL",
@@ -28,6 +28,17 @@ var countryNames = map[string]string{
 var usStates = set("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
 	"KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
 	"OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC")
+
+// CountryCode returns the ISO 3166 code of a country (or a city that
+// names one) as written in a location: "Germany", "U.S.A.", "London".
+func CountryCode(name string) (string, bool) {
+	name = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(name)), ".")
+	code, ok := countryNames[strings.TrimPrefix(name, "the ")]
+	return code, ok
+}
+
+// IsUSState reports whether s is a US state's two-letter code ("OR").
+func IsUSState(s string) bool { return usStates[s] }
 
 var (
 	cityStateRe = regexp.MustCompile(`\b([A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+){0,2}),\s*([A-Z]{2})\b(?:\s+\d{5})?`)

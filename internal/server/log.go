@@ -3,6 +3,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/candor-ats/candor/internal/httperr"
@@ -58,7 +59,7 @@ func requestLog(next http.Handler) http.Handler {
 		switch {
 		case sw.status >= 500:
 			level = slog.LevelError
-		case r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || len(r.URL.Path) > 8 && r.URL.Path[:8] == "/static/":
+		case r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/static/"):
 			level = slog.LevelDebug
 		}
 		httperr.Logger(r.Context()).LogAttrs(r.Context(), level, "request",

@@ -6,7 +6,6 @@ package server
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 
@@ -31,7 +30,7 @@ type Deps struct {
 func New(d Deps) http.Handler {
 	logger := d.Logger
 	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		logger = slog.New(slog.DiscardHandler)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz)

@@ -212,6 +212,9 @@ func TestAccessMatrix(t *testing.T) {
 				t.Errorf("interviewer timeline shows a note entry off their job or private: %+v", e)
 			}
 		}
+		if len(tl.Items) == 0 {
+			t.Error("interviewer's candidate timeline is empty (the application on their job is missing)")
+		}
 		jt, err := db.JobActivity(storetest.As(s.Interviewer), s.Job.ID, hiring.PageRequest{Limit: hiring.MaxLimit})
 		ok(t, err)
 		sawCreated := false

@@ -29,14 +29,12 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	}
 	defer conn.Close()
 	if db.dialect == DialectSQLite {
-		// A big page cache and an in-memory statement journal keep the load
+		// A big page cache and in-memory statement journals keep the load
 		// off the disk until commit. Foreign keys are off for the load (the
-		// generator is trusted code): with OR FAIL inserts that spares SQLite
-		// a statement journal per multi-row INSERT. The cache is not shrunk
-		// afterwards — freeing a gigabyte page by page costs seconds — so the
-		// connection is discarded instead of returned to the pool. Index
-		// rebuilds sort with a helper thread on the second core.
-		for _, p := range []string{"synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY", "foreign_keys=OFF", "threads=2"} {
+		// generator is trusted code). The cache is not shrunk afterwards —
+		// freeing it page by page costs seconds — so the connection is
+		// discarded instead of returned to the pool.
+		for _, p := range []string{"synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY", "foreign_keys=OFF"} {
 			if _, err := conn.ExecContext(ctx, "PRAGMA "+p); err != nil {
 				return fmt.Errorf("store: bulk load: %w", err)
 			}
@@ -87,17 +85,8 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: bulk load commit: %w", err)
 	}
-	// Fresh statistics keep the planner on the filter indexes after a big
-	// load; on SQLite a sampled analysis is enough and bounded in time.
-	if db.dialect == DialectSQLite {
-		if _, err := conn.ExecContext(ctx, "PRAGMA analysis_limit=2000"); err != nil {
-			return fmt.Errorf("store: analyze: %w", err)
-		}
-	}
-	if _, err := conn.ExecContext(ctx, "ANALYZE"); err != nil {
-		return fmt.Errorf("store: analyze: %w", err)
-	}
-	return nil
+	// Fresh statistics keep the planner on the filter indexes after a big load.
+	return db.analyze(ctx, conn)
 }
 
 // Batch buffers rows per table and writes them in large statements: on
@@ -162,7 +151,9 @@ func valuesInsertSQL(name string, cols []string, rows int) string {
 }
 
 // jsonInsertSQL inserts every element of a JSON array of row arrays. OR FAIL
-// (with foreign keys off during the load) spares a statement journal.
+// keeps the rows already inserted by a failing statement (the whole load
+// rolls back anyway), so SQLite needs no statement journal for tables
+// without triggers.
 func jsonInsertSQL(name string, cols []string) string {
 	var s strings.Builder
 	s.WriteString("INSERT OR FAIL INTO " + name + " (" + strings.Join(cols, ", ") + ") SELECT ")
@@ -268,14 +259,6 @@ func (b *Batch) flushAll() error {
 	return nil
 }
 
-func jsonText(v any) string {
-	data, err := json.Marshal(v)
-	if err != nil || string(data) == "null" {
-		return "[]"
-	}
-	return string(data)
-}
-
 var (
 	colsDept     = []string{"id", "name"}
 	colsLoc      = []string{"id", "name", "city", "country"}
@@ -293,13 +276,6 @@ var (
 	colsDoc      = []string{"id", "candidate_id", "application_id", "kind", "file_name", "content_type", "size", "sha256", "blob_key", "uploaded_by_id", "parse_status", "parse_error", "created_at"}
 	colsAct      = []string{"id", "actor_id", "actor_name", "action", "subject_type", "subject_id", "candidate_id", "job_id", "summary", "before_json", "after_json", "ip", "private", "created_at"}
 )
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
 
 // Department adds a department.
 func (b *Batch) Department(d hiring.Department) error {
@@ -322,8 +298,8 @@ func (b *Batch) Job(j hiring.Job, stages []hiring.Stage) error {
 	if s := j.Salary; s != nil {
 		smin, smax, scur, sper = s.Min, s.Max, s.Currency, string(s.Period)
 	}
-	if err := b.add("jobs", colsJob, j.ID, j.Title, nullString(j.DepartmentID), string(j.WorkplaceType), jsonText(j.AllowedCountries),
-		string(j.EmploymentType), j.Description, jsonText(j.Requirements), smin, smax, scur, sper, j.Openings, string(j.Status),
+	if err := b.add("jobs", colsJob, j.ID, j.Title, nullString(j.DepartmentID), string(j.WorkplaceType), jsonArg(j.AllowedCountries),
+		string(j.EmploymentType), j.Description, jsonArg(j.Requirements), smin, smax, scur, sper, j.Openings, string(j.Status),
 		j.Confidential, j.Version, TimeArg(j.CreatedAt), TimeArg(j.UpdatedAt), nullTimeArg(j.PublishedAt)); err != nil {
 		return err
 	}
@@ -348,9 +324,9 @@ func (b *Batch) Job(j hiring.Job, stages []hiring.Stage) error {
 // Candidate adds a candidate with its email and tag lookups and a creation activity.
 func (b *Batch) Candidate(c hiring.Candidate) error {
 	co := c.Consent
-	if err := b.add("candidates", colsCand, c.ID, c.FirstName, c.LastName, strings.ToLower(strings.TrimSpace(c.FirstName+" "+c.LastName)),
-		jsonText(c.Emails), jsonText(c.Phones), jsonText(c.Links), c.Location, c.Headline, c.CurrentTitle, c.CurrentCompany,
-		c.Source, nullString(c.OwnerID), jsonText(c.Tags), co.Processing, nullTimeArg(co.ProcessingAt), co.Marketing,
+	if err := b.add("candidates", colsCand, c.ID, c.FirstName, c.LastName, sortName(hiring.CandidateInput{FirstName: c.FirstName, LastName: c.LastName}),
+		jsonArg(c.Emails), jsonArg(c.Phones), jsonArg(c.Links), c.Location, c.Headline, c.CurrentTitle, c.CurrentCompany,
+		c.Source, nullString(c.OwnerID), jsonArg(c.Tags), co.Processing, nullTimeArg(co.ProcessingAt), co.Marketing,
 		nullTimeArg(co.MarketingAt), nullTimeArg(co.RetainUntil), co.ConsentSource, c.Version, TimeArg(c.CreatedAt), TimeArg(c.UpdatedAt)); err != nil {
 		return err
 	}
@@ -453,7 +429,7 @@ func (db *DB) secondaryIndexes(ctx context.Context, tx *sql.Tx, tables []string)
 		     WHERE i.schemaname = current_schema() AND i.tablename IN (SELECT json_array_elements_text($1::json))
 		       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`
 	}
-	rows, err := tx.QueryContext(ctx, q, jsonText(tables))
+	rows, err := tx.QueryContext(ctx, q, jsonArg(tables))
 	if err != nil {
 		return nil, fmt.Errorf("store: list indexes: %w", err)
 	}

@@ -124,7 +124,7 @@ func linkList(s string) ([]hiring.Link, error) {
 	if s == "[]" || s == "" {
 		return []hiring.Link{}, nil
 	}
-	if !strings.Contains(s, `\`) {
+	if len(s) >= 2 && !strings.Contains(s, `\`) {
 		const pre, mid, post = `{"kind":"`, `","url":"`, `"}`
 		var out []hiring.Link
 		rest := s[1 : len(s)-1] // inside [ ]

@@ -29,7 +29,9 @@ func TestLinkListMatchesJSON(t *testing.T) {
 			t.Fatalf("%s: got %#v, want %#v", data, got, c)
 		}
 	}
-	if _, err := linkList(`[{"kind":"x"`); err == nil {
-		t.Fatal("truncated JSON accepted")
+	for _, bad := range []string{`[{"kind":"x"`, `[`, `x`} {
+		if _, err := linkList(bad); err == nil {
+			t.Fatalf("%q accepted", bad)
+		}
 	}
 }

@@ -70,6 +70,9 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 		where = append(where, candidateVisible(a, "c.id", p))
 	}
 	if qs := strings.TrimSpace(f.Query); qs != "" {
+		if err := checkQuery(qs); err != nil {
+			return hiring.Page[hiring.Candidate]{}, err
+		}
 		pat := p.add(likePattern(qs))
 		where = append(where, "(c.sort_name LIKE "+pat+" ESCAPE '\\' OR EXISTS (SELECT 1 FROM candidate_emails fe WHERE fe.candidate_id = c.id AND fe.email LIKE "+pat+" ESCAPE '\\'))")
 	}

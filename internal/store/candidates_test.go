@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -120,6 +121,8 @@ func TestListCandidatesFiltersAndPaging(t *testing.T) {
 			{"stage empty", hiring.CandidateFilter{StageID: s.Stages[1].ID}, 0},
 			{"confidential job hidden", hiring.CandidateFilter{JobID: s.ConfidentialJob.ID}, 0},
 		}
+		_, err := db.ListCandidates(ctx, hiring.CandidateFilter{Query: strings.Repeat("x", 201)}, hiring.PageRequest{})
+		wantField(t, err, hiring.EInvalid, "q")
 		for _, tc := range cases {
 			p, err := db.ListCandidates(ctx, tc.f, hiring.PageRequest{CountTotal: true})
 			ok(t, err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -159,6 +160,9 @@ func (db *DB) ListJobs(ctx context.Context, f hiring.JobFilter, pr hiring.PageRe
 		where = append(where, "EXISTS (SELECT 1 FROM job_locations fl WHERE fl.job_id = j.id AND fl.location_id = "+p.add(f.LocationID)+")")
 	}
 	if qs := strings.TrimSpace(f.Query); qs != "" {
+		if err := checkQuery(qs); err != nil {
+			return hiring.Page[hiring.Job]{}, err
+		}
 		where = append(where, "LOWER(j.title) LIKE "+p.add(likePattern(qs))+" ESCAPE '\\'")
 	}
 	if f.MineOnly && !a.System {
@@ -197,6 +201,19 @@ func (db *DB) ListJobs(ctx context.Context, f hiring.JobFilter, pr hiring.PageRe
 	}
 	page.Total = total
 	return page, nil
+}
+
+// maxQueryLen bounds a list's search text: its LIKE pattern is matched
+// against every row, so an unbounded one costs CPU for nothing.
+const maxQueryLen = 200
+
+// checkQuery refuses search text longer than maxQueryLen (field "q", the
+// parameter's name in the UI and the API).
+func checkQuery(q string) error {
+	if utf8.RuneCountInString(q) > maxQueryLen {
+		return invalid("q", "must be at most 200 characters")
+	}
+	return nil
 }
 
 // likePattern turns user text into a LOWER(col) LIKE pattern matching it anywhere.

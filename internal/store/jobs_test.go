@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -23,6 +24,10 @@ func TestJobCreateUpdateStatus(t *testing.T) {
 		ok(t, err)
 		loc, err := db.CreateLocation(ctx, hiring.Location{Name: "Amsterdam", City: "Amsterdam", Country: "nl"})
 		ok(t, err)
+		_, err = db.CreateLocation(ctx, hiring.Location{Name: " ", City: strings.Repeat("x", 101), Country: "NLD"})
+		for _, f := range []string{"name", "city", "country"} {
+			wantField(t, err, hiring.EInvalid, f)
+		}
 		in := jobInput("  Platform Engineer ")
 		in.DepartmentID = dept.ID
 		in.LocationIDs = []string{loc.ID}
@@ -133,6 +138,10 @@ func TestListJobsFiltersAndPages(t *testing.T) {
 		}
 		_, err = db.ListJobs(ctx, hiring.JobFilter{}, hiring.PageRequest{Cursor: "garbage!"})
 		wantField(t, err, hiring.EInvalid, "cursor")
+		_, err = db.ListJobs(ctx, hiring.JobFilter{Query: strings.Repeat("é", 201)}, hiring.PageRequest{})
+		wantField(t, err, hiring.EInvalid, "q")
+		_, err = db.ListJobs(ctx, hiring.JobFilter{Query: strings.Repeat("é", 200)}, hiring.PageRequest{})
+		ok(t, err)
 		mine, err := db.ListJobs(storetest.As(s.Manager), hiring.JobFilter{MineOnly: true}, hiring.PageRequest{})
 		ok(t, err)
 		if len(mine.Items) != 2 {
@@ -224,10 +233,11 @@ func TestOrgAndPipelineTemplate(t *testing.T) {
 		if len(tmpl) != len(hiring.DefaultPipeline) || tmpl[0] != hiring.DefaultPipeline[0] {
 			t.Fatalf("template = %+v", tmpl)
 		}
-		newT := []hiring.StageTemplate{{Name: "Sourced", Kind: hiring.StageSourced}, {Name: "Hired", Kind: hiring.StageHired}}
+		newT := []hiring.StageTemplate{{Name: "  Sourced ", Kind: hiring.StageSourced}, {Name: "Hired", Kind: hiring.StageHired}}
 		wantCode(t, db.SetPipelineTemplate(storetest.As(s.Recruiter), newT), hiring.EForbidden)
 		err = db.SetPipelineTemplate(storetest.As(s.Admin), []hiring.StageTemplate{{Name: "", Kind: "x"}})
 		wantField(t, err, hiring.EInvalid, "stages.0.name")
+		wantField(t, err, hiring.EInvalid, "stages.0.kind")
 		ok(t, db.SetPipelineTemplate(storetest.As(s.Admin), newT))
 		j, err := db.CreateJob(storetest.As(s.Recruiter), jobInput("Two stages"))
 		ok(t, err)

@@ -6,33 +6,6 @@ import (
 	"strings"
 )
 
-// parseMentions finds "@handle" tokens: a handle is an email address or its
-// local part. An "@" inside a word (an email in the text) is not a mention.
-func parseMentions(body string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for i := 0; i < len(body); i++ {
-		if body[i] != '@' || (i > 0 && isHandleByte(body[i-1])) {
-			continue
-		}
-		j := i + 1
-		for j < len(body) && (isHandleByte(body[j]) || (body[j] == '@' && j+1 < len(body) && isHandleByte(body[j+1]))) {
-			j++
-		}
-		h := strings.ToLower(strings.TrimRight(body[i+1:j], ".-"))
-		if h != "" && !seen[h] {
-			seen[h] = true
-			out = append(out, h)
-		}
-		i = j - 1
-	}
-	return out
-}
-
-func isHandleByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._%+-", c) >= 0
-}
-
 // resolveMentions maps handles to active user IDs: a full email matches that
 // user; a local part matches when exactly one user has it.
 func resolveMentions(ctx context.Context, tx *sql.Tx, handles []string) ([]string, error) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"embed"
 	"encoding/hex"
 	"fmt"
@@ -51,18 +52,23 @@ func (db *DB) Migrate(ctx context.Context) error {
 
 // refreshStats updates the planner's statistics after a migration: a new
 // index without statistics can make the planner prefer it over a better one
-// (it turned a 0.5 ms list into a 20 ms sort). SQLite's sampled ANALYZE is
-// bounded by analysis_limit; PostgreSQL's ANALYZE samples by itself.
+// (it turned a 0.5 ms list into a 20 ms sort).
 func (db *DB) refreshStats(ctx context.Context) error {
-	stmts := []string{"ANALYZE"}
-	if db.dialect == DialectSQLite {
-		stmts = []string{"PRAGMA analysis_limit=2000", "ANALYZE"}
-	}
 	conn, err := db.writer.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: analyze: %w", err)
 	}
 	defer conn.Close()
+	return db.analyze(ctx, conn)
+}
+
+// analyze refreshes statistics on conn. SQLite's sampled ANALYZE is bounded
+// by analysis_limit; PostgreSQL's ANALYZE samples by itself.
+func (db *DB) analyze(ctx context.Context, conn *sql.Conn) error {
+	stmts := []string{"ANALYZE"}
+	if db.dialect == DialectSQLite {
+		stmts = []string{"PRAGMA analysis_limit=2000", "ANALYZE"}
+	}
 	for _, q := range stmts {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: analyze: %w", err)

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
@@ -13,14 +12,7 @@ import (
 // Replicas starting together must not both run the migrations.
 func TestMigrateConcurrentPostgres(t *testing.T) {
 	t.Parallel()
-	admin := os.Getenv(storetest.EnvPostgres)
-	if admin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CANDOR_TEST_POSTGRES_URL must be set in CI")
-		}
-		t.Skip("CANDOR_TEST_POSTGRES_URL not set")
-	}
-	dsn := storetest.CreateDatabase(t, admin)
+	dsn := storetest.CreateDatabase(t, storetest.AdminURL(t))
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errs := make([]error, 3)

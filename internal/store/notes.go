@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/markup"
 )
 
 // noteVisible is a SQL condition on a notes row n: interviewers never see
@@ -61,7 +62,7 @@ func (db *DB) AddNote(ctx context.Context, in hiring.NewNote) (hiring.Note, erro
 			nullString(authorID), n.AuthorName, n.Body, n.Private, TimeArg(t), TimeArg(t)); err != nil {
 			return dbErr("add note", err)
 		}
-		n.Mentions, err = resolveMentions(ctx, tx, parseMentions(n.Body))
+		n.Mentions, err = resolveMentions(ctx, tx, markup.Mentions(n.Body))
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -19,15 +20,24 @@ func canManageOrg(ctx context.Context) (hiring.Actor, error) {
 	return a, nil
 }
 
+// checkName trims a required name of at most 100 characters.
 func checkName(field, s string) (string, error) {
+	var v hiring.Validation
+	s = addName(&v, field, s)
+	return s, v.Err()
+}
+
+// addName trims a required name of at most 100 characters and records in v
+// what is wrong with it; the name rule of departments, locations, reasons and
+// stages.
+func addName(v *hiring.Validation, field, s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return s, invalid(field, "is required")
+		v.Add(field, "is required")
+	} else if utf8.RuneCountInString(s) > 100 {
+		v.Add(field, "must be at most 100 characters")
 	}
-	if len([]rune(s)) > 100 {
-		return s, invalid(field, "must be at most 100 characters")
-	}
-	return s, nil
+	return s
 }
 
 // ListDepartments lists departments by name.
@@ -145,15 +155,10 @@ func (db *DB) ListLocations(ctx context.Context) ([]hiring.Location, error) {
 
 func checkLocation(in *hiring.Location) error {
 	var v hiring.Validation
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = addName(&v, "name", in.Name)
 	in.City = strings.TrimSpace(in.City)
 	in.Country = strings.ToUpper(strings.TrimSpace(in.Country))
-	if in.Name == "" {
-		v.Add("name", "is required")
-	} else if len([]rune(in.Name)) > 100 {
-		v.Add("name", "must be at most 100 characters")
-	}
-	if len([]rune(in.City)) > 100 {
+	if utf8.RuneCountInString(in.City) > 100 {
 		v.Add("city", "must be at most 100 characters")
 	}
 	if in.Country != "" && (len(in.Country) != 2 || strings.Trim(in.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {

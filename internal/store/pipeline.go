@@ -39,6 +39,7 @@ func pipelineTemplate(ctx context.Context, q querier) ([]hiring.StageTemplate, e
 	return out, nil
 }
 
+// checkStages trims the stage names in place and checks the template.
 func checkStages(stages []hiring.StageTemplate) error {
 	var v hiring.Validation
 	if len(stages) == 0 {
@@ -49,11 +50,9 @@ func checkStages(stages []hiring.StageTemplate) error {
 	}
 	for i, s := range stages {
 		f := "stages." + strconv.Itoa(i)
-		if _, err := checkName(f+".name", s.Name); err != nil {
-			v.Add(f+".name", "is required (at most 100 characters)")
-		}
+		stages[i].Name = addName(&v, f+".name", s.Name)
 		if !s.Kind.Valid() {
-			v.Add(f+".kind", "must be one of sourced, applied, screen, interview, offer, hired")
+			v.Add(f+".kind", stageKindMessage)
 		}
 	}
 	return v.Err()
@@ -64,9 +63,6 @@ func (db *DB) SetPipelineTemplate(ctx context.Context, stages []hiring.StageTemp
 	a, err := requireAdmin(ctx, "the pipeline template")
 	if err != nil {
 		return err
-	}
-	for i := range stages {
-		stages[i].Name, _ = checkName("", stages[i].Name)
 	}
 	if err := checkStages(stages); err != nil {
 		return err

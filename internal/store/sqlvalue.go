@@ -18,6 +18,14 @@ func NewID() string { return uuid.Must(uuid.NewV7()).String() }
 // TimeArg converts t into a query argument that fits both engines.
 func TimeArg(t time.Time) any { return t.UTC().Format(timeLayout) }
 
+// nullString binds "" as NULL (optional references).
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // nullTimeArg is TimeArg for optional times.
 func nullTimeArg(t *time.Time) any {
 	if t == nil || t.IsZero() {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -71,16 +70,13 @@ func (db *DB) fillStageCounts(ctx context.Context, q querier, jobID string, stag
 	return dbErr("stage counts", rows.Err())
 }
 
+const stageKindMessage = "must be one of sourced, applied, screen, interview, offer, hired"
+
 func checkStage(name string, kind hiring.StageKind) (string, error) {
 	var v hiring.Validation
-	name = strings.TrimSpace(name)
-	if name == "" {
-		v.Add("name", "is required")
-	} else if len([]rune(name)) > 100 {
-		v.Add("name", "must be at most 100 characters")
-	}
+	name = addName(&v, "name", name)
 	if !kind.Valid() {
-		v.Add("kind", "must be one of sourced, applied, screen, interview, offer, hired")
+		v.Add("kind", stageKindMessage)
 	}
 	return name, v.Err()
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -25,9 +24,8 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID, name, prefix, secretHa
 	if err != nil {
 		return hiring.APIToken{}, err
 	}
-	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 100 {
-		return hiring.APIToken{}, invalid("name", "is required (at most 100 characters)")
+	if name, err = checkName("name", name); err != nil {
+		return hiring.APIToken{}, err
 	}
 	t := hiring.APIToken{ID: NewID(), UserID: userID, Name: name, Prefix: prefix, CreatedAt: now()}
 	err = db.write(ctx, func(tx *sql.Tx) error {

@@ -138,11 +138,8 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 	}
 	var v hiring.Validation
 	if in.Name != nil {
-		n := strings.TrimSpace(*in.Name)
+		n := addName(&v, "name", *in.Name)
 		in.Name = &n
-		if n == "" || len([]rune(n)) > 100 {
-			v.Add("name", "is required (at most 100 characters)")
-		}
 	}
 	if in.Role != nil && !in.Role.Valid() {
 		v.Add("role", "must be one of admin, recruiter, hiring_manager, interviewer")

@@ -59,7 +59,7 @@ func (h *Handler) toLogin(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet && r.URL.Path != "/" {
 		target += "?next=" + url.QueryEscape(r.URL.RequestURI())
 	}
-	if r.Header.Get("HX-Request") == "true" {
+	if isHTMX(r) {
 		// htmx follows this header with a full page load instead of swapping the login form into a fragment.
 		w.Header().Set("HX-Redirect", target)
 		w.WriteHeader(http.StatusUnauthorized)

@@ -27,23 +27,10 @@ func (h *Handler) adminDepartmentRename(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	_, err := h.svc.RenameDepartment(r.Context(), r.PathValue("id"), strings.TrimSpace(r.PostForm.Get("name")))
-	h.adminDone(w, r, "/admin/departments", err, "Department renamed.")
+	h.actionDone(w, r, "/admin/departments", err, "Department renamed.")
 }
 
 func (h *Handler) adminDepartmentDelete(w http.ResponseWriter, r *http.Request) {
 	err := h.svc.DeleteDepartment(r.Context(), r.PathValue("id"))
-	h.adminDone(w, r, "/admin/departments", err, "Department deleted.")
-}
-
-// adminDone redirects back to an admin list, with the error's message when
-// the change was refused (a department still used by jobs, a bad name).
-func (h *Handler) adminDone(w http.ResponseWriter, r *http.Request, back string, err error, ok string) {
-	switch {
-	case err == nil:
-		redirect(w, r, back, ok)
-	case isFormError(err):
-		redirectError(w, r, back, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/admin/departments", err, "Department deleted.")
 }

@@ -57,10 +57,10 @@ func (h *Handler) adminLocationUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, err := h.svc.UpdateLocation(r.Context(), locationFromForm(r.PathValue("id"), r.PostForm))
-	h.adminDone(w, r, "/admin/locations", err, "Location saved.")
+	h.actionDone(w, r, "/admin/locations", err, "Location saved.")
 }
 
 func (h *Handler) adminLocationDelete(w http.ResponseWriter, r *http.Request) {
 	err := h.svc.DeleteLocation(r.Context(), r.PathValue("id"))
-	h.adminDone(w, r, "/admin/locations", err, "Location deleted.")
+	h.actionDone(w, r, "/admin/locations", err, "Location deleted.")
 }

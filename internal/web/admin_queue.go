@@ -5,20 +5,19 @@ import (
 	"strconv"
 
 	"github.com/candor-ats/candor/internal/hiring"
-	"github.com/candor-ats/candor/internal/work"
 )
 
 type adminQueuePage struct {
 	view
 	State  string
 	States []string
-	Jobs   []work.JobInfo
+	Jobs   []hiring.QueuedJob
 	NoQ    bool
 }
 
 func (h *Handler) adminQueue(w http.ResponseWriter, r *http.Request) {
 	state := r.URL.Query().Get("state")
-	p := adminQueuePage{view: h.view(w, r, "Background jobs", "admin"), State: state, States: work.States(), NoQ: h.queue == nil}
+	p := adminQueuePage{view: h.view(w, r, "Background jobs", "admin"), State: state, States: hiring.QueueStates(), NoQ: h.queue == nil}
 	if h.queue != nil {
 		jobs, err := h.queue.List(r.Context(), state, 100)
 		if err != nil {
@@ -45,5 +44,5 @@ func (h *Handler) queueAction(w http.ResponseWriter, r *http.Request, ok string,
 		return
 	}
 	back := localPath(r.PostFormValue("return_to"), "/admin/jobs")
-	h.adminDone(w, r, back, fn(id), ok)
+	h.actionDone(w, r, back, fn(id), ok)
 }

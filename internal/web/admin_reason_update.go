@@ -18,12 +18,5 @@ func (h *Handler) adminReasonUpdate(w http.ResponseWriter, r *http.Request) {
 		Name:     strings.TrimSpace(r.PostForm.Get("name")),
 		Archived: r.PostForm.Get("archived") == "on",
 	})
-	switch {
-	case err == nil:
-		redirect(w, r, "/admin/rejection-reasons", "Reason saved.")
-	case isFormError(err):
-		redirectError(w, r, "/admin/rejection-reasons", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/admin/rejection-reasons", err, "Reason saved.")
 }

@@ -46,8 +46,7 @@ func (h *Handler) adminSkillCreate(w http.ResponseWriter, r *http.Request) {
 	if !h.parseActionForm(w, r) {
 		return
 	}
-	syns := strings.FieldsFunc(r.PostForm.Get("synonyms"), func(r rune) bool { return r == ',' || r == '\n' })
-	_, err := h.svc.AddSkill(r.Context(), r.PostForm.Get("name"), syns)
+	_, err := h.svc.AddSkill(r.Context(), strings.TrimSpace(r.PostForm.Get("name")), splitList(r.PostForm.Get("synonyms")))
 	switch {
 	case err == nil:
 		redirect(w, r, "/admin/skills", "Skill added. New parses use it.")

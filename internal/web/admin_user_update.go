@@ -18,12 +18,5 @@ func (h *Handler) adminUserUpdate(w http.ResponseWriter, r *http.Request) {
 		upd.Role = &role
 	}
 	u, err := h.svc.UpdateUser(r.Context(), r.PathValue("id"), upd)
-	switch {
-	case err == nil:
-		redirect(w, r, "/admin/users", "Saved "+u.Name+".")
-	case isFormError(err):
-		redirectError(w, r, "/admin/users", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/admin/users", err, "Saved "+u.Name+".")
 }

@@ -37,3 +37,17 @@ func (h *Handler) parseActionForm(w http.ResponseWriter, r *http.Request) bool {
 	}
 	return true
 }
+
+// actionDone redirects back after a form action: with the flash on success,
+// with the error's message when the change was refused (a department still
+// used by jobs, a bad name), or the error page for anything else.
+func (h *Handler) actionDone(w http.ResponseWriter, r *http.Request, back string, err error, ok string) {
+	switch {
+	case err == nil:
+		redirect(w, r, back, ok)
+	case isFormError(err):
+		redirectError(w, r, back, err)
+	default:
+		h.fail(w, r, err)
+	}
+}

@@ -62,7 +62,3 @@ func nextStatuses(s hiring.JobStatus) []hiring.JobStatus {
 	}
 	return out
 }
-
-// CanMove reports whether the viewer may move, reject and hire (the service
-// has the last word; interviewers never may).
-func (p boardPage) CanMove() bool { return p.SignedIn && p.User.Role != hiring.RoleInterviewer }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -15,9 +16,6 @@ type columnPage struct {
 	Next   string // URL of the following cards
 	Back   string
 }
-
-// CanMove mirrors boardPage.CanMove for the shared card template.
-func (p columnPage) CanMove() bool { return p.SignedIn && p.User.Role != hiring.RoleInterviewer }
 
 // boardColumn pages one stage's cards: a fragment for htmx "load more", a
 // whole page without JavaScript.
@@ -52,7 +50,7 @@ func (h *Handler) boardColumn(w http.ResponseWriter, r *http.Request) {
 		Back:   "/jobs/" + jobID,
 	}
 	if page.NextCursor != "" {
-		p.Next = "/jobs/" + jobID + "/stages/" + stageID + "/cards?cursor=" + urlQueryEscape(page.NextCursor)
+		p.Next = "/jobs/" + jobID + "/stages/" + stageID + "/cards?cursor=" + url.QueryEscape(page.NextCursor)
 	}
 	if isHTMX(r) {
 		h.renderTemplate(w, r, http.StatusOK, "column", "column-cards", p)

@@ -26,8 +26,7 @@ func (h *Handler) candidateUpdate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	in, values := parseCandidateForm(r.PostForm, c.Consent, time.Now())

@@ -78,8 +78,8 @@ func parseCandidateForm(v url.Values, prev hiring.Consent, now time.Time) (hirin
 	in := hiring.CandidateInput{
 		FirstName:      v.Get("first_name"),
 		LastName:       v.Get("last_name"),
-		Emails:         splitLines(v.Get("emails")),
-		Phones:         splitLines(v.Get("phones")),
+		Emails:         splitList(v.Get("emails")),
+		Phones:         splitList(v.Get("phones")),
 		Location:       v.Get("location"),
 		Headline:       v.Get("headline"),
 		CurrentTitle:   v.Get("current_title"),
@@ -120,6 +120,3 @@ func parseCandidateForm(v url.Values, prev hiring.Consent, now time.Time) (hirin
 	}
 	return in, out
 }
-
-// splitLines reads a one-per-line textarea (commas also separate, as people paste lists).
-func splitLines(s string) []string { return splitList(s) }

@@ -19,8 +19,7 @@ func (h *Handler) candidateNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) candidateCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	in, values := parseCandidateForm(r.PostForm, hiring.Consent{}, time.Now())

@@ -137,6 +137,3 @@ func orNew(f *form) *form {
 	}
 	return f
 }
-
-// CanAct reports whether the viewer may move, reject and hire (interviewers may not).
-func (p candidatePage) CanAct() bool { return p.SignedIn && p.User.Role != hiring.RoleInterviewer }

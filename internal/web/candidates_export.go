@@ -11,9 +11,7 @@ import (
 // candidatesExport downloads the list, with its filters, as CSV. The rows
 // come from the same list call as the page, so they are what this user sees.
 func (h *Handler) candidatesExport(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f := hiring.CandidateFilter{Query: q.Get("q"), Tag: q.Get("tag"), Source: q.Get("source"), JobID: q.Get("job"),
-		StageID: q.Get("stage"), OwnerID: q.Get("owner")}
+	f := candidateFilter(r)
 	if _, err := h.svc.ListCandidates(r.Context(), f, hiring.PageRequest{Limit: 1}); err != nil {
 		h.fail(w, r, err)
 		return

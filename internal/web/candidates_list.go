@@ -24,8 +24,9 @@ type candidatesPage struct {
 // candidatesList is the busiest page: one list query plus the small lookups
 // for the filter menus, rendered from templates parsed at start into a
 // pooled buffer.
-func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+// candidateFilter reads the list's filters from the query; the list and its
+// CSV export share it, so the export holds exactly the rows shown.
+func candidateFilter(r *http.Request) hiring.CandidateFilter {
 	q := r.URL.Query()
 	f := hiring.CandidateFilter{
 		Query:   strings.TrimSpace(q.Get("q")),
@@ -36,9 +37,16 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		OwnerID: q.Get("owner"),
 	}
 	if f.OwnerID == "me" {
-		u, _ := hiring.ActorFrom(ctx)
-		f.OwnerID = u.UserID
+		a, _ := hiring.ActorFrom(r.Context())
+		f.OwnerID = a.UserID
 	}
+	return f
+}
+
+func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q := r.URL.Query()
+	f := candidateFilter(r)
 	page, err := h.svc.ListCandidates(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
 	if err != nil {
 		h.fail(w, r, err)

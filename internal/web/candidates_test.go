@@ -169,3 +169,26 @@ func TestProfileNotesTagsApply(t *testing.T) {
 	r.must(t, r.status, `id="apply-form"`)
 	f.get(c, p).must(t, http.StatusOK, "Frontend")
 }
+
+// The CSV export applies the list's own filters, "owner=me" included.
+func TestCandidatesExportFollowsFilters(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.as(f.recruiter)
+	if _, err := f.app.DB.CreateCandidate(f.app.System(), hiring.CandidateInput{FirstName: "Grace", LastName: "Hopper", OwnerID: f.recruiter.ID}); err != nil {
+		t.Fatal(err)
+	}
+	r := f.get(c, "/candidates/export.csv?owner=me")
+	r.must(t, http.StatusOK, "Grace", "Hopper")
+	if !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("Content-Type %q", r.header.Get("Content-Type"))
+	}
+	if strings.Contains(r.body, "Lovelace") {
+		t.Fatal("owner=me exported someone else's candidate")
+	}
+	r = f.get(c, "/candidates/export.csv?tag=MATH")
+	r.must(t, http.StatusOK, "Lovelace")
+	if strings.Contains(r.body, "Hopper") {
+		t.Fatal("the tag filter was not applied to the export")
+	}
+}

@@ -10,12 +10,5 @@ func (h *Handler) duplicateDismiss(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	back := localPath(r.PostForm.Get("return_to"), "/candidates/"+id)
 	err := h.svc.DismissDuplicate(r.Context(), id, r.PostForm.Get("other_id"))
-	switch {
-	case err == nil:
-		redirect(w, r, back, "Marked as different people.")
-	case isFormError(err):
-		redirectError(w, r, back, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, back, err, "Marked as different people.")
 }

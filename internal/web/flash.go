@@ -3,14 +3,28 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
 const flashCookie = "candor_flash"
 
-// setFlash leaves a one-line confirmation for the page the redirect lands on.
+// maxFlash bounds a flash message (in bytes, before escaping) so the
+// cookie stays small; takeFlash drops anything longer.
+const maxFlash = 300
+
+// setFlash leaves a one-line confirmation for the page the redirect lands on;
+// a longer message is cut at a character boundary and ends with "…".
 func setFlash(w http.ResponseWriter, msg string) {
+	if len(msg) > maxFlash {
+		const ellipsis = "…"
+		cut := maxFlash - len(ellipsis)
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + ellipsis
+	}
 	http.SetCookie(w, &http.Cookie{
 		Name: flashCookie, Value: url.QueryEscape(msg), Path: "/",
 		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode,
@@ -30,7 +44,7 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 	}
 	http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	msg, err := url.QueryUnescape(c.Value)
-	if err != nil || len(msg) > 300 {
+	if err != nil || len(msg) > maxFlash {
 		return ""
 	}
 	return msg

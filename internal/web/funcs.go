@@ -3,7 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"strconv"
+	"reflect"
 	"strings"
 	"time"
 
@@ -18,9 +18,7 @@ func templateFuncs() template.FuncMap {
 		"dict":     dict,
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
-		"itoa":     strconv.Itoa,
 		"label":    label,
-		"money":    money,
 		"kb":       kb,
 		"deref":    func(t *time.Time) time.Time { return *t },
 	}
@@ -56,46 +54,12 @@ func label(v any) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// toString reads the domain's string enums (JobStatus, StageKind, …).
 func toString(v any) string {
-	switch x := v.(type) {
-	case hiring.JobStatus:
-		return string(x)
-	case hiring.StageKind:
-		return string(x)
-	case hiring.WorkplaceType:
-		return string(x)
-	case hiring.EmploymentType:
-		return string(x)
-	case hiring.ApplicationStatus:
-		return string(x)
-	case hiring.TeamRole:
-		return string(x)
-	case hiring.LinkKind:
-		return string(x)
-	case hiring.SalaryPeriod:
-		return string(x)
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+		return rv.String()
 	}
 	return ""
-}
-
-// money formats a whole amount with thin grouping ("120 000").
-func money(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // kb formats a file size for people.

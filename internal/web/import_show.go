@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -76,7 +77,7 @@ func (h *Handler) renderImport(w http.ResponseWriter, r *http.Request, status in
 			p.Issues = append(p.Issues, is)
 			return nil
 		})
-		if err != nil && err != errStop {
+		if err != nil && !errors.Is(err, errStop) {
 			h.fail(w, r, err)
 			return
 		}
@@ -87,11 +88,8 @@ func (h *Handler) renderImport(w http.ResponseWriter, r *http.Request, status in
 	h.render(w, r, status, "import", p)
 }
 
-type stopErr struct{}
-
-func (stopErr) Error() string { return "stop" }
-
-var errStop error = stopErr{}
+// errStop ends the issue walk once enough are shown.
+var errStop = errors.New("stop")
 
 // importTargets lists "job — stage" choices for "add everyone to a job".
 func (h *Handler) importTargets(r *http.Request) []importTarget {
@@ -121,7 +119,7 @@ func (h *Handler) importProgress(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if im.Status.Finished() && r.Header.Get("HX-Request") == "true" {
+	if im.Status.Finished() && isHTMX(r) {
 		w.Header().Set("HX-Refresh", "true")
 	}
 	h.renderTemplate(w, r, http.StatusOK, "import", "import-progress", importPage{view: h.view(w, r, "", ""), Import: im})

@@ -89,8 +89,8 @@ func (h *Handler) uploadAsZip(ctx context.Context, files []*multipart.FileHeader
 				pw.CloseWithError(err)
 				return
 			}
-			// Entry names are generated: the uploaded names are display-only.
-			dst, err := zw.CreateHeader(&zip.FileHeader{Name: zipEntryName(i, fh.Filename), Method: zip.Deflate})
+			// Entry names are display-only: the importer never uses them as paths.
+			dst, err := zw.CreateHeader(&zip.FileHeader{Name: zipEntryName(fh.Filename), Method: zip.Deflate})
 			if err == nil {
 				_, err = io.Copy(dst, f)
 			}
@@ -108,7 +108,7 @@ func (h *Handler) uploadAsZip(ctx context.Context, files []*multipart.FileHeader
 }
 
 // zipEntryName keeps the uploaded base name for display but never a path.
-func zipEntryName(i int, name string) string {
+func zipEntryName(name string) string {
 	clean := []rune{}
 	for _, r := range name {
 		if r == '/' || r == '\\' || r < 0x20 {
@@ -120,7 +120,6 @@ func zipEntryName(i int, name string) string {
 	if s == "" || s == "." || s == ".." {
 		s = "resume"
 	}
-	_ = i
 	return s
 }
 

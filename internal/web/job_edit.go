@@ -25,8 +25,7 @@ func (h *Handler) jobUpdate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	in, values, err := parseJobForm(r.PostForm)

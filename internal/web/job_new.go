@@ -23,8 +23,7 @@ func (h *Handler) jobNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) jobCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	in, values, err := parseJobForm(r.PostForm)

@@ -12,12 +12,5 @@ func (h *Handler) jobStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	job, err := h.svc.SetJobStatus(r.Context(), id, version(r.PostForm), hiring.JobStatus(r.PostForm.Get("status")))
-	switch {
-	case err == nil:
-		redirect(w, r, "/jobs/"+id, "The job is now "+label(job.Status)+".")
-	case isFormError(err):
-		redirectError(w, r, "/jobs/"+id, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/jobs/"+id, err, "The job is now "+label(job.Status)+".")
 }

@@ -31,8 +31,7 @@ func (h *Handler) loginPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	next := localPath(r.PostForm.Get("next"), "/")

@@ -40,14 +40,7 @@ func (h *Handler) mergeSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	m, err := h.svc.MergeCandidates(r.Context(), id, r.PostForm.Get("other_id"))
-	switch {
-	case err == nil:
-		redirect(w, r, "/candidates/"+id, "Merged "+m.MergedName+" into "+m.SurvivorName+". You can undo it from the timeline.")
-	case isFormError(err):
-		redirectError(w, r, "/candidates/"+id, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/candidates/"+id, err, "Merged "+m.MergedName+" into "+m.SurvivorName+". You can undo it from the timeline.")
 }
 
 func (h *Handler) mergeChoose(w http.ResponseWriter, r *http.Request) {

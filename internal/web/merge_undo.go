@@ -18,13 +18,6 @@ func (h *Handler) mergeUndo(w http.ResponseWriter, r *http.Request) {
 		if len(m.NotRestored) > 0 {
 			msg += " Not restored: " + strings.Join(m.NotRestored, " ")
 		}
-		if len(msg) > 280 { // the flash cookie holds a short line
-			rs := []rune(msg)
-			for len(string(rs)) > 276 {
-				rs = rs[:len(rs)-1]
-			}
-			msg = string(rs) + "…"
-		}
 		redirect(w, r, "/candidates/"+m.MergedID, msg)
 	case isFormError(err):
 		redirectError(w, r, localPath(r.PostForm.Get("return_to"), "/candidates"), err)

@@ -60,5 +60,3 @@ func cloneValues(q url.Values) url.Values {
 	}
 	return c
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -24,8 +23,7 @@ func (h *Handler) profileCorrect(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
 	field := strings.TrimSpace(r.PostForm.Get("field"))
-	version, _ := strconv.Atoi(r.PostForm.Get("version"))
-	v, err := h.parsing.Correct(ctx, id, version, field, r.PostForm.Get("value"))
+	v, err := h.parsing.Correct(ctx, id, version(r.PostForm), field, r.PostForm.Get("value"))
 	if err == nil {
 		if isHTMX(r) {
 			p := h.newProfilePanel(r, v)

@@ -27,8 +27,7 @@ func (h *Handler) setupPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) setupSubmit(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		h.fail(w, r, badRequest("The form could not be read."))
+	if !h.parseActionForm(w, r) {
 		return
 	}
 	f := r.PostForm

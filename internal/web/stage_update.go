@@ -15,12 +15,5 @@ func (h *Handler) stageUpdate(w http.ResponseWriter, r *http.Request) {
 	back := "/jobs/" + r.PathValue("id") + "/stages"
 	f := r.PostForm
 	_, err := h.svc.UpdateStage(r.Context(), r.PathValue("stage"), strings.TrimSpace(f.Get("name")), hiring.StageKind(f.Get("kind")))
-	switch {
-	case err == nil:
-		redirect(w, r, back, "Stage saved.")
-	case isFormError(err):
-		redirectError(w, r, back, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, back, err, "Stage saved.")
 }

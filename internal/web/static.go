@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 )
 
 //go:embed static
@@ -71,8 +73,7 @@ func Static() http.Handler {
 			return
 		}
 		hd := w.Header()
-		etag := `"` + a.hash + `"`
-		hd.Set("ETag", etag)
+		hd.Set("ETag", `"`+a.hash+`"`)
 		hd.Set("Content-Type", a.contentType)
 		hd.Set("X-Content-Type-Options", "nosniff")
 		if r.URL.Query().Get("v") == a.hash {
@@ -80,13 +81,7 @@ func Static() http.Handler {
 		} else {
 			hd.Set("Cache-Control", "no-cache")
 		}
-		if r.Header.Get("If-None-Match") == etag {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		if r.Method == http.MethodHead {
-			return
-		}
-		_, _ = w.Write(a.data)
+		// ServeContent answers If-None-Match against the ETag, HEAD and ranges.
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(a.data))
 	})
 }

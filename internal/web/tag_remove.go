@@ -8,12 +8,5 @@ func (h *Handler) tagRemove(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	_, err := h.svc.RemoveTag(r.Context(), id, r.PostForm.Get("tag"))
-	switch {
-	case err == nil:
-		redirect(w, r, "/candidates/"+id, "")
-	case isFormError(err):
-		redirectError(w, r, "/candidates/"+id, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actionDone(w, r, "/candidates/"+id, err, "")
 }

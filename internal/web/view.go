@@ -90,5 +90,9 @@ func (v view) CanManage() bool {
 	return v.SignedIn && (v.User.Role == hiring.RoleAdmin || v.User.Role == hiring.RoleRecruiter)
 }
 
+// CanMove reports whether the viewer may move, reject and hire on the board
+// and the profile (the service has the last word; interviewers never may).
+func (v view) CanMove() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }
+
 // SeesPrivate reports whether the viewer may see salaries and private notes.
 func (v view) SeesPrivate() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
+	"slices"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
@@ -13,37 +13,12 @@ import (
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
-// States the admin page can filter by.
-var states = []string{"available", "scheduled", "running", "retryable", "discarded", "cancelled", "completed"}
-
 // States returns the job states List accepts (plus "" for all).
-func States() []string { return append([]string(nil), states...) }
+func States() []string { return hiring.QueueStates() }
 
-// JobInfo is one job as the admin page shows it.
-type JobInfo struct {
-	ID          int64
-	Kind        string
-	Queue       string
-	State       string
-	Attempt     int
-	MaxAttempts int
-	Args        string // JSON
-	LastError   string
-	CreatedAt   time.Time
-	ScheduledAt time.Time
-	AttemptedAt *time.Time
-	FinalizedAt *time.Time
-}
-
-// Retryable reports whether Retry makes sense for the job.
-func (j JobInfo) Retryable() bool {
-	return j.State == "discarded" || j.State == "cancelled" || j.State == "retryable" || j.State == "completed"
-}
-
-// Cancellable reports whether Cancel makes sense for the job.
-func (j JobInfo) Cancellable() bool {
-	return j.State == "available" || j.State == "scheduled" || j.State == "running" || j.State == "retryable"
-}
+// JobInfo is one job as the admin page shows it; the type lives in hiring so
+// the UI can show jobs without depending on the queue (and the store) itself.
+type JobInfo = hiring.QueuedJob
 
 func requireAdmin(ctx context.Context) error {
 	a, ok := hiring.ActorFrom(ctx)
@@ -66,11 +41,7 @@ func (q *Queue) List(ctx context.Context, state string, limit int) ([]JobInfo, e
 	}
 	p := river.NewJobListParams().First(limit).OrderBy(river.JobListOrderByID, river.SortOrderDesc)
 	if state != "" {
-		known := false
-		for _, s := range states {
-			known = known || s == state
-		}
-		if !known {
+		if !slices.Contains(hiring.QueueStates(), state) {
 			return nil, &hiring.Error{Code: hiring.EInvalid, Message: "Unknown job state.",
 				Fields: []hiring.FieldError{{Field: "state", Message: "is not a job state"}}}
 		}

@@ -50,7 +50,6 @@ type runner interface {
 
 // Queue is the process's handle on the job system.
 type Queue struct {
-	logger *slog.Logger
 	worker runner
 	// inserter inserts inside store transactions (*sql.Tx).
 	inserter *river.Client[*sql.Tx]
@@ -117,7 +116,6 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if err != nil {
 		return nil, err
 	}
-	q.logger = opts.Logger
 	db.SetEnqueuer(q)
 	return q, nil
 }

@@ -94,10 +94,18 @@ func TestInsertTx(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		committed := 0
 		for _, j := range jobs {
-			if j.Kind == "test_ping" && strings.Contains(j.Args, "rolled back") {
+			if j.Kind != "test_ping" {
+				continue
+			}
+			if strings.Contains(j.Args, "rolled back") {
 				t.Fatalf("rolled-back job exists: %+v", j)
 			}
+			committed++
+		}
+		if committed != 1 {
+			t.Fatalf("List shows %d test_ping jobs, want the committed one: %+v", committed, jobs)
 		}
 	})
 }

@@ -145,7 +145,7 @@ func (a *App) Client() *http.Client {
 // token, and fails the test unless a session cookie results.
 func (a *App) Login(c *http.Client, email, password string) {
 	a.t.Helper()
-	res, err := a.TryLogin(c, email, password)
+	res, err := a.PostForm(c, "/login", url.Values{"email": {email}, "password": {password}})
 	if err != nil {
 		a.t.Fatalf("apptest: login: %v", err)
 	}
@@ -153,11 +153,6 @@ func (a *App) Login(c *http.Client, email, password string) {
 	if a.cookie(c, auth.SessionCookie) == "" {
 		a.t.Fatalf("apptest: login as %s: status %d, no session cookie", email, res.StatusCode)
 	}
-}
-
-// TryLogin posts the login form and returns the response, whatever it is.
-func (a *App) TryLogin(c *http.Client, email, password string) (*http.Response, error) {
-	return a.PostForm(c, "/login", url.Values{"email": {email}, "password": {password}})
 }
 
 // PostForm posts a form with the right CSRF token for c: the session's when

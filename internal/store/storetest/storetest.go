@@ -52,13 +52,7 @@ func SQLite(t testing.TB) *store.DB {
 // because migrating every test database costs about a second each.
 func Postgres(t testing.TB) *store.DB {
 	t.Helper()
-	admin := os.Getenv(EnvPostgres)
-	if admin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("storetest: %s is not set and CI=true: PostgreSQL tests must run in CI", EnvPostgres)
-		}
-		t.Skipf("storetest: %s not set; skipping PostgreSQL", EnvPostgres)
-	}
+	admin := AdminURL(t)
 	tmpl, err := migratedTemplate(admin)
 	if err != nil {
 		t.Fatalf("storetest: %v", err)
@@ -75,6 +69,20 @@ func Postgres(t testing.TB) *store.DB {
 		t.Fatalf("storetest: migrate postgres: %v", err)
 	}
 	return db
+}
+
+// AdminURL returns CANDOR_TEST_POSTGRES_URL. Without it the test is skipped,
+// or fails under CI=true, where PostgreSQL tests must run.
+func AdminURL(t testing.TB) string {
+	t.Helper()
+	admin := os.Getenv(EnvPostgres)
+	if admin == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("storetest: %s is not set and CI=true: PostgreSQL tests must run in CI", EnvPostgres)
+		}
+		t.Skipf("storetest: %s not set; skipping PostgreSQL", EnvPostgres)
+	}
+	return admin
 }
 
 // CreateDatabase creates an empty database candor_test_<random> on the server
