@@ -72,6 +72,26 @@ func (c Candidate) PrimaryEmail() string {
 	return c.Emails[0]
 }
 
+// CandidateSummary is a candidate as a list row shows it.
+type CandidateSummary struct {
+	ID             string
+	FirstName      string
+	LastName       string
+	Email          string // the primary email
+	CurrentTitle   string
+	CurrentCompany string
+	Source         string
+	OwnerID        string
+	OwnerName      string
+	Tags           []string
+	UpdatedAt      time.Time
+}
+
+// Name returns the display name.
+func (c CandidateSummary) Name() string {
+	return Candidate{FirstName: c.FirstName, LastName: c.LastName}.Name()
+}
+
 // CandidateInput is the writable part of a candidate.
 type CandidateInput struct {
 	FirstName      string
@@ -106,6 +126,8 @@ type CandidateService interface {
 	CreateCandidate(ctx context.Context, in CandidateInput) (Candidate, error)
 	Candidate(ctx context.Context, id string) (Candidate, error)
 	ListCandidates(ctx context.Context, f CandidateFilter, p PageRequest) (Page[Candidate], error)
+	// ListCandidateSummaries lists the same rows as ListCandidates, fewer fields.
+	ListCandidateSummaries(ctx context.Context, f CandidateFilter, p PageRequest) (Page[CandidateSummary], error)
 	UpdateCandidate(ctx context.Context, id string, version int, in CandidateInput) (Candidate, error)
 	AddTags(ctx context.Context, candidateID string, tags []string) (Candidate, error)
 	RemoveTag(ctx context.Context, candidateID string, tag string) (Candidate, error)

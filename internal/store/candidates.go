@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -55,14 +56,29 @@ func (db *DB) Candidate(ctx context.Context, id string) (hiring.Candidate, error
 
 // ListCandidates lists visible candidates, most recently updated first.
 func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr hiring.PageRequest) (hiring.Page[hiring.Candidate], error) {
+	cols, scan := db.candSelect()
+	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.Candidate) (time.Time, string) { return c.UpdatedAt, c.ID })
+}
+
+// ListCandidateSummaries lists the same rows as ListCandidates with only the
+// columns a list shows.
+func (db *DB) ListCandidateSummaries(ctx context.Context, f hiring.CandidateFilter, pr hiring.PageRequest) (hiring.Page[hiring.CandidateSummary], error) {
+	cols, scan := db.summarySelect()
+	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.CandidateSummary) (time.Time, string) { return c.UpdatedAt, c.ID })
+}
+
+// listCandidateRows runs the candidate list query (filters, visibility,
+// keyset paging on updated_at, id) with the caller's select list.
+func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFilter, pr hiring.PageRequest, cols string,
+	scan func(interface{ Scan(...any) error }) (T, error), key func(T) (time.Time, string)) (hiring.Page[T], error) {
 	a, err := actor(ctx)
 	if err != nil {
-		return hiring.Page[hiring.Candidate]{}, err
+		return hiring.Page[T]{}, err
 	}
 	limit := pr.Clamp()
 	cur, err := decodeCursor(pr.Cursor, 2)
 	if err != nil {
-		return hiring.Page[hiring.Candidate]{}, err
+		return hiring.Page[T]{}, err
 	}
 	p := &args{}
 	var where []string
@@ -71,7 +87,7 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 	}
 	if qs := strings.TrimSpace(f.Query); qs != "" {
 		if err := checkQuery(qs); err != nil {
-			return hiring.Page[hiring.Candidate]{}, err
+			return hiring.Page[T]{}, err
 		}
 		pat := p.add(likePattern(qs))
 		where = append(where, "(c.sort_name LIKE "+pat+" ESCAPE '\\' OR EXISTS (SELECT 1 FROM candidate_emails fe WHERE fe.candidate_id = c.id AND fe.email LIKE "+pat+" ESCAPE '\\'))")
@@ -107,32 +123,34 @@ func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr h
 	var total int
 	if pr.CountTotal {
 		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*)"+from+whereSQL(where), p.list...).Scan(&total); err != nil {
-			return hiring.Page[hiring.Candidate]{}, dbErr("count candidates", err)
+			return hiring.Page[T]{}, dbErr("count candidates", err)
 		}
 	}
 	if cur != nil {
 		t := p.add(cur[0])
 		where = append(where, "("+orderT+" < "+t+" OR ("+orderT+" = "+t+" AND "+orderID+" < "+p.add(cur[1])+"))")
 	}
-	cols, scan := db.candSelect()
 	rows, err := db.rd.QueryContext(ctx, "SELECT "+cols+from+whereSQL(where)+
 		" ORDER BY "+orderT+" DESC, "+orderID+" DESC LIMIT "+strconv.Itoa(limit+1), p.list...)
 	if err != nil {
-		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+		return hiring.Page[T]{}, dbErr("list candidates", err)
 	}
 	defer rows.Close()
-	out := make([]hiring.Candidate, 0, limit+1)
+	out := make([]T, 0, limit+1)
 	for rows.Next() {
 		c, err := scan(rows)
 		if err != nil {
-			return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+			return hiring.Page[T]{}, dbErr("list candidates", err)
 		}
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return hiring.Page[hiring.Candidate]{}, dbErr("list candidates", err)
+		return hiring.Page[T]{}, dbErr("list candidates", err)
 	}
-	page := pageOf(out, limit, func(c hiring.Candidate) []string { return []string{TimeArg(c.UpdatedAt).(string), c.ID} })
+	page := pageOf(out, limit, func(c T) []string {
+		t, id := key(c)
+		return []string{TimeArg(t).(string), id}
+	})
 	page.Total = total
 	return page, nil
 }

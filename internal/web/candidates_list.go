@@ -12,7 +12,7 @@ import (
 type candidatesPage struct {
 	view
 	Filter      *form
-	Candidates  []hiring.Candidate
+	Candidates  []hiring.CandidateSummary
 	Rows        template.HTML // the table body, see candidateRows
 	Pager       pager
 	JobOptions  template.HTML
@@ -47,7 +47,7 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := candidateFilter(r)
-	page, err := h.svc.ListCandidates(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
+	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
 	if err != nil {
 		h.fail(w, r, err)
 		return

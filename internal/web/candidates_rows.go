@@ -12,7 +12,7 @@ import (
 // markup in the UI: html/template's reflection costs more per row than the
 // database query, so the rows are built here, every value passed through
 // escapeHTML (text and double-quoted attribute contexts only).
-func candidateRows(b *bytes.Buffer, cs []hiring.Candidate, loc *time.Location) {
+func candidateRows(b *bytes.Buffer, cs []hiring.CandidateSummary, loc *time.Location) {
 	for i := range cs {
 		c := &cs[i]
 		b.WriteString(`<tr data-candidate-id="`)
@@ -28,7 +28,7 @@ func candidateRows(b *bytes.Buffer, cs []hiring.Candidate, loc *time.Location) {
 		}
 		escapeHTML(b, c.CurrentCompany)
 		b.WriteString(`</td><td>`)
-		escapeHTML(b, c.PrimaryEmail())
+		escapeHTML(b, c.Email)
 		b.WriteString(`</td><td>`)
 		escapeHTML(b, c.Source)
 		b.WriteString(`</td><td>`)

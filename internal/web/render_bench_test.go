@@ -19,9 +19,9 @@ func BenchmarkRenderCandidates(b *testing.B) {
 		Filter: newForm(url.Values{}),
 	}
 	for i := range 50 {
-		p.Candidates = append(p.Candidates, hiring.Candidate{
+		p.Candidates = append(p.Candidates, hiring.CandidateSummary{
 			ID: fmt.Sprintf("01890000-0000-7000-8000-%012d", i), FirstName: "First", LastName: fmt.Sprintf("Last%d", i),
-			Emails: []string{"p@example.com"}, CurrentTitle: "Engineer", CurrentCompany: "Acme & Co", Source: "event",
+			Email: "p@example.com", CurrentTitle: "Engineer", CurrentCompany: "Acme & Co", Source: "event",
 			OwnerName: "Owner", Tags: []string{"go", "remote"}, UpdatedAt: time.Now(),
 		})
 	}
