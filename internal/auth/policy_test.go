@@ -25,6 +25,9 @@ func TestCheckPasswordPolicy(t *testing.T) {
 		{"P@ssw0rd2024", false, "common"},
 		{"!!Summer2024", false, "common"},
 		{"iloveyou", false, "common"},
+		{"trustno1", false, "common"},
+		{"Jennifer1987", false, "common"},
+		{"soccer12345!", false, "common"},
 		{"aaaaaaaaaaaa", false, "few characters"},
 		{"abababab", false, "few characters"},
 		{"abcdefghij", false, "sequence"},
@@ -36,7 +39,7 @@ func TestCheckPasswordPolicy(t *testing.T) {
 		{"ada.lovelace@example.com", false, "email"},
 		{"ada.lovelace99", false, "email"},
 		{"AdaLovelace", false, "name"},
-		{"Lovelace1843", false, "name"},
+		{"Lovelace1843", false, "common"}, // "lovelace" is on the leaked list too
 	}
 	for _, tt := range tests {
 		err := CheckPasswordPolicy(tt.pw, "ada.lovelace@example.com", "Ada Lovelace")
@@ -57,9 +60,39 @@ func TestCheckPasswordPolicy(t *testing.T) {
 	}
 }
 
-func TestCommonListLoaded(t *testing.T) {
-	if n := len(commonPasswords()); n < 500 {
-		t.Fatalf("common password list has %d entries", n)
+// The list is searched by bisection, so it must stay sorted and every entry
+// must be found; words next to entries must not be.
+// A name that no leaked list holds is still refused as a password stem.
+func TestPasswordNotName(t *testing.T) {
+	err := CheckPasswordPolicy("Quenneville1843", "aq@example.com", "Ada Quenneville")
+	if f := hiring.ErrorFields(err); len(f) != 1 || !strings.Contains(f[0].Message, "name") {
+		t.Fatalf("CheckPasswordPolicy = %v, want a name message", err)
+	}
+}
+
+func TestCommonListSortedAndSearchable(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(commonPasswords(), "\n"), "\n")
+	if len(lines) < 40000 {
+		t.Fatalf("common password list has %d entries", len(lines))
+	}
+	for i, l := range lines {
+		if l == "" || l != strings.ToLower(l) {
+			t.Fatalf("entry %d %q is empty or not lower-case", i, l)
+		}
+		if i > 0 && lines[i-1] >= l {
+			t.Fatalf("entries %q and %q out of order", lines[i-1], l)
+		}
+		if !isCommonPassword(l) {
+			t.Fatalf("entry %q not found", l)
+		}
+		if isCommonPassword(l + "\x00") {
+			t.Fatalf("a neighbour of %q was found", l)
+		}
+	}
+	for _, s := range []string{"", "correct horse battery staple", "\xff\xff", "!"} {
+		if isCommonPassword(s) {
+			t.Errorf("%q reported common", s)
+		}
 	}
 }
 
