@@ -43,14 +43,9 @@ func scanPackedCandidate(row interface{ Scan(...any) error }) (hiring.Candidate,
 		return hiring.Candidate{}, err
 	}
 	var f [candPackedFields]string
-	for i := 0; i < candPackedFields-1; i++ {
-		j := strings.IndexByte(s, 0x1f)
-		if j < 0 {
-			return hiring.Candidate{}, errPacked
-		}
-		f[i], s = s[:j], s[j+1:]
+	if !splitPacked(s, f[:]) {
+		return hiring.Candidate{}, errPacked
 	}
-	f[candPackedFields-1] = s
 	c := hiring.Candidate{ID: f[0], FirstName: f[1], LastName: f[2], Location: f[6], Headline: f[7], CurrentTitle: f[8],
 		CurrentCompany: f[9], Source: f[10], OwnerID: f[11], OwnerName: f[12]}
 	var err error
@@ -92,6 +87,20 @@ func scanPackedCandidate(row interface{ Scan(...any) error }) (hiring.Candidate,
 	}
 	c.UpdatedAt = *t
 	return c, nil
+}
+
+// splitPacked slices a packed row into exactly len(f) fields without copying.
+func splitPacked(s string, f []string) bool {
+	last := len(f) - 1
+	for i := 0; i < last; i++ {
+		j := strings.IndexByte(s, 0x1f)
+		if j < 0 {
+			return false
+		}
+		f[i], s = s[:j], s[j+1:]
+	}
+	f[last] = s
+	return true
 }
 
 func optTime(s string) (*time.Time, error) {

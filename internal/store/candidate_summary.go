@@ -45,14 +45,9 @@ func scanPackedSummary(row interface{ Scan(...any) error }) (hiring.CandidateSum
 		return hiring.CandidateSummary{}, err
 	}
 	var f [summaryPackedFields]string
-	for i := 0; i < summaryPackedFields-1; i++ {
-		j := strings.IndexByte(s, 0x1f)
-		if j < 0 {
-			return hiring.CandidateSummary{}, errPacked
-		}
-		f[i], s = s[:j], s[j+1:]
+	if !splitPacked(s, f[:]) {
+		return hiring.CandidateSummary{}, errPacked
 	}
-	f[summaryPackedFields-1] = s
 	c := hiring.CandidateSummary{ID: f[0], FirstName: f[1], LastName: f[2], CurrentTitle: f[4], CurrentCompany: f[5],
 		Source: f[6], OwnerID: f[7], OwnerName: f[8]}
 	var err error
