@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/candor-ats/candor/internal/app"
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/demo"
@@ -39,6 +40,19 @@ func cmdDemo(ctx context.Context, e env) error {
 		}
 		fmt.Fprintf(e.stdout, "loaded %d jobs, %d candidates, %d applications in %s\n",
 			res.Jobs, res.Candidates, res.Applications, time.Since(start).Round(time.Millisecond))
+		// The loader writes documents in bulk, outside the job queue: attach
+		// the queue (not started here) and schedule their parsing, which the
+		// server's workers then do as for any upload.
+		a, err := app.NewWithStore(ctx, cfg, logger, db)
+		if err != nil {
+			return err
+		}
+		defer a.Sandbox.Close()
+		n, err := db.QueueUnparsedResumes(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "queued %d resumes for parsing by the server's workers\n", n)
 		fmt.Fprintf(e.stdout, "large job: %s (%d applications)\n", res.LargeJobID, res.LargeJobApps)
 		fmt.Fprintf(e.stdout, "demo team (riley.recruiter@, harper.manager@, ivy.interviewer@, sam.sourcer@demo.candor.test) password: %s\n", password)
 		return nil

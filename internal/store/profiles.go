@@ -15,6 +15,50 @@ func (db *DB) enqueueParse(ctx context.Context, tx *sql.Tx, documentID string) e
 	return db.enqueue(ctx, tx, hiring.ParseDocumentJob{DocumentID: documentID})
 }
 
+// QueueUnparsedResumes schedules a parse for every resume stored without one
+// and never parsed: rows written in bulk outside the queue (the demo loader).
+// It needs an attached queue; admins and the system only.
+func (db *DB) QueueUnparsedResumes(ctx context.Context) (int, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !a.IsAdmin() {
+		return 0, forbidden("Only admins schedule parsing in bulk.")
+	}
+	if b := db.enqueuer.Load(); b == nil || b.e == nil {
+		return 0, errors.New("store: queue unparsed resumes: no job queue attached")
+	}
+	var ids []string
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		ids = ids[:0]
+		rows, err := tx.QueryContext(ctx, "SELECT id FROM documents WHERE kind = 'resume' AND parse_status = '' ORDER BY created_at, id")
+		if err != nil {
+			return dbErr("unparsed resumes", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return dbErr("unparsed resumes", err)
+			}
+			ids = append(ids, id)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return dbErr("unparsed resumes", err)
+		}
+		for _, id := range ids {
+			if err := db.enqueueParse(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(ids), err
+}
+
 // DocumentProfile returns what parsing made of a document the actor sees.
 func (db *DB) DocumentProfile(ctx context.Context, documentID string) (hiring.DocumentProfile, error) {
 	a, err := actor(ctx)

@@ -54,6 +54,7 @@ type Queue struct {
 	// inserter inserts inside store transactions (*sql.Tx).
 	inserter *river.Client[*sql.Tx]
 	pool     *pgxpool.Pool // PostgreSQL only; owned here
+	release  *burstRelease
 
 	mu      sync.Mutex
 	started bool
@@ -89,8 +90,10 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if opts.Register != nil {
 		opts.Register(workers)
 	}
+	release := newBurstRelease()
 	cfg := &river.Config{
 		Logger:            opts.Logger.With("component", "river"),
+		Middleware:        []rivertype.Middleware{release},
 		Workers:           workers,
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.MaxWorkers}},
 		FetchPollInterval: opts.PollInterval,
@@ -116,6 +119,7 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if err != nil {
 		return nil, err
 	}
+	q.release = release
 	db.SetEnqueuer(q)
 	return q, nil
 }
@@ -160,6 +164,9 @@ func (q *Queue) Stop(ctx context.Context) error {
 			cancel()
 		}
 		q.started = false
+	}
+	if q.release != nil {
+		q.release.stop()
 	}
 	if q.pool != nil {
 		q.pool.Close()
