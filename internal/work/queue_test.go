@@ -191,7 +191,9 @@ func TestQueueUnparsedResumes(t *testing.T) {
 		// Attaching the queue (not started, so jobs stay available): resumes
 		// added from now on are scheduled as they are stored.
 		q, err := NewWithOptions(context.Background(), db, Options{
-			Register: func(w *river.Workers) { river.AddWorker(w, river.WorkFunc(func(context.Context, *river.Job[hiring.ParseDocumentJob]) error { return nil })) },
+			Register: func(w *river.Workers) {
+				river.AddWorker(w, river.WorkFunc(func(context.Context, *river.Job[hiring.ParseDocumentJob]) error { return nil }))
+			},
 		})
 		if err != nil {
 			t.Fatal(err)
