@@ -3,18 +3,44 @@ package demo
 // Word lists for synthetic people and companies. Every name combination is
 // invented; no real person's record is reproduced.
 var (
-	firstNames = []string{"Ada", "Alan", "Amara", "Anders", "Aiko", "Bea", "Bruno", "Carmen", "Chen", "Dara",
-		"Diego", "Elif", "Emeka", "Esme", "Farah", "Felix", "Greta", "Hana", "Hugo", "Ines", "Ivan", "Jonas",
-		"Kavya", "Kofi", "Lena", "Liam", "Lucia", "Mateo", "Maya", "Nadia", "Nikhil", "Noor", "Olga", "Omar",
-		"Paula", "Priya", "Quinn", "Rafael", "Rosa", "Sami", "Sofia", "Tariq", "Tess", "Uma", "Viktor", "Wen",
-		"Xavier", "Yara", "Yusuf", "Zoe"}
-	lastNames = []string{"Abara", "Berg", "Castillo", "Dimitrov", "Eklund", "Fontaine", "Garcia", "Haddad",
-		"Ishikawa", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe",
-		"Rossi", "Silva", "Tanaka", "Ulrich", "Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Novak", "Mensah",
-		"Brennan", "Costa", "Duarte", "Engel", "Farouk", "Gupta", "Horvat", "Iyer", "Jovanovic", "Kim"}
-	companies = []string{"Northwind Labs", "Bluefin Analytics", "Cobalt Systems", "Driftwood Health",
-		"Evergreen Logistics", "Foxglove Media", "Granite Payments", "Harbor Robotics", "Indigo Retail",
-		"Juniper Energy", "Kestrel Security", "Lumen Education", "Meridian Travel", "Nimbus Cloud"}
+	firstNames = []string{
+		"Ada", "Alan", "Amara", "Anders", "Aiko", "Bea", "Bruno", "Carmen", "Chen", "Dara", "Diego", "Elif", "Emeka",
+		"Esme", "Farah", "Felix", "Greta", "Hana", "Hugo", "Ines", "Ivan", "Jonas", "Kavya", "Kofi", "Lena", "Liam",
+		"Lucia", "Mateo", "Maya", "Nadia", "Nikhil", "Noor", "Olga", "Omar", "Paula", "Priya", "Quinn", "Rafael", "Rosa",
+		"Sami", "Sofia", "Tariq", "Tess", "Uma", "Viktor", "Wen", "Xavier", "Yara", "Yusuf", "Zoe", "Abebe", "Adaeze",
+		"Agnes", "Ahmed", "Aisha", "Akira", "Alba", "Aleksander", "Alma", "Amir", "Ana", "Andrea", "Anika", "Arjun",
+		"Astrid", "Aurelio", "Ayla", "Bilal", "Bjorn", "Camila", "Carlos", "Chiara", "Chloe", "Daniel", "Dmitri", "Ebba",
+		"Elena", "Elias", "Emil", "Erik", "Eva", "Fatima", "Femi", "Filip", "Freya", "Gabriel", "Gita", "Hassan", "Helga",
+		"Ibrahim", "Ingrid", "Isabel", "Jae", "Jamal", "Javier", "Jin", "Joao", "Julia", "Kai", "Karim", "Katya", "Kenji",
+		"Kiran", "Lars", "Leila", "Leon", "Lina", "Luca", "Magnus", "Malik", "Marta", "Mei", "Mila", "Min", "Musa", "Nala",
+		"Nils", "Nora", "Oskar", "Pablo", "Pedro", "Petra", "Ravi", "Rhea", "Rin", "Sara", "Selin", "Sven", "Tomas",
+		"Valentina", "Vera", "Wanjiru", "Yannick", "Zainab", "Zara",
+	}
+	lastNames = []string{
+		"Abara", "Berg", "Castillo", "Dimitrov", "Eklund", "Fontaine", "Garcia", "Haddad", "Ishikawa", "Jensen",
+		"Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rossi", "Silva", "Tanaka", "Ulrich",
+		"Varga", "Weber", "Xu", "Yilmaz", "Zhang", "Novak", "Mensah", "Brennan", "Costa", "Duarte", "Engel", "Farouk",
+		"Gupta", "Horvat", "Iyer", "Jovanovic", "Kim", "Adeyemi", "Almeida", "Andersson", "Arslan", "Asante", "Bauer",
+		"Becker", "Bianchi", "Bondarenko", "Carvalho", "Chaudhry", "Cohen", "Conti", "Dahl", "Dang", "Delgado", "Diallo",
+		"Dubois", "Esposito", "Fernandes", "Fischer", "Fitzgerald", "Fujita", "Gallo", "Ghosh", "Hansen", "Hartmann",
+		"Herrera", "Hoang", "Hughes", "Ibarra", "Jaramillo", "Johansson", "Kaplan", "Karlsson", "Kaur", "Keller", "Khan",
+		"Kiplagat", "Koch", "Kuznetsov", "Lambert", "Larsen", "Laurent", "Lehmann", "Leone", "Lopez", "Lund", "Mahlangu",
+		"Marino", "Meyer", "Molina", "Moreno", "Muller", "Murphy", "Nair", "Nguyen", "Nielsen", "Nowak", "Obi", "Oliveira",
+		"Olsen", "Ortiz", "Osei", "Park", "Pereira", "Pham", "Popescu", "Rahman", "Ramos", "Reddy", "Ribeiro", "Richter",
+		"Rojas", "Romano", "Sato", "Schmidt", "Schulz", "Shah", "Sharma", "Singh", "Sokolov", "Suzuki", "Takahashi",
+		"Teixeira", "Torres", "Tran", "Vargas", "Vasquez", "Vogel", "Wagner", "Walsh", "Wang", "Watanabe", "Wojcik",
+		"Yamamoto", "Yang", "Zielinski", "Zimmermann", "Acheampong", "Baptiste", "Cruz", "Ekstrand", "Fofana", "Gallagher",
+		"Halvorsen", "Igwe", "Janssen", "Kovacs", "Lungu", "Mwangi", "Ndiaye", "Oyelaran", "Pacheco", "Rasmussen",
+	}
+	// companies are made from two lists (26 × 13) so that people sharing a
+	// name rarely share an employer too, as in a real pool: the duplicate
+	// check flags same name + same employer.
+	companies = companyNames(
+		[]string{"Northwind", "Bluefin", "Cobalt", "Driftwood", "Evergreen", "Foxglove", "Granite", "Harbor",
+			"Indigo", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Oakridge", "Pinecrest", "Quarry",
+			"Redwood", "Saltmarsh", "Tidewater", "Umber", "Vireo", "Willow", "Yarrow", "Zephyr", "Aster"},
+		[]string{"Labs", "Analytics", "Systems", "Health", "Logistics", "Media", "Payments", "Robotics",
+			"Retail", "Energy", "Security", "Education", "Travel"})
 	titles = []string{"Software Engineer", "Senior Software Engineer", "Data Analyst", "Product Manager",
 		"UX Designer", "DevOps Engineer", "Account Executive", "Customer Success Manager", "Data Scientist",
 		"QA Engineer", "Engineering Manager", "Marketing Specialist", "Financial Analyst", "Recruiter"}
@@ -43,3 +69,13 @@ var (
 		"Not enough depth in distributed systems for this level.",
 	}
 )
+
+func companyNames(first, second []string) []string {
+	out := make([]string, 0, len(first)*len(second))
+	for _, a := range first {
+		for _, b := range second {
+			out = append(out, a+" "+b)
+		}
+	}
+	return out
+}
