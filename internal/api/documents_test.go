@@ -70,3 +70,25 @@ func TestDocuments(t *testing.T) {
 		e.as(hiring.RoleRecruiter, "GET", "/documents/"+id, nil).problem(404)
 	})
 }
+
+// TestDocumentSizeCap: the API takes documents up to the same 10 MB as the
+// UI and the parser, and answers a larger one 413 naming the file field,
+// whether the body cap or the blob store's cap notices first.
+func TestDocumentSizeCap(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		cand := e.candidate("Big", "big@example.com")["id"].(string)
+		pdf := func(n int) []byte { return append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("a"), n-9)...) }
+		e.upload(hiring.RoleRecruiter, cand, "exact.pdf", pdf(10<<20), "kind", "resume").want(201)
+		for _, n := range []int{10<<20 + 1, 12 << 20} {
+			p := e.upload(hiring.RoleRecruiter, cand, "big.pdf", pdf(n), "kind", "resume").problem(413, "file")
+			if !strings.Contains(p.Detail, "10 MB") {
+				t.Errorf("%d bytes: detail %q does not give the limit", n, p.Detail)
+			}
+		}
+		var list struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/candidates/"+cand+"/documents", nil).want(200).into(&list)
+		if len(list.Data) != 1 {
+			t.Fatalf("documents after refusals: %v", list.Data)
+		}
+	})
+}

@@ -14,7 +14,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/candor-ats/candor/internal/blob"
 )
 
 // Config is the validated configuration of one process.
@@ -26,7 +29,15 @@ type Config struct {
 	SecretKey   string // at least 32 characters; generated into DataDir/secret.key if unset
 	LogLevel    string // debug|info|warn|error
 	LogFormat   string // text|json
+	// MaxDocumentBytes caps one document (resume, cover letter…) wherever it
+	// arrives: the UI, the API, a ZIP import and the resume parser.
+	MaxDocumentBytes int64
 }
+
+// maxDocumentMB bounds --max-document-mb: the resume sandbox holds a whole
+// document in memory under its own memory limit, so the cap cannot grow
+// without bound.
+const maxDocumentMB = 100
 
 // Setting describes one option for flags, the environment and the README.
 type Setting struct {
@@ -42,6 +53,7 @@ var settings = []Setting{
 	{"secret-key", "CANDOR_SECRET_KEY", "", "secret for signing (≥32 characters); generated into DATA_DIR/secret.key when unset"},
 	{"log-level", "CANDOR_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"log-format", "CANDOR_LOG_FORMAT", "text", "text or json"},
+	{"max-document-mb", "CANDOR_MAX_DOCUMENT_MB", "10", "largest document accepted, in MB (uploads in the UI and API, files in ZIP imports, the resume parser)"},
 }
 
 // Register adds the settings as flags on fs; Load reads them back.
@@ -80,6 +92,11 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 		SecretKey:   get("secret-key"),
 		LogLevel:    strings.ToLower(strings.TrimSpace(get("log-level"))),
 		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
+	}
+	if mb, err := strconv.ParseInt(strings.TrimSpace(get("max-document-mb")), 10, 64); err == nil && mb > 0 && mb <= maxDocumentMB {
+		c.MaxDocumentBytes = mb << 20
+	} else {
+		c.MaxDocumentBytes = -1 // Validate names the setting
 	}
 	if c.BaseURL == "http://ADDR" {
 		c.BaseURL = "http://" + c.Addr
@@ -130,6 +147,12 @@ func (c *Config) Validate() error {
 	}
 	if c.SecretKey != "" && len(c.SecretKey) < 32 {
 		bad("secret-key", "must be at least 32 characters (leave it unset to have one generated)")
+	}
+	if c.MaxDocumentBytes == 0 {
+		c.MaxDocumentBytes = blob.DefaultMaxDocumentBytes
+	}
+	if c.MaxDocumentBytes < 1<<20 || c.MaxDocumentBytes > maxDocumentMB<<20 {
+		bad("max-document-mb", "must be a whole number of megabytes from 1 to %d", maxDocumentMB)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -85,3 +85,21 @@ func TestValidation(t *testing.T) {
 		t.Errorf("postgres URL rejected: %v", err)
 	}
 }
+
+func TestMaxDocumentSize(t *testing.T) {
+	dir := t.TempDir()
+	c, err := load(t, []string{"--data-dir", dir}, nil)
+	if err != nil || c.MaxDocumentBytes != 10<<20 {
+		t.Fatalf("default = %d (%v), want 10 MB", c.MaxDocumentBytes, err)
+	}
+	c, err = load(t, []string{"--data-dir", dir}, map[string]string{"CANDOR_MAX_DOCUMENT_MB": "3"})
+	if err != nil || c.MaxDocumentBytes != 3<<20 {
+		t.Fatalf("from the environment = %d (%v), want 3 MB", c.MaxDocumentBytes, err)
+	}
+	for _, v := range []string{"0", "-1", "ten", "1.5", "101"} {
+		if _, err := load(t, []string{"--data-dir", dir, "--max-document-mb", v}, nil); err == nil ||
+			!strings.Contains(err.Error(), "--max-document-mb / CANDOR_MAX_DOCUMENT_MB") {
+			t.Errorf("%q: err = %v, want it to name the setting", v, err)
+		}
+	}
+}

@@ -157,3 +157,29 @@ func TestJSONResumeExportRoundTrip(t *testing.T) {
 		t.Errorf("round trip does not validate: %v", err)
 	}
 }
+
+// TestZipEntrySizeCap: a resume inside a ZIP is held to the same document
+// cap as an upload (10 MB by default), not a looser one of its own.
+func TestZipEntrySizeCap(t *testing.T) {
+	r := newRig(t, storetest.SQLite(t))
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, n := range map[string]int{"ok.txt": 1 << 10, "huge.txt": 10<<20 + 1} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := "Ada Lovelace\nada." + name + "@example.com\n"
+		w.Write([]byte(body + strings.Repeat("a", n-len(body))))
+	}
+	zw.Close()
+	im := r.upload(hiring.ImportZIP, "resumes.zip", b.Bytes())
+	got := r.start(im.ID, hiring.ImportSettings{})
+	issues := r.issues(im.ID)
+	if got.Status != hiring.ImportDone || got.Report.Created != 1 || got.Failed != 1 {
+		t.Fatalf("zip: %+v %+v", got, issues)
+	}
+	if !findIssue(issues, 2, "error", "larger than 10 MB") {
+		t.Errorf("issues: %+v", issues)
+	}
+}

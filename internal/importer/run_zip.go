@@ -22,7 +22,7 @@ func (r *Runner) runZIP(ctx context.Context, im hiring.Import) error {
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	zs, err := OpenZip(f, size)
+	zs, err := OpenZip(f, size, r.maxDoc)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 		_, err := bt.flush(ctx)
 		return err
 	}
-	key, n, sum, err := r.blobs.Put(ctx, bytes.NewReader(data), MaxZipEntryBytes)
+	key, n, sum, err := r.blobs.Put(ctx, bytes.NewReader(data), r.maxDoc)
 	if err != nil {
 		return fmt.Errorf("importer: store %s: %w", e.Name, err)
 	}

@@ -15,21 +15,19 @@ import (
 	"github.com/candor-ats/candor/internal/httperr"
 )
 
-// maxUpload is the largest document accepted; the request may be a little
-// larger for the other form fields and multipart framing.
-const maxUpload = 10 << 20
-
 var documentKinds = map[string]bool{"resume": true, "cover_letter": true, "other": true}
 
 func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+64<<10)
+	// The request may be a little larger than the document for the other
+	// form fields and the multipart framing.
+	r.Body = http.MaxBytesReader(w, r.Body, h.maxDoc+64<<10)
 	// Small parts stay in memory; a large file spills to a temp file the server removes after the request.
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			h.uploadFailed(w, r, blob.TooLarge(maxUpload))
+			h.uploadFailed(w, r, blob.TooLarge(h.maxDoc))
 			return
 		}
 		h.uploadFailed(w, r, fieldError("file", "Please choose a file to upload.", "is required"))
@@ -41,8 +39,8 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	if header.Size > maxUpload {
-		h.uploadFailed(w, r, blob.TooLarge(maxUpload))
+	if header.Size > h.maxDoc {
+		h.uploadFailed(w, r, blob.TooLarge(h.maxDoc))
 		return
 	}
 	head := make([]byte, blob.SniffLen)
@@ -62,7 +60,7 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 	if !documentKinds[kind] {
 		kind = "other"
 	}
-	key, size, sum, err := h.blobs.Put(ctx, io.MultiReader(bytes.NewReader(head), file), maxUpload)
+	key, size, sum, err := h.blobs.Put(ctx, io.MultiReader(bytes.NewReader(head), file), h.maxDoc)
 	if err != nil {
 		h.uploadFailed(w, r, err)
 		return
