@@ -1,16 +1,13 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
-	"path"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -125,25 +122,12 @@ func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	writeCreated(w, "/documents/"+d.ID, 0, toDocumentJSON(d))
 }
 
-func (h *handler) storeUpload(r *http.Request, part io.Reader, in *hiring.NewDocument) error {
-	head := make([]byte, blob.SniffLen)
-	n, err := io.ReadFull(part, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return uploadReadError(err, h.maxDoc)
-	}
-	head = head[:n]
-	ct, ok := blob.Sniff(head)
-	if !ok {
-		return fieldError(http.StatusUnprocessableEntity, "This file type is not accepted.", "file", "must be a PDF, Word, OpenDocument, RTF, text, HTML, PNG or JPEG file")
-	}
-	key, size, sum, err := h.blobs.Put(r.Context(), io.MultiReader(bytes.NewReader(head), part), h.maxDoc)
+func (h *handler) storeUpload(r *http.Request, part *multipart.Part, in *hiring.NewDocument) error {
+	f, err := blob.Save(r.Context(), h.blobs, part, part.FileName(), h.maxDoc)
 	if err != nil {
 		return storeError(err, h.maxDoc)
 	}
-	in.BlobKey, in.Size, in.SHA256, in.ContentType = key, size, sum, ct
-	if p, ok := part.(interface{ FileName() string }); ok {
-		in.FileName = cleanFileName(p.FileName())
-	}
+	in.BlobKey, in.Size, in.SHA256, in.ContentType, in.FileName = f.Key, f.Size, f.SHA256, f.ContentType, f.FileName
 	return nil
 }
 
@@ -157,11 +141,13 @@ func uploadReadError(err error, limit int64) error {
 }
 
 // storeError answers a failed store of an uploaded file: too large the same
-// way whichever cap (the body's or the blob store's) noticed first; other
-// errors (a refused type, a full disk) pass through unchanged.
+// way whichever cap (the body's or the blob store's) noticed first, a broken
+// body as the client's fault; other errors (a refused type, a full disk)
+// pass through unchanged.
 func storeError(err error, limit int64) error {
-	if isTooLarge(err) {
-		return tooLarge(limit)
+	var re *blob.ReadError
+	if isTooLarge(err) || errors.As(err, &re) {
+		return uploadReadError(err, limit)
 	}
 	return err
 }
@@ -185,26 +171,6 @@ func (h *handler) cleanup(r *http.Request, key string) {
 	if err := h.blobs.Delete(r.Context(), key); err != nil {
 		h.log.WarnContext(r.Context(), "api: removing refused upload", "key", key, "err", err)
 	}
-}
-
-// cleanFileName keeps a display name: the base name, valid UTF-8, no control
-// or quote characters, at most 200 bytes (cut on a rune boundary).
-func cleanFileName(name string) string {
-	name = path.Base(strings.ReplaceAll(strings.ToValidUTF8(name, "_"), `\`, "/"))
-	name = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '"' || r == '/' {
-			return -1
-		}
-		return r
-	}, name))
-	for len(name) > 200 {
-		_, size := utf8.DecodeLastRuneInString(name)
-		name = name[:len(name)-size]
-	}
-	if name == "" || name == "." || name == ".." {
-		return "document"
-	}
-	return name
 }
 
 // documentContent streams the file as an attachment; the download is

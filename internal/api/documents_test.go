@@ -41,8 +41,9 @@ func TestDocuments(t *testing.T) {
 	each(t, func(t *testing.T, e *env) {
 		cand := e.candidate("Doc", "doc@example.com")["id"].(string)
 		pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
-		doc := e.upload(hiring.RoleRecruiter, cand, `..\evil/"cv".pdf`, pdf, "kind", "resume").want(201).obj()
-		if doc["content_type"] != "application/pdf" || doc["size"].(float64) != float64(len(pdf)) || strings.ContainsAny(doc["file_name"].(string), `/\"`) {
+		doc := e.upload(hiring.RoleRecruiter, cand, `..\<i>evil/"cv".pdf`, pdf, "kind", "resume").want(201).obj()
+		// The name is cleaned by blob.CleanName, as in the UI and imports.
+		if doc["content_type"] != "application/pdf" || doc["size"].(float64) != float64(len(pdf)) || doc["file_name"] != "cv.pdf" {
 			t.Errorf("uploaded %v", doc)
 		}
 		id := doc["id"].(string)
