@@ -29,7 +29,13 @@ type harness struct {
 }
 
 func newHarness(t *testing.T, db *store.DB) *harness {
-	a := auth.New(db, auth.Options{BaseURL: "http://candor.test"})
+	return newHarnessWith(t, db, auth.Options{BaseURL: "http://candor.test"})
+}
+
+// newHarnessWith is newHarness with chosen options (a secret key shared
+// by several instances, as replicas or restarts share it).
+func newHarnessWith(t *testing.T, db *store.DB, opts auth.Options) *harness {
+	a := auth.New(db, opts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /login", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := a.Login(r.Context(), w, r, r.PostFormValue("email"), r.PostFormValue("password")); err != nil {
