@@ -102,7 +102,8 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	// cap must let the largest upload (an import file) through; each
 	// handler caps its own body again.
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
-		MaxFormBytes: importer.MaxUploadBytes + 1<<20, SecretKey: cfg.SecretKey})
+		MaxFormBytes: importer.MaxUploadBytes + 1<<20, SecretKey: cfg.SecretKey,
+		TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse}
 	a.handler = server.New(server.Deps{
 		Auth: au,

@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -34,6 +35,9 @@ type Options struct {
 	// every replica). It signs the pre-session CSRF cookie and derives the
 	// setup token. Empty: a random key for this process only.
 	SecretKey string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For
+	// ClientAddr believes (config.TrustedProxies); empty trusts none.
+	TrustedProxies []netip.Prefix
 }
 
 // Auth holds the authentication machinery of one process.

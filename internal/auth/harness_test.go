@@ -54,7 +54,7 @@ func newHarnessWith(t *testing.T, db *store.DB, opts auth.Options) *harness {
 	mux.HandleFunc("GET /me", me)
 	mux.HandleFunc("POST /me", me)
 	mux.HandleFunc("GET /form", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(auth.CSRFToken(r))) })
-	return &harness{t: t, db: db, auth: a, h: a.Sessions(a.CSRF(mux)), api: a.Tokens(http.HandlerFunc(me))}
+	return &harness{t: t, db: db, auth: a, h: a.ClientAddr(a.Sessions(a.CSRF(mux))), api: a.Tokens(http.HandlerFunc(me))}
 }
 
 func me(w http.ResponseWriter, r *http.Request) {
