@@ -84,7 +84,7 @@ func cmdImport(ctx context.Context, e env) error {
 		if _, err := db.StartImport(uctx, im.ID, s); err != nil {
 			return oneLine(err)
 		}
-		sandbox := &resume.Sandbox{}
+		sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: cfg.MaxDocumentBytes}}
 		if !s.DryRun {
 			// Attach the job queue (not started here) now that the import
 			// itself is marked queued without a job: the background work
@@ -97,7 +97,8 @@ func cmdImport(ctx context.Context, e env) error {
 			sandbox, blobs = a.Sandbox, a.Blobs
 		}
 		defer sandbox.Close()
-		runner := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger})
+		runner := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger,
+			MaxDocumentBytes: cfg.MaxDocumentBytes})
 		stop := watchImport(uctx, db, im.ID, e.stdout) // stdout: the logger writes to stderr meanwhile
 		err = runner.Run(ctx, im.ID)
 		stop()

@@ -19,6 +19,7 @@ func oneShot(ctx context.Context, cfg config.Config, logger *slog.Logger, fn fun
 		return err
 	}
 	defer db.Close()
-	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL})
+	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
+		SecretKey: cfg.SecretKey})
 	return fn(hiring.WithActor(ctx, hiring.SystemActor()), db, au)
 }

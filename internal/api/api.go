@@ -27,6 +27,9 @@ type Deps struct {
 	Blobs   blob.Store
 	Parsing *parsing.Service // the parse pipeline: document profiles and parse-only
 	Logger  *slog.Logger
+	// MaxDocumentBytes caps an uploaded document; 0 means
+	// blob.DefaultMaxDocumentBytes.
+	MaxDocumentBytes int64
 }
 
 type handler struct {
@@ -35,6 +38,7 @@ type handler struct {
 	blobs   blob.Store
 	parsing *parsing.Service
 	log     *slog.Logger
+	maxDoc  int64
 	keys    keyLocks
 }
 
@@ -42,9 +46,12 @@ type handler struct {
 // caller mounted it behind http.StripPrefix the prefix is put back, so both
 // ways of mounting work.
 func New(d Deps) http.Handler {
-	h := &handler{svc: d.Svc, auth: d.Auth, blobs: d.Blobs, parsing: d.Parsing, log: d.Logger}
+	h := &handler{svc: d.Svc, auth: d.Auth, blobs: d.Blobs, parsing: d.Parsing, log: d.Logger, maxDoc: d.MaxDocumentBytes}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
+	}
+	if h.maxDoc <= 0 {
+		h.maxDoc = blob.DefaultMaxDocumentBytes
 	}
 	mux := http.NewServeMux()
 	for _, rt := range routeTable() {

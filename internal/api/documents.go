@@ -1,23 +1,17 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
-	"path"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 )
-
-// MaxUploadBytes caps one uploaded document.
-const MaxUploadBytes = 20 << 20
 
 type documentJSON struct {
 	ID            string    `json:"id"`
@@ -72,7 +66,7 @@ func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, statusError(http.StatusUnsupportedMediaType, "Upload documents as multipart/form-data with a file part."))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, MaxUploadBytes+64<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, h.maxDoc+64<<10)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		h.fail(w, r, statusError(http.StatusBadRequest, "The multipart body could not be read."))
@@ -85,14 +79,14 @@ func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		if err != nil {
-			h.fail(w, r, uploadReadError(err))
+			h.fail(w, r, uploadReadError(err, h.maxDoc))
 			return
 		}
 		switch part.FormName() {
 		case "kind", "application_id":
 			b, err := io.ReadAll(io.LimitReader(part, 200))
 			if err != nil {
-				h.fail(w, r, uploadReadError(err))
+				h.fail(w, r, uploadReadError(err, h.maxDoc))
 				return
 			}
 			if part.FormName() == "kind" {
@@ -128,38 +122,46 @@ func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	writeCreated(w, "/documents/"+d.ID, 0, toDocumentJSON(d))
 }
 
-func (h *handler) storeUpload(r *http.Request, part io.Reader, in *hiring.NewDocument) error {
-	head := make([]byte, blob.SniffLen)
-	n, err := io.ReadFull(part, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return uploadReadError(err)
-	}
-	head = head[:n]
-	ct, ok := blob.Sniff(head)
-	if !ok {
-		return fieldError(http.StatusUnprocessableEntity, "This file type is not accepted.", "file", "must be a PDF, Word, OpenDocument, RTF, text, HTML, PNG or JPEG file")
-	}
-	key, size, sum, err := h.blobs.Put(r.Context(), io.MultiReader(bytes.NewReader(head), part), MaxUploadBytes)
+func (h *handler) storeUpload(r *http.Request, part *multipart.Part, in *hiring.NewDocument) error {
+	f, err := blob.Save(r.Context(), h.blobs, part, part.FileName(), h.maxDoc)
 	if err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			return uploadReadError(err)
-		}
-		return err // blob.TooLarge is a field error on "file"
+		return storeError(err, h.maxDoc)
 	}
-	in.BlobKey, in.Size, in.SHA256, in.ContentType = key, size, sum, ct
-	if p, ok := part.(interface{ FileName() string }); ok {
-		in.FileName = cleanFileName(p.FileName())
-	}
+	in.BlobKey, in.Size, in.SHA256, in.ContentType, in.FileName = f.Key, f.Size, f.SHA256, f.ContentType, f.FileName
 	return nil
 }
 
-func uploadReadError(err error) error {
-	var mb *http.MaxBytesError
-	if errors.As(err, &mb) {
-		return statusError(http.StatusRequestEntityTooLarge, "The upload is larger than the limit.")
+// uploadReadError answers a failed read of a multipart body: over the body
+// cap it is the file that is too large, anything else a broken body.
+func uploadReadError(err error, limit int64) error {
+	if isTooLarge(err) {
+		return tooLarge(limit)
 	}
 	return statusError(http.StatusBadRequest, "The upload could not be read.")
+}
+
+// storeError answers a failed store of an uploaded file: too large the same
+// way whichever cap (the body's or the blob store's) noticed first, a broken
+// body as the client's fault; other errors (a refused type, a full disk)
+// pass through unchanged.
+func storeError(err error, limit int64) error {
+	var re *blob.ReadError
+	if isTooLarge(err) || errors.As(err, &re) {
+		return uploadReadError(err, limit)
+	}
+	return err
+}
+
+func isTooLarge(err error) bool {
+	var mb *http.MaxBytesError
+	return errors.As(err, &mb) || errors.Is(err, blob.ErrTooLarge)
+}
+
+// tooLarge is 413 rather than blob.TooLarge's 422: the request entity is what
+// is too large, and clients retrying a smaller file key on the status.
+func tooLarge(limit int64) *httpError {
+	e := blob.TooLarge(limit)
+	return fieldError(http.StatusRequestEntityTooLarge, hiring.ErrorMessage(e), "file", hiring.ErrorFields(e)[0].Message)
 }
 
 func (h *handler) cleanup(r *http.Request, key string) {
@@ -169,26 +171,6 @@ func (h *handler) cleanup(r *http.Request, key string) {
 	if err := h.blobs.Delete(r.Context(), key); err != nil {
 		h.log.WarnContext(r.Context(), "api: removing refused upload", "key", key, "err", err)
 	}
-}
-
-// cleanFileName keeps a display name: the base name, valid UTF-8, no control
-// or quote characters, at most 200 bytes (cut on a rune boundary).
-func cleanFileName(name string) string {
-	name = path.Base(strings.ReplaceAll(strings.ToValidUTF8(name, "_"), `\`, "/"))
-	name = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '"' || r == '/' {
-			return -1
-		}
-		return r
-	}, name))
-	for len(name) > 200 {
-		_, size := utf8.DecodeLastRuneInString(name)
-		name = name[:len(name)-size]
-	}
-	if name == "" || name == "." || name == ".." {
-		return "document"
-	}
-	return name
 }
 
 // documentContent streams the file as an attachment; the download is

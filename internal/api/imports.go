@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -108,7 +107,7 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		if err != nil {
-			h.fail(w, r, uploadReadError(err))
+			h.fail(w, r, uploadReadError(err, importer.MaxUploadBytes))
 			return
 		}
 		name := part.FormName()
@@ -119,18 +118,14 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 			}
 			im, err = importer.Upload(r.Context(), h.svc, h.blobs, kind, part.FileName(), part)
 			if err != nil {
-				var mb *http.MaxBytesError
-				if errors.As(err, &mb) {
-					err = uploadReadError(err)
-				}
-				h.fail(w, r, err)
+				h.fail(w, r, storeError(err, importer.MaxUploadBytes))
 				return
 			}
 			continue
 		}
 		b, err := io.ReadAll(io.LimitReader(part, 64<<10))
 		if err != nil {
-			h.fail(w, r, uploadReadError(err))
+			h.fail(w, r, uploadReadError(err, importer.MaxUploadBytes))
 			return
 		}
 		v := strings.TrimSpace(string(b))

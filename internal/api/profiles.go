@@ -123,7 +123,7 @@ func (h *handler) parseOnly(w http.ResponseWriter, r *http.Request) {
 	} else {
 		data, err = io.ReadAll(io.LimitReader(r.Body, limit+1))
 		if err != nil {
-			err = uploadReadError(err)
+			err = uploadReadError(err, limit)
 		}
 	}
 	if err != nil {
@@ -131,7 +131,7 @@ func (h *handler) parseOnly(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if int64(len(data)) > limit {
-		h.fail(w, r, statusError(http.StatusRequestEntityTooLarge, "The document is larger than the limit."))
+		h.fail(w, r, tooLarge(limit))
 		return
 	}
 	p, err := h.parsing.ParseOnly(r.Context(), data)
@@ -157,7 +157,7 @@ func multipartFile(r *http.Request, limit int64) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, uploadReadError(err)
+			return nil, uploadReadError(err, limit)
 		}
 		if part.FormName() != "file" {
 			return nil, fieldError(http.StatusBadRequest, "The upload has an unknown part.", part.FormName(), "is not a known field")
@@ -167,7 +167,7 @@ func multipartFile(r *http.Request, limit int64) ([]byte, error) {
 		}
 		found = true
 		if data, err = io.ReadAll(io.LimitReader(part, limit+1)); err != nil {
-			return nil, uploadReadError(err)
+			return nil, uploadReadError(err, limit)
 		}
 	}
 	if !found {

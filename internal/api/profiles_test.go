@@ -119,7 +119,7 @@ func TestParseOnlyAPI(t *testing.T) {
 			t.Fatalf("encrypted: %+v", pr)
 		}
 		e.post(hiring.RoleRecruiter, "/parse", "application/pdf", nil).problem(http.StatusUnprocessableEntity, "file")
-		e.post(hiring.RoleRecruiter, "/parse", "application/pdf", bytes.Repeat([]byte("a"), 11<<20)).want(http.StatusRequestEntityTooLarge)
+		e.post(hiring.RoleRecruiter, "/parse", "application/pdf", bytes.Repeat([]byte("a"), 11<<20)).problem(http.StatusRequestEntityTooLarge, "file")
 		e.call("", "POST", "/parse", "x").want(http.StatusUnauthorized)
 		// Nothing was stored.
 		var n int

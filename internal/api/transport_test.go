@@ -82,19 +82,3 @@ func TestMountedWithoutPrefix(t *testing.T) {
 		t.Fatalf("status %d, body valid JSON: %v", w.Code, json.Valid(w.Body.Bytes()))
 	}
 }
-
-func TestCleanFileName(t *testing.T) {
-	long := strings.Repeat("é", 150) // 300 bytes
-	for in, want := range map[string]string{
-		`C:\Users\ada\cv "final".pdf`: "cv final.pdf",
-		"../../etc/passwd":            "passwd",
-		"..":                          "document",
-		" \x00\t ":                    "document",
-		"bad\xffutf8.pdf":             "bad_utf8.pdf",
-		long:                          strings.Repeat("é", 100),
-	} {
-		if got := cleanFileName(in); got != want {
-			t.Errorf("cleanFileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -80,9 +80,15 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		return nil, err
 	}
 	// The sandbox re-executes this binary (os.Executable) as its child.
-	sandbox := &resume.Sandbox{}
-	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger})
-	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger})
+	// One document cap for every way a document arrives (UI, API, ZIP
+	// import) and for the parser that reads it back.
+	maxDoc := cfg.MaxDocumentBytes
+	if maxDoc <= 0 {
+		maxDoc = blob.DefaultMaxDocumentBytes
+	}
+	sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: maxDoc}}
+	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger, MaxBytes: maxDoc})
+	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger, MaxDocumentBytes: maxDoc})
 	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Register: func(w *river.Workers) {
 		parse.Register(w)
 		if err := importer.Register(w, imports); err != nil {
@@ -96,12 +102,14 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	// cap must let the largest upload (an import file) through; each
 	// handler caps its own body again.
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
-		MaxFormBytes: importer.MaxUploadBytes + 1<<20})
+		MaxFormBytes: importer.MaxUploadBytes + 1<<20, SecretKey: cfg.SecretKey,
+		TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse}
 	a.handler = server.New(server.Deps{
-		Auth:   au,
-		Web:    web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL}),
-		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger}),
+		Auth: au,
+		Web: web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
+			MaxDocumentBytes: maxDoc}),
+		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, MaxDocumentBytes: maxDoc}),
 		Static: web.Static(),
 		Ready:  db.Ping, // New migrated before building the handler, so a live database is a ready one
 		Logger: logger,

@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -30,6 +31,13 @@ type Options struct {
 	MaxFormBytes int64
 	// Now is the clock; tests may pin it. Default time.Now.
 	Now func() time.Time
+	// SecretKey is the installation's secret (config.SecretKey, the same on
+	// every replica). It signs the pre-session CSRF cookie and derives the
+	// setup token. Empty: a random key for this process only.
+	SecretKey string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For
+	// ClientAddr believes (config.TrustedProxies); empty trusts none.
+	TrustedProxies []netip.Prefix
 }
 
 // Auth holds the authentication machinery of one process.
@@ -43,8 +51,10 @@ type Auth struct {
 	// takes as long as for a real user and does not reveal who has an account.
 	dummyHash string
 
-	setupMu   sync.Mutex
-	setupHash []byte // SHA-256 of the one-time setup token; nil when none issued
+	keys keys
+
+	setupMu        sync.Mutex
+	setupAnnounced bool // SetupToken has returned the token once in this process
 }
 
 // New returns an Auth over the services.
@@ -62,7 +72,7 @@ func New(svc hiring.Services, opts Options) *Auth {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Auth{svc: svc, opts: opts, logger: logger, now: opts.Now, dummyHash: dummyHash}
+	return &Auth{svc: svc, opts: opts, logger: logger, now: opts.Now, dummyHash: dummyHash, keys: deriveKeys(opts.SecretKey)}
 }
 
 // dummyHash is an argon2id hash, with today's parameters, of 32 random bytes

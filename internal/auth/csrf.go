@@ -13,8 +13,10 @@ import (
 
 // CSRF tokens. A signed-in request must echo its session's synchronizer
 // token; an anonymous one (the login and setup forms) must echo the value of
-// the pre-session cookie (double submit). Either way the token travels in the
-// form field csrf_token or the header X-CSRF-Token.
+// the pre-session cookie (signed double submit: the cookie carries an HMAC
+// under the secret key, so only values this installation issued count).
+// Either way the token travels in the form field csrf_token or the header
+// X-CSRF-Token.
 const (
 	CSRFCookie = "candor_csrf"
 	CSRFField  = "csrf_token"
@@ -34,12 +36,13 @@ func (a *Auth) CSRF(next http.Handler) http.Handler {
 		want := ""
 		if s, ok := CurrentSession(r.Context()); ok {
 			want = s.CSRFToken
-		} else if c, err := r.Cookie(CSRFCookie); err == nil && c.Value != "" {
+		} else if c, err := r.Cookie(CSRFCookie); err == nil && a.keys.validCSRFValue(c.Value) {
 			want = c.Value
 		} else {
-			// A first visit: issue the pre-session token now, so that the
-			// login form rendered by this very request can carry it.
-			want = randomToken(32)
+			// A first visit, or a cookie we did not sign: issue the
+			// pre-session token now, so that the login form rendered by
+			// this very request can carry it.
+			want = a.keys.signedCSRFValue()
 			a.setCookie(w, CSRFCookie, want, a.now().Add(a.opts.SessionTTL))
 		}
 		r = r.WithContext(context.WithValue(r.Context(), csrfKey{}, want))

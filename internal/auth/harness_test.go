@@ -29,7 +29,13 @@ type harness struct {
 }
 
 func newHarness(t *testing.T, db *store.DB) *harness {
-	a := auth.New(db, auth.Options{BaseURL: "http://candor.test"})
+	return newHarnessWith(t, db, auth.Options{BaseURL: "http://candor.test"})
+}
+
+// newHarnessWith is newHarness with chosen options (a secret key shared
+// by several instances, as replicas or restarts share it).
+func newHarnessWith(t *testing.T, db *store.DB, opts auth.Options) *harness {
+	a := auth.New(db, opts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /login", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := a.Login(r.Context(), w, r, r.PostFormValue("email"), r.PostFormValue("password")); err != nil {
@@ -48,7 +54,7 @@ func newHarness(t *testing.T, db *store.DB) *harness {
 	mux.HandleFunc("GET /me", me)
 	mux.HandleFunc("POST /me", me)
 	mux.HandleFunc("GET /form", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(auth.CSRFToken(r))) })
-	return &harness{t: t, db: db, auth: a, h: a.Sessions(a.CSRF(mux)), api: a.Tokens(http.HandlerFunc(me))}
+	return &harness{t: t, db: db, auth: a, h: a.ClientAddr(a.Sessions(a.CSRF(mux))), api: a.Tokens(http.HandlerFunc(me))}
 }
 
 func me(w http.ResponseWriter, r *http.Request) {

@@ -8,11 +8,11 @@ import (
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
-// SetupToken issues the one-time first-run token when the installation has no
-// users. The token is returned only when it is first made (the app prints it
-// in the log); later calls return "" with needed still true. Only its hash
-// stays in this process's memory, so on several replicas each prints its own
-// and each accepts only its own.
+// SetupToken gives the first-run token when the installation has no users.
+// It is returned once per process (the app prints it in the log); later
+// calls return "" with needed still true. The token is derived from the
+// secret key, so every replica prints and accepts the same one and it
+// survives restarts; it stops working when the first user exists.
 func (a *Auth) SetupToken(ctx context.Context) (string, bool, error) {
 	n, err := a.svc.CountUsers(system(ctx))
 	if err != nil {
@@ -23,13 +23,11 @@ func (a *Auth) SetupToken(ctx context.Context) (string, bool, error) {
 	}
 	a.setupMu.Lock()
 	defer a.setupMu.Unlock()
-	if a.setupHash != nil {
+	if a.setupAnnounced {
 		return "", true, nil
 	}
-	token := randomToken(32)
-	h := HashToken(token)
-	a.setupHash = []byte(h)
-	return token, true, nil
+	a.setupAnnounced = true
+	return a.keys.setupToken(), true, nil
 }
 
 // SetupNeeded reports whether the installation still has no users.
@@ -43,7 +41,8 @@ func (a *Auth) SetupNeeded(ctx context.Context) (bool, error) {
 
 // CompleteSetup creates the first user, an admin, when token is the setup
 // token. It is serialized in this process so two racing forms cannot both
-// create a "first" admin.
+// create a "first" admin. Replicas share the token, so two forms racing on
+// two replicas could both succeed; both would be holders of the logged link.
 func (a *Auth) CompleteSetup(ctx context.Context, token string, in hiring.NewUser, password string) (hiring.User, error) {
 	a.setupMu.Lock()
 	defer a.setupMu.Unlock()
@@ -54,7 +53,7 @@ func (a *Auth) CompleteSetup(ctx context.Context, token string, in hiring.NewUse
 	if n > 0 {
 		return hiring.User{}, hiring.Errorf(hiring.EConflict, "Candor is already set up. Sign in instead.")
 	}
-	if a.setupHash == nil || subtle.ConstantTimeCompare([]byte(HashToken(token)), a.setupHash) != 1 {
+	if subtle.ConstantTimeCompare([]byte(token), []byte(a.keys.setupToken())) != 1 {
 		return hiring.User{}, &hiring.Error{Code: hiring.EForbidden, Message: "The setup token is not valid. Use the one printed in the server log.",
 			Fields: []hiring.FieldError{{Field: "token", Message: "is not the setup token"}}}
 	}
@@ -63,6 +62,5 @@ func (a *Auth) CompleteSetup(ctx context.Context, token string, in hiring.NewUse
 	if err != nil {
 		return hiring.User{}, err
 	}
-	a.setupHash = nil
 	return u, nil
 }

@@ -14,3 +14,7 @@ type Store interface {
 	Open(ctx context.Context, key string) (io.ReadCloser, error)
 	Delete(ctx context.Context, key string) error
 }
+
+// DefaultMaxDocumentBytes is the size cap of one document when none is
+// configured (CANDOR_MAX_DOCUMENT_MB): "cap file size (10 MB default)".
+const DefaultMaxDocumentBytes = 10 << 20

@@ -125,16 +125,22 @@ func (s *FS) path(key string) string {
 	return filepath.Join(s.dir, key[0:2], key[2:4], key)
 }
 
+// ErrTooLarge is in the chain of every TooLarge error, so that callers can
+// tell "over the cap" from other invalid files (the API answers it with 413).
+var ErrTooLarge = errors.New("blob: over the size cap")
+
 // TooLarge is the error for an upload over the size cap.
 func TooLarge(maxBytes int64) error {
 	return &hiring.Error{
+		Err:     ErrTooLarge,
 		Code:    hiring.EInvalid,
-		Message: fmt.Sprintf("The file is larger than the %s limit.", humanSize(maxBytes)),
-		Fields:  []hiring.FieldError{{Field: "file", Message: "is larger than " + humanSize(maxBytes)}},
+		Message: fmt.Sprintf("The file is larger than the %s limit.", HumanSize(maxBytes)),
+		Fields:  []hiring.FieldError{{Field: "file", Message: "is larger than " + HumanSize(maxBytes)}},
 	}
 }
 
-func humanSize(n int64) string {
+// HumanSize writes a size cap for people: "10 MB", "64 KB", "100 bytes".
+func HumanSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MB", n>>20)

@@ -11,10 +11,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/candor-ats/candor/internal/blob"
 )
 
 // Config is the validated configuration of one process.
@@ -26,7 +30,18 @@ type Config struct {
 	SecretKey   string // at least 32 characters; generated into DataDir/secret.key if unset
 	LogLevel    string // debug|info|warn|error
 	LogFormat   string // text|json
+	// MaxDocumentBytes caps one document (resume, cover letter…) wherever it
+	// arrives: the UI, the API, a ZIP import and the resume parser.
+	MaxDocumentBytes int64
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed; empty trusts nobody (the connecting address is the client).
+	TrustedProxies []netip.Prefix
 }
+
+// maxDocumentMB bounds --max-document-mb: the resume sandbox holds a whole
+// document in memory under its own memory limit, so the cap cannot grow
+// without bound.
+const maxDocumentMB = 100
 
 // Setting describes one option for flags, the environment and the README.
 type Setting struct {
@@ -42,6 +57,8 @@ var settings = []Setting{
 	{"secret-key", "CANDOR_SECRET_KEY", "", "secret for signing (≥32 characters); generated into DATA_DIR/secret.key when unset"},
 	{"log-level", "CANDOR_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"log-format", "CANDOR_LOG_FORMAT", "text", "text or json"},
+	{"trusted-proxies", "CANDOR_TRUSTED_PROXIES", "", "reverse proxies (CIDR or address list, comma separated) whose X-Forwarded-For names the client; empty trusts none"},
+	{"max-document-mb", "CANDOR_MAX_DOCUMENT_MB", "10", "largest document accepted, in MB (uploads in the UI and API, files in ZIP imports, the resume parser)"},
 }
 
 // Register adds the settings as flags on fs; Load reads them back.
@@ -81,10 +98,17 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 		LogLevel:    strings.ToLower(strings.TrimSpace(get("log-level"))),
 		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
 	}
+	proxies, proxyErr := parsePrefixes(get("trusted-proxies"))
+	c.TrustedProxies = proxies
+	if mb, err := strconv.ParseInt(strings.TrimSpace(get("max-document-mb")), 10, 64); err == nil && mb > 0 && mb <= maxDocumentMB {
+		c.MaxDocumentBytes = mb << 20
+	} else {
+		c.MaxDocumentBytes = -1 // Validate names the setting
+	}
 	if c.BaseURL == "http://ADDR" {
 		c.BaseURL = "http://" + c.Addr
 	}
-	if err := c.Validate(); err != nil {
+	if err := errors.Join(proxyErr, c.Validate()); err != nil {
 		return Config{}, err
 	}
 	if abs, err := filepath.Abs(c.DataDir); err == nil {
@@ -131,6 +155,12 @@ func (c *Config) Validate() error {
 	if c.SecretKey != "" && len(c.SecretKey) < 32 {
 		bad("secret-key", "must be at least 32 characters (leave it unset to have one generated)")
 	}
+	if c.MaxDocumentBytes == 0 {
+		c.MaxDocumentBytes = blob.DefaultMaxDocumentBytes
+	}
+	if c.MaxDocumentBytes < 1<<20 || c.MaxDocumentBytes > maxDocumentMB<<20 {
+		bad("max-document-mb", "must be a whole number of megabytes from 1 to %d", maxDocumentMB)
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -142,6 +172,28 @@ func (c *Config) Validate() error {
 		bad("log-format", "%q must be text or json", c.LogFormat)
 	}
 	return errors.Join(errs...)
+}
+
+// parsePrefixes reads a list of CIDR prefixes or single addresses separated
+// by commas or spaces ("10.0.0.0/8, 192.168.1.10, fd00::/8").
+func parsePrefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	var bad []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+		} else if a, err := netip.ParseAddr(f); err == nil {
+			a = a.Unmap()
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+		} else {
+			bad = append(bad, strconv.Quote(f))
+		}
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("--trusted-proxies / CANDOR_TRUSTED_PROXIES: %s not a CIDR prefix or IP address (for example 10.0.0.0/8,192.168.1.10)",
+			strings.Join(bad, ", "))
+	}
+	return out, nil
 }
 
 // SecureCookies reports whether the site is served over HTTPS.

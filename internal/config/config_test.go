@@ -2,6 +2,7 @@ package config
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,5 +84,44 @@ func TestValidation(t *testing.T) {
 	}
 	if _, err := load(t, []string{"--data-dir", dir, "--database-url", "postgres://u@h/db"}, nil); err != nil {
 		t.Errorf("postgres URL rejected: %v", err)
+	}
+}
+
+func TestMaxDocumentSize(t *testing.T) {
+	dir := t.TempDir()
+	c, err := load(t, []string{"--data-dir", dir}, nil)
+	if err != nil || c.MaxDocumentBytes != 10<<20 {
+		t.Fatalf("default = %d (%v), want 10 MB", c.MaxDocumentBytes, err)
+	}
+	c, err = load(t, []string{"--data-dir", dir}, map[string]string{"CANDOR_MAX_DOCUMENT_MB": "3"})
+	if err != nil || c.MaxDocumentBytes != 3<<20 {
+		t.Fatalf("from the environment = %d (%v), want 3 MB", c.MaxDocumentBytes, err)
+	}
+	for _, v := range []string{"0", "-1", "ten", "1.5", "101"} {
+		if _, err := load(t, []string{"--data-dir", dir, "--max-document-mb", v}, nil); err == nil ||
+			!strings.Contains(err.Error(), "--max-document-mb / CANDOR_MAX_DOCUMENT_MB") {
+			t.Errorf("%q: err = %v, want it to name the setting", v, err)
+		}
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	dir := t.TempDir()
+	c, err := load(t, []string{"--data-dir", dir}, nil)
+	if err != nil || len(c.TrustedProxies) != 0 {
+		t.Fatalf("default trusts %v (%v), want nobody", c.TrustedProxies, err)
+	}
+	c, err = load(t, []string{"--data-dir", dir}, map[string]string{"CANDOR_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.10,fd00::/8 10.1.2.3/16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(c.TrustedProxies)
+	if got != "[10.0.0.0/8 192.168.1.10/32 fd00::/8 10.1.0.0/16]" {
+		t.Fatalf("trusted proxies = %s", got)
+	}
+	_, err = load(t, []string{"--data-dir", dir, "--trusted-proxies", "10.0.0.0/8,proxy.internal", "--log-level", "x"}, nil)
+	if err == nil || !strings.Contains(err.Error(), `--trusted-proxies / CANDOR_TRUSTED_PROXIES: "proxy.internal"`) ||
+		!strings.Contains(err.Error(), "log-level") {
+		t.Fatalf("err = %v, want the bad entry named along with the other problems", err)
 	}
 }

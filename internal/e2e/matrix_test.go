@@ -77,9 +77,21 @@ func TestRouteRulesComplete(t *testing.T) {
 // TestAccessMatrix walks every UI and API route as every role against a
 // record on the user's own job, on another job and on a confidential job
 // they are not on, over the whole HTTP stack, and checks the class of each
-// answer against the rule table.
+// answer against the rule table. The access rules live in SQL, so the walk
+// runs on both engines (PostgreSQL when CANDOR_TEST_POSTGRES_URL is set).
 func TestAccessMatrix(t *testing.T) {
-	f := newFixture(t)
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		accessMatrix(t, apptest.Options{})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		accessMatrix(t, apptest.Options{Postgres: true})
+	})
+}
+
+func accessMatrix(t *testing.T, opts apptest.Options) {
+	f := newFixture(t, opts)
 
 	// One signed-in client and one API token per role, shared by the cells
 	// that don't end sessions.

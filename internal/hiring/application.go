@@ -89,6 +89,10 @@ type ApplicationService interface {
 	// Column pages one stage's cards after Board.
 	Column(ctx context.Context, stageID string, p PageRequest) (Page[Application], error)
 	StageHistory(ctx context.Context, applicationID string) ([]StageVisit, error)
+	// StageHistories is StageHistory for many applications in one query (a
+	// candidate's page): application ID → visits, oldest first. IDs the actor
+	// may not see, like unknown ones, are absent; at most MaxBatchIDs.
+	StageHistories(ctx context.Context, applicationIDs []string) (map[string][]StageVisit, error)
 
 	// version 0 skips the optimistic check (board drags carry no version).
 	MoveApplication(ctx context.Context, id string, version int, stageID string) (Application, error)

@@ -167,6 +167,11 @@ type JobService interface {
 	SetJobStatus(ctx context.Context, id string, version int, status JobStatus) (Job, error)
 
 	Stages(ctx context.Context, jobID string) ([]Stage, error)
+	// StagesByJob lists many jobs' pipelines in one query, without the
+	// application counts Stages adds (menus need none): job ID → stages in
+	// order. Jobs the actor may not see, like unknown ones, are absent; at
+	// most MaxBatchIDs.
+	StagesByJob(ctx context.Context, jobIDs []string) (map[string][]Stage, error)
 	AddStage(ctx context.Context, jobID string, name string, kind StageKind, position int) (Stage, error)
 	UpdateStage(ctx context.Context, stageID string, name string, kind StageKind) (Stage, error)
 	// ReorderStages takes every stage ID of the job in the new order.

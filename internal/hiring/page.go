@@ -12,6 +12,9 @@ type PageRequest struct {
 const (
 	DefaultLimit = 50
 	MaxLimit     = 200
+	// MaxBatchIDs bounds the IDs one batch read (StageHistories,
+	// StagesByJob) takes: a page's worth.
+	MaxBatchIDs = MaxLimit
 )
 
 // Clamp returns the effective limit.

@@ -40,7 +40,7 @@ func (r *rig) upload(kind hiring.ImportKind, name string, data []byte) hiring.Im
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	im, err := r.db.CreateImport(r.ctx, hiring.NewImport{Kind: kind, FileName: name, FileKey: key, FileSize: n})
+	im, err := r.db.CreateImport(r.ctx, hiring.NewImport{Kind: kind, FileName: blob.CleanName(name), FileKey: key, FileSize: n})
 	if err != nil {
 		r.t.Fatal(err)
 	}

@@ -75,25 +75,63 @@ func (j *JSONResumes) Next() (int, json.RawMessage, error) {
 	return j.n, raw, nil
 }
 
-// ParseJSONResume decodes one document into a profile, with messages that
-// name the JSON path at fault.
-func ParseJSONResume(raw []byte) (resume.Profile, error) {
-	var p resume.Profile
+// JSONResume is one imported document: the JSON Resume profile, plus what
+// Candor's own export (export.ToResume) adds under meta that the schema,
+// and so resume.Meta, has no place for.
+type JSONResume struct {
+	resume.Profile
+	Tags []string // meta.tags
+}
+
+// candorMeta reads the meta fields only Candor writes.
+type candorMeta struct {
+	Meta struct {
+		Tags []string `json:"tags"`
+	} `json:"meta"`
+}
+
+// ParseJSONResume decodes one document, with messages that name the JSON
+// path at fault.
+func ParseJSONResume(raw []byte) (JSONResume, error) {
+	var p JSONResume
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || raw[0] != '{' {
 		return p, errors.New("is not a JSON object")
 	}
-	if err := json.Unmarshal(raw, &p); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return p, fmt.Errorf("%s must be a %s, not a %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
+	var extra candorMeta
+	for _, v := range []any{&p.Profile, &extra} {
+		if err := json.Unmarshal(raw, v); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				return p, fmt.Errorf("%s must be a %s, not a %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
+			}
+			return p, fmt.Errorf("cannot be read: %v", err)
 		}
-		return p, fmt.Errorf("cannot be read: %v", err)
 	}
+	p.Tags = extra.Meta.Tags
 	if strings.TrimSpace(p.Basics.Name) == "" && strings.TrimSpace(p.Basics.Email) == "" {
 		return p, errors.New("has no basics.name (nor basics.email)")
 	}
 	return p, nil
+}
+
+// Candidate maps the document to candidate fields: FromProfile, with the
+// exported tags first (they are the candidate's own; skills only add to
+// them), at most 50 like any candidate.
+func (j JSONResume) Candidate() hiring.CandidateInput {
+	in := FromProfile(j.Profile)
+	var tags []string
+	for _, t := range j.Tags {
+		if len([]rune(strings.TrimSpace(t))) <= 50 {
+			tags = append(tags, t)
+		}
+	}
+	in.Tags = append(tags, in.Tags...)
+	in.Normalize()
+	if len(in.Tags) > 50 {
+		in.Tags = in.Tags[:50]
+	}
+	return in
 }
 
 func jsonType(kind string) string {

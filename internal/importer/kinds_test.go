@@ -124,11 +124,12 @@ func fieldStrings(m []hiring.ImportField) []string {
 }
 
 // A candidate exported as JSON Resume imports back with the same contact
-// fields (the export writes the free-text location as basics.location.address).
+// fields (the export writes the free-text location as basics.location.address)
+// and the same tags (meta.tags).
 func TestJSONResumeExportRoundTrip(t *testing.T) {
 	c := hiring.Candidate{ID: "c1", FirstName: "Ada", LastName: "Lovelace", Emails: []string{"ada@example.com", "ada@work.example"},
 		Phones: []string{"+44 20 7946 0000"}, Location: "London, UK", Headline: "Mathematician", CurrentTitle: "Analyst",
-		CurrentCompany: "Analytical Engines", Links: []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: "https://www.linkedin.com/in/ada"},
+		CurrentCompany: "Analytical Engines", Tags: []string{"mathematics", "poetry-of-science"}, Links: []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: "https://www.linkedin.com/in/ada"},
 			{Kind: hiring.LinkGitHub, URL: "https://github.com/ada"}, {Kind: hiring.LinkPortfolio, URL: "https://ada.example"}}}
 	raw, err := json.Marshal(export.ToResume(c))
 	if err != nil {
@@ -138,7 +139,10 @@ func TestJSONResumeExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := importer.FromProfile(p)
+	in := p.Candidate()
+	if strings.Join(in.Tags, ",") != strings.Join(c.Tags, ",") {
+		t.Errorf("tags: got %q, want %q", in.Tags, c.Tags)
+	}
 	if in.FirstName != c.FirstName || in.LastName != c.LastName || in.Location != c.Location || in.Headline != c.Headline ||
 		in.CurrentTitle != c.CurrentTitle || in.CurrentCompany != c.CurrentCompany ||
 		strings.Join(in.Emails, ",") != strings.Join(c.Emails, ",") || strings.Join(in.Phones, ",") != strings.Join(c.Phones, ",") {
@@ -155,5 +159,31 @@ func TestJSONResumeExportRoundTrip(t *testing.T) {
 	}
 	if err := in.Validate(); err != nil {
 		t.Errorf("round trip does not validate: %v", err)
+	}
+}
+
+// TestZipEntrySizeCap: a resume inside a ZIP is held to the same document
+// cap as an upload (10 MB by default), not a looser one of its own.
+func TestZipEntrySizeCap(t *testing.T) {
+	r := newRig(t, storetest.SQLite(t))
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, n := range map[string]int{"ok.txt": 1 << 10, "huge.txt": 10<<20 + 1} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := "Ada Lovelace\nada." + name + "@example.com\n"
+		w.Write([]byte(body + strings.Repeat("a", n-len(body))))
+	}
+	zw.Close()
+	im := r.upload(hiring.ImportZIP, "resumes.zip", b.Bytes())
+	got := r.start(im.ID, hiring.ImportSettings{})
+	issues := r.issues(im.ID)
+	if got.Status != hiring.ImportDone || got.Report.Created != 1 || got.Failed != 1 {
+		t.Fatalf("zip: %+v %+v", got, issues)
+	}
+	if !findIssue(issues, 2, "error", "larger than 10 MB") {
+		t.Errorf("issues: %+v", issues)
 	}
 }

@@ -36,6 +36,9 @@ type Options struct {
 	Sandbox   *resume.Sandbox
 	Logger    *slog.Logger
 	BatchSize int
+	// MaxDocumentBytes caps each resume in a ZIP import, like an upload;
+	// 0 means blob.DefaultMaxDocumentBytes.
+	MaxDocumentBytes int64
 }
 
 // Runner runs imports.
@@ -45,6 +48,7 @@ type Runner struct {
 	sandbox *resume.Sandbox
 	log     *slog.Logger
 	batch   int
+	maxDoc  int64
 }
 
 // New returns a Runner.
@@ -55,7 +59,10 @@ func New(o Options) *Runner {
 	if o.BatchSize <= 0 {
 		o.BatchSize = DefaultBatchSize
 	}
-	return &Runner{svc: o.Svc, blobs: o.Blobs, sandbox: o.Sandbox, log: o.Logger, batch: o.BatchSize}
+	if o.MaxDocumentBytes <= 0 {
+		o.MaxDocumentBytes = blob.DefaultMaxDocumentBytes
+	}
+	return &Runner{svc: o.Svc, blobs: o.Blobs, sandbox: o.Sandbox, log: o.Logger, batch: o.BatchSize, maxDoc: o.MaxDocumentBytes}
 }
 
 // Run works one import to its end. It is idempotent: a finished import is

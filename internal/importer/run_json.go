@@ -38,7 +38,7 @@ func (r *Runner) runJSON(ctx context.Context, im hiring.Import) error {
 		if err != nil {
 			bt.fail(n, "", "document "+err.Error(), p.Basics.Name)
 		} else {
-			in := FromProfile(p)
+			in := p.Candidate()
 			bt.add(ctx, n, in, inputIssues(n, in))
 		}
 		if bt.full() {

@@ -22,7 +22,7 @@ func (r *Runner) runZIP(ctx context.Context, im hiring.Import) error {
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	zs, err := OpenZip(f, size)
+	zs, err := OpenZip(f, size, r.maxDoc)
 	if err != nil {
 		return err
 	}
@@ -84,10 +84,11 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 		_, err := bt.flush(ctx)
 		return err
 	}
-	key, n, sum, err := r.blobs.Put(ctx, bytes.NewReader(data), MaxZipEntryBytes)
+	f, err := blob.Save(ctx, r.blobs, bytes.NewReader(data), e.Name, r.maxDoc)
 	if err != nil {
 		return fmt.Errorf("importer: store %s: %w", e.Name, err)
 	}
+	key := f.Key
 	bt.add(ctx, row, in, nil)
 	res, err := bt.flush(ctx)
 	if err != nil {
@@ -98,8 +99,8 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 		_ = r.blobs.Delete(ctx, key)
 		return nil
 	}
-	_, err = r.svc.AddDocument(ctx, hiring.NewDocument{CandidateID: res.IDs[0], Kind: "resume", FileName: e.Name,
-		ContentType: ct, Size: n, SHA256: sum, BlobKey: key})
+	_, err = r.svc.AddDocument(ctx, hiring.NewDocument{CandidateID: res.IDs[0], Kind: "resume", FileName: f.FileName,
+		ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256, BlobKey: key})
 	if err != nil {
 		_ = r.blobs.Delete(ctx, key)
 		if hiring.ErrorCode(err) == hiring.EInternal {

@@ -44,7 +44,7 @@ func Upload(ctx context.Context, svc hiring.ImportService, blobs blob.Store, kin
 	if err != nil {
 		return hiring.Import{}, err
 	}
-	im, err := svc.CreateImport(ctx, hiring.NewImport{Kind: kind, FileName: name, FileKey: key, FileSize: n})
+	im, err := svc.CreateImport(ctx, hiring.NewImport{Kind: kind, FileName: blob.CleanName(name), FileKey: key, FileSize: n})
 	if err != nil {
 		_ = blobs.Delete(context.WithoutCancel(ctx), key)
 		return hiring.Import{}, err

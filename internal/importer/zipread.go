@@ -15,7 +15,6 @@ import (
 // gigabytes (a zip bomb), nor name files outside the folder (zip slip).
 const (
 	MaxZipEntries     = 1000
-	MaxZipEntryBytes  = 20 << 20
 	MaxZipTotalBytes  = 500 << 20
 	maxZipNameRunes   = 255
 	resumeContentHint = "PDF, Word (DOCX, DOC), OpenDocument, RTF, HTML or plain text"
@@ -29,6 +28,7 @@ var resumeTypes = map[string]bool{blob.TypePDF: true, blob.TypeDOCX: true, blob.
 type ZipEntry struct {
 	Name string // base name, for display and the document's file name
 	file *zip.File
+	max  int64
 }
 
 // ZipResumes lists an archive's resume entries after checking the limits;
@@ -39,9 +39,10 @@ type ZipResumes struct {
 }
 
 // OpenZip reads the archive's directory from f (a spooled temp file) and
-// checks names and declared sizes. The declared sizes are not trusted for
-// reading: each entry is read through a limit as well.
-func OpenZip(f *os.File, size int64) (*ZipResumes, error) {
+// checks names and declared sizes; an entry may be at most maxEntry bytes,
+// the cap on any uploaded document. The declared sizes are not trusted for
+// reading: each entry is read through the limit as well.
+func OpenZip(f *os.File, size, maxEntry int64) (*ZipResumes, error) {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
 		return nil, invalidFile("is not a readable ZIP archive")
@@ -66,15 +67,15 @@ func OpenZip(f *os.File, size int64) (*ZipResumes, error) {
 		if strings.HasPrefix(base, ".") || strings.HasPrefix(name, "__MACOSX/") {
 			continue // Finder and editor litter, not resumes
 		}
-		if zf.UncompressedSize64 > MaxZipEntryBytes {
-			out.Skipped = append(out.Skipped, displayName(base)+fmt.Sprintf(": larger than %d MB", MaxZipEntryBytes>>20))
+		if zf.UncompressedSize64 > uint64(maxEntry) {
+			out.Skipped = append(out.Skipped, displayName(base)+": larger than "+blob.HumanSize(maxEntry))
 			continue
 		}
 		total += zf.UncompressedSize64
 		if total > MaxZipTotalBytes {
 			return nil, invalidFile(fmt.Sprintf("unpacks to more than %d MB", MaxZipTotalBytes>>20))
 		}
-		out.Entries = append(out.Entries, ZipEntry{Name: displayName(base), file: zf})
+		out.Entries = append(out.Entries, ZipEntry{Name: displayName(base), file: zf, max: maxEntry})
 	}
 	return out, nil
 }
@@ -118,20 +119,20 @@ func displayName(s string) string {
 	return s
 }
 
-// Read returns an entry's bytes, refusing more than MaxZipEntryBytes
-// whatever its header declared.
+// Read returns an entry's bytes, refusing more than the cap whatever its
+// header declared.
 func (e ZipEntry) Read() ([]byte, error) {
 	rc, err := e.file.Open()
 	if err != nil {
 		return nil, fmt.Errorf("cannot be unpacked: %v", err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, MaxZipEntryBytes+1))
+	data, err := io.ReadAll(io.LimitReader(rc, e.max+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot be unpacked: %v", err)
 	}
-	if len(data) > MaxZipEntryBytes {
-		return nil, fmt.Errorf("is larger than %d MB unpacked", MaxZipEntryBytes>>20)
+	if int64(len(data)) > e.max {
+		return nil, fmt.Errorf("is larger than %s unpacked", blob.HumanSize(e.max))
 	}
 	return data, nil
 }

@@ -31,7 +31,8 @@ type Deps struct {
 	Blobs     blob.Store
 	Extractor Extractor
 	Logger    *slog.Logger
-	// MaxBytes caps a document read for parsing; default resume's 10 MB.
+	// MaxBytes caps a document read for parsing; default
+	// blob.DefaultMaxDocumentBytes (the app passes the configured cap).
 	MaxBytes int64
 	// Now is the date "Present" means in resumes; default time.Now.
 	Now func() time.Time
@@ -58,7 +59,7 @@ func New(d Deps) *Service {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	if s.maxBytes <= 0 {
-		s.maxBytes = resume.DefaultLimits().MaxBytes
+		s.maxBytes = blob.DefaultMaxDocumentBytes
 	}
 	if s.now == nil {
 		s.now = time.Now

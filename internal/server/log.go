@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/httperr"
 )
 
@@ -69,6 +70,7 @@ func requestLog(next http.Handler) http.Handler {
 			slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", time.Since(start)),
 			slog.String("remote", r.RemoteAddr),
+			slog.String("client", auth.ClientIP(r)),
 		)
 	})
 }

@@ -52,6 +52,11 @@ func New(d Deps) http.Handler {
 	h = securityHeaders(h, d.HTTPS)
 	h = recoverer(h)
 	h = requestLog(h)
+	// Outside the log, so that the logged client is the one behind a
+	// trusted proxy.
+	if d.Auth != nil {
+		h = d.Auth.ClientAddr(h)
+	}
 	h = requestID(h, logger)
 	return h
 }

@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -164,6 +167,65 @@ func (db *DB) Column(ctx context.Context, stageID string, pr hiring.PageRequest)
 		return hiring.Page[hiring.Application]{}, err
 	}
 	return db.columnPage(ctx, stageID, cur, pr.Clamp())
+}
+
+// StageHistories lists the stays in stages of every visible application
+// among ids in one query, oldest first per application.
+func (db *DB) StageHistories(ctx context.Context, ids []string) (map[string][]hiring.StageVisit, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBatch("application_ids", ids); err != nil {
+		return nil, err
+	}
+	out := map[string][]hiring.StageVisit{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	p := &args{}
+	// Every visible application gets an entry, visits or not; the LEFT
+	// JOIN's NULL stage says "none yet".
+	rows, err := db.rd.QueryContext(ctx, `SELECT a.id, v.stage_id, v.stage_name, v.entered_at, v.left_at, v.actor_name
+		FROM applications a JOIN jobs j ON j.id = a.job_id
+		LEFT JOIN stage_visits v ON v.application_id = a.id
+		WHERE a.id IN (`+p.in(ids)+`) AND `+jobRowVisible(a, "j", p)+`
+		ORDER BY a.id, v.entered_at, v.id`, p.list...)
+	if err != nil {
+		return nil, dbErr("stage histories", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			appID                    string
+			stageID, stageName, name sql.NullString
+			entered                  *time.Time
+			v                        hiring.StageVisit
+		)
+		if err := rows.Scan(&appID, &stageID, &stageName, nullTimeCol{&entered}, nullTimeCol{&v.LeftAt}, &name); err != nil {
+			return nil, dbErr("stage histories", err)
+		}
+		if _, ok := out[appID]; !ok {
+			out[appID] = []hiring.StageVisit{}
+		}
+		if !stageID.Valid {
+			continue
+		}
+		v.StageID, v.StageName, v.ActorName = stageID.String, stageName.String, name.String
+		if entered != nil {
+			v.EnteredAt = *entered
+		}
+		out[appID] = append(out[appID], v)
+	}
+	return out, dbErr("stage histories", rows.Err())
+}
+
+// checkBatch bounds a batch read's IDs.
+func checkBatch(field string, ids []string) error {
+	if len(ids) > hiring.MaxBatchIDs {
+		return invalid(field, fmt.Sprintf("at most %d", hiring.MaxBatchIDs))
+	}
+	return nil
 }
 
 // StageHistory lists an application's stays in stages, oldest first.

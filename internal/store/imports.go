@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -81,7 +80,12 @@ func (db *DB) CreateImport(ctx context.Context, in hiring.NewImport) (hiring.Imp
 	if !in.Kind.Valid() {
 		v.Add("kind", "must be one of csv, zip, jsonresume")
 	}
-	in.FileName = cleanFileName(in.FileName)
+	// Callers clean the name (blob.CleanName), as for documents; the store
+	// only holds them to a display name's shape.
+	in.FileName = strings.TrimSpace(in.FileName)
+	if in.FileName == "" || len(in.FileName) > 255 || strings.ContainsAny(in.FileName, "/\\") {
+		v.Add("file_name", "is required: a file's name without folders (at most 255 characters)")
+	}
 	if in.FileKey == "" {
 		v.Add("file", "is required")
 	}
@@ -110,28 +114,6 @@ func actorUserID(a hiring.Actor) string {
 		return ""
 	}
 	return a.UserID
-}
-
-// cleanFileName keeps a display name: the last path element, no control
-// characters, at most 200 characters. It is never used as a path.
-func cleanFileName(s string) string {
-	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
-		s = s[i+1:]
-	}
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:200])
-	}
-	if s == "" || s == "." || s == ".." {
-		s = "upload"
-	}
-	return s
 }
 
 // Import returns an import the actor may see.

@@ -33,6 +33,39 @@ func (db *DB) stageByID(ctx context.Context, q querier, a hiring.Actor, id strin
 	return s, notFound("stage", err)
 }
 
+// StagesByJob lists the pipelines of every visible job among ids in one
+// query, without application counts.
+func (db *DB) StagesByJob(ctx context.Context, ids []string) (map[string][]hiring.Stage, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBatch("job_ids", ids); err != nil {
+		return nil, err
+	}
+	out := map[string][]hiring.Stage{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	p := &args{}
+	rows, err := db.rd.QueryContext(ctx, `SELECT s.id, s.job_id, s.name, s.kind, s.position
+		FROM stages s JOIN jobs j ON j.id = s.job_id
+		WHERE s.job_id IN (`+p.in(ids)+`) AND `+jobRowVisible(a, "j", p)+`
+		ORDER BY s.job_id, s.position, s.id`, p.list...)
+	if err != nil {
+		return nil, dbErr("stages", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s hiring.Stage
+		if err := rows.Scan(&s.ID, &s.JobID, &s.Name, &s.Kind, &s.Position); err != nil {
+			return nil, dbErr("stages", err)
+		}
+		out[s.JobID] = append(out[s.JobID], s)
+	}
+	return out, dbErr("stages", rows.Err())
+}
+
 // Stages lists a job's pipeline with active application counts.
 func (db *DB) Stages(ctx context.Context, jobID string) ([]hiring.Stage, error) {
 	a, err := actor(ctx)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -54,25 +55,33 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 		h.fail(w, r, err)
 		return
 	}
-	// A person has a handful of applications, so one history and one stage
-	// list per application is bounded; jobs' stages are fetched once each.
-	stagesByJob := map[string][]hiring.Stage{}
+	// Histories and the stage menus of active applications come in one
+	// query each, however many applications the person has.
+	appIDs := make([]string, 0, len(apps.Items))
+	var jobIDs []string
+	for _, a := range apps.Items {
+		appIDs = append(appIDs, a.ID)
+		if a.Status == hiring.AppActive && !slices.Contains(jobIDs, a.JobID) {
+			jobIDs = append(jobIDs, a.JobID)
+		}
+	}
+	hist, err := h.svc.StageHistories(ctx, appIDs)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	stagesByJob, err := h.svc.StagesByJob(ctx, jobIDs)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	views := make([]applicationView, 0, len(apps.Items))
 	for _, a := range apps.Items {
-		hist, err := h.svc.StageHistory(ctx, a.ID)
-		if err != nil {
-			h.fail(w, r, err)
-			return
+		v := applicationView{Application: a, History: hist[a.ID]}
+		if a.Status == hiring.AppActive {
+			v.Stages = stagesByJob[a.JobID]
 		}
-		stages, ok := stagesByJob[a.JobID]
-		if !ok && a.Status == hiring.AppActive {
-			if stages, err = h.svc.Stages(ctx, a.JobID); err != nil {
-				h.fail(w, r, err)
-				return
-			}
-			stagesByJob[a.JobID] = stages
-		}
-		views = append(views, applicationView{Application: a, History: hist, Stages: stages})
+		views = append(views, v)
 	}
 	act, err := h.svc.CandidateActivity(ctx, c.ID, hiring.PageRequest{Limit: 50})
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/candor-ats/candor/internal/blob"
 )
 
 // documentDownload serves a stored file only as an attachment, with its
@@ -44,7 +46,7 @@ func (h *Handler) documentDownload(w http.ResponseWriter, r *http.Request) {
 // attachment builds a Content-Disposition with an ASCII fallback name and the
 // exact UTF-8 name (RFC 6266 / 5987).
 func attachment(name string) string {
-	name = safeFileName(name)
+	name = blob.CleanName(name)
 	ascii := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
 			return '_'

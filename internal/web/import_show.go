@@ -98,13 +98,17 @@ func (h *Handler) importTargets(r *http.Request) []importTarget {
 	if err != nil {
 		return nil
 	}
+	ids := make([]string, len(jobs.Items))
+	for i, j := range jobs.Items {
+		ids[i] = j.ID
+	}
+	stages, err := h.svc.StagesByJob(r.Context(), ids)
+	if err != nil {
+		return nil
+	}
 	var out []importTarget
 	for _, j := range jobs.Items {
-		stages, err := h.svc.Stages(r.Context(), j.ID)
-		if err != nil {
-			continue
-		}
-		for _, s := range stages {
+		for _, s := range stages[j.ID] {
 			out = append(out, importTarget{Value: j.ID + ":" + s.ID, Label: j.Title + " — " + s.Name})
 		}
 	}

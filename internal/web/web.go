@@ -25,6 +25,9 @@ type Deps struct {
 	Parsing *parsing.Service // nil hides parsed profiles
 	Logger  *slog.Logger
 	BaseURL string
+	// MaxDocumentBytes caps an uploaded document; 0 means
+	// blob.DefaultMaxDocumentBytes.
+	MaxDocumentBytes int64
 }
 
 // Handler serves the recruiter UI. It expects auth's Sessions and CSRF
@@ -36,6 +39,7 @@ type Handler struct {
 	queue   QueueAdmin
 	parsing *parsing.Service
 	log     *slog.Logger
+	maxDoc  int64
 	tpl     *templates
 	bufs    sync.Pool
 	zones   sync.Map // time-zone name → *time.Location
@@ -61,9 +65,13 @@ func NewHandler(d Deps) *Handler {
 		queue:   d.Queue,
 		parsing: d.Parsing,
 		log:     log,
+		maxDoc:  d.MaxDocumentBytes,
 		tpl:     mustParseTemplates(),
 		bufs:    sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		mux:     http.NewServeMux(),
+	}
+	if h.maxDoc <= 0 {
+		h.maxDoc = blob.DefaultMaxDocumentBytes
 	}
 	h.register()
 	return h

@@ -35,6 +35,9 @@ type Options struct {
 	StartQueue bool
 	// Logger receives the app's logs; default discards them.
 	Logger *slog.Logger
+	// Configure, when set, adjusts the configuration before the app is
+	// built (a smaller document cap, trusted proxies…).
+	Configure func(*config.Config)
 }
 
 // App is a running test instance.
@@ -74,6 +77,9 @@ func New(t testing.TB, opts ...Options) *App {
 		SecretKey: strings.Repeat("t", 32),
 		LogLevel:  "debug",
 		LogFormat: "text",
+	}
+	if o.Configure != nil {
+		o.Configure(&cfg)
 	}
 	ctx := context.Background()
 	a, err := app.NewWithStore(ctx, cfg, logger, db)
