@@ -28,6 +28,7 @@ type env struct {
 	auth    *auth.Auth
 	srv     *httptest.Server
 	blobs   blob.Store
+	blobDir string
 	parsing *parsing.Service
 	users   map[hiring.Role]hiring.User
 	tokens  map[hiring.Role]string
@@ -36,7 +37,8 @@ type env struct {
 func newEnv(t testing.TB, db *store.DB) *env {
 	t.Helper()
 	a := auth.New(db, auth.Options{})
-	blobs, err := blob.NewFS(t.TempDir())
+	blobDir := t.TempDir()
+	blobs, err := blob.NewFS(blobDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +46,7 @@ func newEnv(t testing.TB, db *store.DB) *env {
 	// answer as the extraction child.
 	sandbox := &resume.Sandbox{}
 	t.Cleanup(func() { _ = sandbox.Close() })
-	e := &env{t: t, db: db, auth: a, blobs: blobs, users: map[hiring.Role]hiring.User{}, tokens: map[hiring.Role]string{}}
+	e := &env{t: t, db: db, auth: a, blobs: blobs, blobDir: blobDir, users: map[hiring.Role]hiring.User{}, tokens: map[hiring.Role]string{}}
 	e.parsing = parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox})
 	e.srv = httptest.NewServer(a.Tokens(api.New(api.Deps{Svc: db, Auth: a, Blobs: blobs, Parsing: e.parsing})))
 	t.Cleanup(e.srv.Close)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"mime"
@@ -100,7 +101,17 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 		im         hiring.Import
 		s          hiring.ImportSettings
 		mappingSet bool
+		kept       bool
 	)
+	// The client learns the import's ID only from a success: an upload whose
+	// request then fails (a bad part, bad settings) is discarded, file too.
+	defer func() {
+		if im.ID != "" && !kept {
+			if err := importer.Discard(context.WithoutCancel(r.Context()), h.svc, h.blobs, im.ID); err != nil {
+				h.log.ErrorContext(r.Context(), "discard the import of a failed request", "import", im.ID, "err", err)
+			}
+		}
+	}()
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -165,13 +176,23 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 		}
 		s.Mapping = p.Guess
 	}
-	im, err = h.svc.StartImport(r.Context(), im.ID, s)
+	started, err := h.svc.StartImport(r.Context(), im.ID, s)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", Prefix+"/imports/"+im.ID)
-	writeJSON(w, http.StatusAccepted, toImportJSON(im))
+	kept = true
+	w.Header().Set("Location", Prefix+"/imports/"+started.ID)
+	writeJSON(w, http.StatusAccepted, toImportJSON(started))
+}
+
+// discardImport deletes an import that has added no candidates, and its file.
+func (h *handler) discardImport(w http.ResponseWriter, r *http.Request) {
+	if err := importer.Discard(r.Context(), h.svc, h.blobs, r.PathValue("id")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // startImport runs an import again with new settings: typically the real

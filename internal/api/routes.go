@@ -93,6 +93,7 @@ func routeTable() []route {
 		{Method: "GET", Path: "/imports", Fn: (*handler).listImports},
 		{Method: "POST", Path: "/imports", Fn: (*handler).createImport},
 		{Method: "GET", Path: "/imports/{id}", Fn: (*handler).getImport},
+		{Method: "DELETE", Path: "/imports/{id}", Fn: (*handler).discardImport},
 		{Method: "POST", Path: "/imports/{id}/start", Fn: (*handler).startImport},
 		{Method: "GET", Path: "/imports/{id}/report", Fn: (*handler).importReport},
 		{Method: "GET", Path: "/tags", Fn: (*handler).listTags},

@@ -23,6 +23,7 @@ func apiRules() map[string]rule {
 		"POST /api/v1/imports":                    {expect: managesRecords, path: noParams, body: importCSVUpload},
 		"GET /api/v1/imports/{id}":                {expect: othersImport, path: importID},
 		"GET /api/v1/imports/{id}/report":         {expect: othersImport, path: importID},
+		"DELETE /api/v1/imports/{id}":             {expect: othersImport, path: importID, body: noBody},
 		"POST /api/v1/imports/{id}/start": {expect: othersImport, path: importID, body: func(*world) payload {
 			return js(obj{"mapping": []string{"full_name", "email"}, "dry_run": true})
 		}},

@@ -55,6 +55,7 @@ func webRules() map[string]rule {
 		"GET /imports/{id}":                {expect: othersImport, path: importID},
 		"GET /imports/{id}/progress":       {expect: othersImport, path: importID},
 		"GET /imports/{id}/report.csv":     {expect: othersImport, path: importID},
+		"POST /imports/{id}/discard":       {expect: othersImport, path: importID, body: noBody},
 		"POST /imports/{id}/start": {expect: othersImport, path: importID, body: func(*world) payload {
 			return form("columns", "2", "col_0", "full_name", "col_1", "email", "mode", "preview")
 		}},

@@ -115,6 +115,18 @@ type Import struct {
 }
 
 // Percent is the progress in [0,100].
+// Discardable reports whether the import has added no candidates, so that
+// it may be deleted: waiting for its mapping, previewed, or a failed dry run.
+func (im Import) Discardable() bool {
+	switch im.Status {
+	case ImportMapping, ImportPreviewed:
+		return true
+	case ImportFailed:
+		return im.Settings.DryRun
+	}
+	return false
+}
+
 func (im Import) Percent() int {
 	if im.Status.Finished() {
 		return 100
@@ -175,6 +187,9 @@ type ImportService interface {
 	ListImports(ctx context.Context, p PageRequest) (Page[Import], error)
 	// StartImport saves the settings and queues the run (in one transaction).
 	StartImport(ctx context.Context, id string, s ImportSettings) (Import, error)
+	// DiscardImport deletes an import that has added no candidates and
+	// returns it (the caller deletes its file).
+	DiscardImport(ctx context.Context, id string) (Import, error)
 	// ImportIssues streams the report in row order.
 	ImportIssues(ctx context.Context, id string, fn func(ImportIssue) error) error
 

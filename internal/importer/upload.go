@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -50,6 +51,20 @@ func Upload(ctx context.Context, svc hiring.ImportService, blobs blob.Store, kin
 		return hiring.Import{}, err
 	}
 	return im, nil
+}
+
+// Discard deletes an import that has added no candidates, then its file.
+// The record goes first: a file left behind by a failed delete is only
+// unused bytes, while a record without its file would be a broken import.
+func Discard(ctx context.Context, svc hiring.ImportService, blobs blob.Store, id string) error {
+	im, err := svc.DiscardImport(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := blobs.Delete(context.WithoutCancel(ctx), im.FileKey); err != nil {
+		return fmt.Errorf("importer: delete the file of discarded import %s: %w", id, err)
+	}
+	return nil
 }
 
 // checkHead refuses a file whose first bytes contradict its kind, so the

@@ -204,6 +204,37 @@ func (db *DB) StartImport(ctx context.Context, id string, s hiring.ImportSetting
 	return db.loadImport(ctx, db.rd, a, id)
 }
 
+// DiscardImport deletes an import that has written no candidates (waiting
+// for its mapping, previewed by a dry run, or a failed dry run) with its
+// report, and returns it so that the caller can delete the uploaded file.
+func (db *DB) DiscardImport(ctx context.Context, id string) (hiring.Import, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Import{}, err
+	}
+	var im hiring.Import
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		if im, err = db.loadImport(ctx, tx, a, id); err != nil {
+			return err
+		}
+		if err := canImport(a); err != nil {
+			return err
+		}
+		if !im.Discardable() {
+			return conflict("", "This import is "+string(im.Status)+" and may have added candidates; it is kept as their record.")
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM imports WHERE id = $1", id); err != nil {
+			return dbErr("discard import", err)
+		}
+		return db.record(ctx, tx, a, hiring.Activity{Action: "import.discarded", SubjectType: "import", SubjectID: id,
+			Summary: "discarded the import of " + im.FileName, Before: map[string]any{"status": im.Status, "file_name": im.FileName}}, false)
+	})
+	if err != nil {
+		return hiring.Import{}, err
+	}
+	return im, nil
+}
+
 func (db *DB) checkImportSettings(ctx context.Context, tx *sql.Tx, a hiring.Actor, im hiring.Import, s *hiring.ImportSettings) error {
 	var v hiring.Validation
 	if im.Kind == hiring.ImportCSV {

@@ -155,6 +155,16 @@ func (h *Handler) importStart(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/imports/"+im.ID, http.StatusSeeOther)
 }
 
+// importDiscard deletes an import that has added no candidates, and its file.
+func (h *Handler) importDiscard(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if err := importer.Discard(r.Context(), h.svc, h.blobs, id); err != nil {
+		h.actionDone(w, r, "/imports/"+id, err, "")
+		return
+	}
+	redirect(w, r, "/imports", "Import discarded.")
+}
+
 // importReport downloads the report CSV.
 func (h *Handler) importReport(w http.ResponseWriter, r *http.Request) {
 	im, err := h.svc.Import(r.Context(), r.PathValue("id"))

@@ -189,6 +189,13 @@ func TestImportPages(t *testing.T) {
 		}
 	}
 	f.get(rc, "/imports/nope").must(t, http.StatusNotFound)
+
+	// The preview added nobody: it can be discarded, by its creator and not
+	// by another recruiter.
+	f.get(rc, "/imports/"+id).must(t, http.StatusOK, `id="import-discard"`)
+	f.post(f.as(other), "/imports/"+id+"/discard", url.Values{}).must(t, http.StatusNotFound)
+	f.post(rc, "/imports/"+id+"/discard", url.Values{}).redirectsTo(t, "/imports")
+	f.get(rc, "/imports/"+id).must(t, http.StatusNotFound)
 }
 
 // TestImportUploadBadInput: hostile uploads get a clear message and the

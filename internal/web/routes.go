@@ -116,6 +116,7 @@ func (h *Handler) table() []route {
 		{"GET", "/imports/{id}", Member, h.importShow},
 		{"GET", "/imports/{id}/progress", Member, h.importProgress},
 		{"POST", "/imports/{id}/start", Member, h.importStart},
+		{"POST", "/imports/{id}/discard", Member, h.importDiscard},
 		{"GET", "/imports/{id}/report.csv", Member, h.importReport},
 
 		{"GET", "/account", Member, h.accountPage},
