@@ -64,8 +64,8 @@ type sections []section
 
 // headingKey reports whether line is a section heading and which.
 func headingKey(line string) (string, bool) {
-	if len(line) > 48 {
-		return "", false
+	if len(line) > 48 || strings.HasSuffix(line, ".") {
+		return "", false // a sentence's last word wrapped onto its own line: "skills."
 	}
 	l := strings.ToLower(line)
 	l = strings.TrimRight(l, ": ")
@@ -82,6 +82,12 @@ func headingKey(line string) (string, bool) {
 	if k, ok := sectionHeadings[l]; ok {
 		return k, true
 	}
+	if skillsHeadingSuffix(line, l) {
+		return "skills", true
+	}
+	if capsHeading(line, l) {
+		return "other", true
+	}
 	// Letter-spaced headings: "S K I L L S".
 	if compact := strings.ReplaceAll(l, " ", ""); len(compact) >= 4 && len(l) >= 2*len(compact)-1 {
 		for h, k := range sectionHeadings {
@@ -93,6 +99,42 @@ func headingKey(line string) (string, bool) {
 	return "", false
 }
 
+// skillsHeadingSuffix accepts headings that name a field before the word
+// skills ("SAP FICO SKILL SET:", "JAVA SKILLS"). Only capitals or a closing
+// colon make such a line a heading: in mixed case it is as likely an item
+// ("Excellent communication skills").
+func skillsHeadingSuffix(line, norm string) bool {
+	if len(strings.Fields(norm)) > 5 {
+		return false
+	}
+	if !strings.HasSuffix(strings.TrimSpace(line), ":") && strings.ToUpper(line) != line {
+		return false
+	}
+	for _, suf := range []string{" skills", " skill set", " skillset", " skills set"} {
+		if strings.HasSuffix(norm, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionNouns end headings the table does not list ("TECHNICAL EXPERIENCE
+// SUMMARY", "ACADEMIC ACHIEVEMENTS").
+var sectionNouns = set("summary", "experience", "details", "information", "profile", "projects", "achievements",
+	"history", "responsibilities", "activities", "interests", "objective", "declaration", "background", "awards",
+	"hobbies", "publications", "references", "certifications", "accomplishments")
+
+// capsHeading is a short line in capitals ending in a section noun: an
+// unlisted heading, which ends the section before it.
+func capsHeading(line, norm string) bool {
+	f := strings.Fields(norm)
+	return len(f) >= 2 && len(f) <= 5 && strings.ToUpper(line) == line && sectionNouns[f[len(f)-1]] && !strings.ContainsAny(line, ",;|")
+}
+
+// headingBullets separate a heading from the first item on its line:
+// "SKILLS • Team building".
+const headingBullets = "•·●▪■◦➢►✓✔❖"
+
 // splitSections cuts lines at headings; lines before the first heading form
 // the "header" section.
 func splitSections(lines []string) sections {
@@ -101,6 +143,8 @@ func splitSections(lines []string) sections {
 		first := l
 		if i := strings.IndexByte(l, '\t'); i >= 0 {
 			first = l[:i]
+		} else if i := strings.IndexAny(l, headingBullets); i > 0 {
+			first = strings.TrimSpace(l[:i])
 		}
 		if k, ok := headingKey(first); ok {
 			secs = append(secs, section{key: k})
@@ -112,6 +156,12 @@ func splitSections(lines []string) sections {
 		// "Skills: Java, Go" — a heading with its content on the same line.
 		if h, rest, ok := strings.Cut(l, ":"); ok && len(h) < 30 {
 			if k, ok := headingKey(h); ok && k != "summary" && strings.TrimSpace(rest) != "" {
+				if k == "languages" && secs[len(secs)-1].key == "skills" {
+					// Inside a skills list, "Languages: C, C++, Java" are
+					// programming languages; spoken ones are sorted out later.
+					secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, l)
+					continue
+				}
 				secs = append(secs, section{key: k, lines: []string{strings.TrimSpace(rest)}})
 				continue
 			}

@@ -45,15 +45,18 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		if len(line) > 160 && strings.Count(line, ",") < 4 {
 			continue // narrative prose, not a list
 		}
-		if _, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 {
+		spoken := false // spoken languages under "Languages:" go to Profile.Languages
+		if label, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 {
 			line = rest
+			k, _ := headingKey(label)
+			spoken = k == "languages"
 		}
 		for _, item := range itemSepRe.Split(line, -1) {
 			item = strings.TrimSpace(strings.Trim(item, " .:*-–"))
 			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) {
 				continue
 			}
-			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || continuesProse(item) {
+			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) {
 				continue // a place from a job line that ran into the list, a filler word, a piece of a sentence
 			}
 			if c, ok := vocab.Canonical(item); ok {
@@ -246,7 +249,16 @@ var fluencyWords = []string{"native", "mother tongue", "bilingual", "fluent", "p
 func findLanguages(secs sections, text string) []Language {
 	var out []Language
 	seen := map[string]bool{}
-	for _, line := range secs.lines("languages") {
+	lines := secs.lines("languages")
+	for _, line := range secs.lines("skills") {
+		// A "Languages:" line kept inside a skills list may name spoken ones.
+		if h, rest, ok := strings.Cut(line, ":"); ok && len(h) < 30 {
+			if k, _ := headingKey(h); k == "languages" {
+				lines = append(lines, rest)
+			}
+		}
+	}
+	for _, line := range lines {
 		for _, item := range regexp.MustCompile(`[,;|•/\t]| and `).Split(line, -1) {
 			words := strings.FieldsFunc(strings.ToLower(item), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			for _, w := range words {

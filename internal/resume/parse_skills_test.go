@@ -1,0 +1,72 @@
+package resume
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSkillsCases runs synthetic resume snippets through Parse and checks
+// which skills come out and which must not.
+func TestSkillsCases(t *testing.T) {
+	cases := []struct {
+		name      string
+		text      string
+		want, not []string
+		spoken    []string
+	}{
+		{
+			name: "languages label inside a skills list",
+			text: "Jane Roe\nTECHNICAL SKILLS\nDatabases: PostgreSQL, Redis\nLanguages: Go, Python, English\nIDE: Vim\nEDUCATION\nBSc Physics",
+			want: []string{"PostgreSQL", "Redis", "Go", "Python", "Vim"},
+			not:  []string{"English"}, spoken: []string{"English"},
+		},
+		{
+			name: "a wrapped sentence ending in skills. is not a heading",
+			text: "Jane Roe\nEXPERIENCE\nLed the team and improved its negotiation\nskills.\nCompany: Acme Widgets, Springfield\nSKILLS\nKubernetes, Terraform",
+			want: []string{"Kubernetes", "Terraform"},
+			not:  []string{"Acme Widgets"},
+		},
+		{
+			name: "heading followed by a bullet on the same line",
+			text: "Jane Roe\nEXPERIENCE\nClerk at a shop\nSKILLS • Bookkeeping\n• Inventory Control\nEDUCATION\nHigh school",
+			want: []string{"Accounting", "Inventory Management"},
+		},
+		{
+			name: "field name before the word skills",
+			text: "Jane Roe\nACCOUNTING SKILL SET:\nAccounts Payable\nGeneral Ledger\nEXPERIENCE\nClerk",
+			want: []string{"Accounts Payable", "General Ledger"},
+		},
+		{
+			name: "unlisted capitals heading ends the skills list",
+			text: "Jane Roe\nSKILLS\nJava, Spring\nTECHNICAL EXPERIENCE SUMMARY\n• 3 years of payment systems work\nEDUCATION\nBSc",
+			want: []string{"Java", "Spring"},
+			not:  []string{"TECHNICAL EXPERIENCE SUMMARY", "3 years of payment systems work"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := Parse(c.text, ParseOptions{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			var got []string
+			for _, s := range p.Skills {
+				got = append(got, s.Name)
+			}
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			for _, n := range c.not {
+				if slices.ContainsFunc(got, func(g string) bool { return strings.EqualFold(g, n) }) {
+					t.Errorf("unexpected %q in %q", n, got)
+				}
+			}
+			for _, l := range c.spoken {
+				if !slices.ContainsFunc(p.Languages, func(x Language) bool { return x.Language == l }) {
+					t.Errorf("spoken language %q missing from %+v", l, p.Languages)
+				}
+			}
+		})
+	}
+}
