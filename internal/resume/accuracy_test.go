@@ -291,7 +291,13 @@ func scoreGT(row *accRow, file string, g groundTruth, p Profile, vocab *Vocabula
 		half := skillsHalf(file)
 		row.addHalf(half, 1, f1)
 		fn, fp := skillsMisses(g.Skills, got, vocab)
-		row.skillErrors = append(row.skillErrors, fmt.Sprintf("%s %s F1 %.2f\n  FN %q\n  FP %q\n", half, file, f1, fn, fp))
+		var tp []string
+		for _, g := range got {
+			if !slices.Contains(fp, g) {
+				tp = append(tp, g)
+			}
+		}
+		row.skillErrors = append(row.skillErrors, fmt.Sprintf("%s %s F1 %.2f\n  FN %q\n  FP %q\n  TP %q\n", half, file, f1, fn, fp, tp))
 		if f1 < 0.8 {
 			row.failures = append(row.failures, fmt.Sprintf("%s skills F1 %.2f: want %q got %q", file, f1, g.Skills, got))
 		}

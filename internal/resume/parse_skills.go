@@ -7,7 +7,9 @@ import (
 )
 
 var (
-	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
+	// Bullets seen in resumes converted from Word and web pages, " - " and
+	// " @ " used as bullets inside a line, and wide gaps between columns.
+	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔❖☑♦♣➔⇨❑〓\t]|\s[-–−~@]\s|\s{3,}`)
 	parenRe   = regexp.MustCompile(`\([^)]*\)`)
 )
 
@@ -52,8 +54,8 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 			spoken = k == "languages"
 		}
 		for _, item := range itemSepRe.Split(line, -1) {
-			item = strings.TrimSpace(strings.Trim(item, " .:*-–"))
-			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) {
+			item = strings.TrimSpace(strings.Trim(item, " .:*-–−~@"))
+			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) || isAddress(item) {
 				continue
 			}
 			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) {
@@ -77,6 +79,14 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		return nil, 0
 	}
 	return out, conf
+}
+
+// isAddress is a web or mail address that ran into a list (a LINKS
+// section, a profile URL under the skills).
+func isAddress(item string) bool {
+	low := strings.ToLower(item)
+	return strings.Contains(low, "//") || strings.HasPrefix(low, "www.") || strings.Contains(low, "@") ||
+		strings.HasPrefix(low, "http")
 }
 
 var notSkills = set("and", "or", "etc", "&amp", "others", "other", "various", "including", "skills")

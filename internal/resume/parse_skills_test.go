@@ -44,6 +44,17 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"Java", "Spring"},
 			not:  []string{"TECHNICAL EXPERIENCE SUMMARY", "3 years of payment systems work"},
 		},
+		{
+			name: "HTML escapes in a heading",
+			text: "Jane Roe\nEXPERIENCE\nClerk\nSKILLS &amp; ABILITIES:\n• Negotiation\n• Forecasting\nEDUCATION\nBSc",
+			want: []string{"Negotiation", "Forecasting"},
+		},
+		{
+			name: "addresses and unusual bullets",
+			text: "Jane Roe\nSKILLS\n@ Tableau @ Looker @ dbt\n❖ Airflow ☑ Spark\nhttps://www.linkedin.com/in/jane-roe\njane@example.com\nEDUCATION\nBSc",
+			want: []string{"Tableau", "Looker", "dbt", "Airflow", "Apache Spark"},
+			not:  []string{"https://www.linkedin.com/in/jane-roe", "//www.linkedin.com/in/jane-roe", "jane@example.com"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
