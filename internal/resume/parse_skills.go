@@ -11,6 +11,9 @@ var (
 	// " @ " used as bullets inside a line, and wide gaps between columns.
 	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔❖☑♦♣➔⇨❑〓\t]|\s[-–−~@]\s|\s{3,}`)
 	parenRe   = regexp.MustCompile(`\([^)]*\)`)
+	// dashLabelRe is a category label set off by a dash at the start of a
+	// line: "• Operating System - Linux", "Virtualization platforms- VMware".
+	dashLabelRe = regexp.MustCompile(`^[^\pL\pN]*(\pL[\pL /&]{0,30}?)\s?[-–]\s`)
 )
 
 // freeTextStop are vocabulary terms that are ordinary words in prose; they
@@ -52,6 +55,8 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 			line = rest
 			k, _ := headingKey(label)
 			spoken = k == "languages"
+		} else if m := dashLabelRe.FindStringSubmatchIndex(line); m != nil && skillishLabel(line[m[2]:m[3]]) {
+			line = line[m[1]:] // "• Database - DB2, SQL": the category is not a skill
 		}
 		for _, item := range itemSepRe.Split(line, -1) {
 			item = strings.TrimSpace(strings.Trim(item, " .:*-–−~@"))
@@ -143,7 +148,8 @@ func isSubHeading(line string) bool {
 var skillishWords = []string{"skill", "tool", "technolog", "language", "database", "framework", "software", "platform",
 	"operating", "os", "package", "environment", "ide", "server", "web", "cloud", "programming", "scripting", "testing",
 	"methodolog", "expertise", "proficien", "competenc", "knowledge", "application", "devops", "version control",
-	"network", "hardware", "library", "libraries", "concept", "domain", "area", "office", "design", "analytics", "data"}
+	"network", "hardware", "library", "libraries", "concept", "domain", "area", "office", "design", "analytics", "data",
+	"other", "utilit", "technical", "editor", "repositor"}
 
 // skillishLabel tells a category label inside a skills list ("Databases:",
 // "Tools:") from a heading that ends the list.

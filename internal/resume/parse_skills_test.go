@@ -55,6 +55,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"Tableau", "Looker", "dbt", "Airflow", "Apache Spark"},
 			not:  []string{"https://www.linkedin.com/in/jane-roe", "//www.linkedin.com/in/jane-roe", "jane@example.com"},
 		},
+		{
+			name: "category labels set off by a dash or alone",
+			text: "Jane Roe\nTECHNICAL SKILLS\n• Operating System - Linux\n• Database - PostgreSQL, Redis\nVirtualization platforms- VMware\nOther:\nTerraform, Ansible\nEDUCATION\nBSc",
+			want: []string{"Linux", "PostgreSQL", "Redis", "VMware", "Terraform", "Ansible"},
+			not:  []string{"Operating System", "Database", "Virtualization platforms"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
