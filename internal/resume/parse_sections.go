@@ -39,7 +39,7 @@ var sectionHeadings = map[string]string{
 	"contact": "contact", "contact details": "contact", "contact information": "contact", "declaration": "other",
 	"conferences": "other", "awards and honors": "other", "honors & awards": "other", "additional information": "other",
 	"affiliations": "other", "professional affiliations": "other", "training": "other", "personal profile": "other",
-	"technical skill": "skills", "technical skillset": "skills", "technical skills set": "skills", "key technical skills": "skills",
+	"technical skill": "skills", "technical skillset": "skills", "technical profile": "skills", "technical skills set": "skills", "key technical skills": "skills",
 	"other technical skills": "skills", "additional skills": "skills", "skills set": "skills", "technical competencies": "skills",
 	"technical knowledge": "skills", "knowledge purview": "skills", "it proficiency": "skills", "computer proficiency": "skills",
 	"soft skills": "skills", "skill": "skills", "technical summary": "skills", "tools and technologies": "skills",
