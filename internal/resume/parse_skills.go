@@ -117,14 +117,23 @@ func skillLines(secs sections) []string {
 			continue
 		}
 		joined := parenRe.ReplaceAllString(strings.Join(sec.lines, "\n"), " ")
+		start := len(out)
 		prose := 0
 		for _, line := range strings.Split(joined, "\n") {
 			line = strings.TrimSpace(line)
 			if line == "" {
 				continue
 			}
-			if isSubHeading(line) && !skillishLabel(line) || hasDateRange(line) {
-				break // a new block, or a job entry ("September 2005 - till date")
+			if hasDateRange(line) {
+				// A job entry ("September 2005 - till date"): its title and
+				// employer lines came just before the dates.
+				for n := 0; n < 3 && len(out) > start && jobHeaderLine(out[len(out)-1]); n++ {
+					out = out[:len(out)-1]
+				}
+				break
+			}
+			if isSubHeading(line) && !skillishLabel(line) {
+				break // a new block
 			}
 			if isProse(line) {
 				if prose++; prose >= 2 {
@@ -137,6 +146,13 @@ func skillLines(secs sections) []string {
 		}
 	}
 	return out
+}
+
+// jobHeaderLine is a job title ("Sr consultant") or an employer line
+// ("Acme Corp -  Pune, Maharashtra -", the form job boards export).
+func jobHeaderLine(line string) bool {
+	return strings.HasSuffix(line, " -") || strings.HasSuffix(line, " –") ||
+		containsTitleWord(line) && !strings.ContainsAny(line, ",;|•")
 }
 
 // isSubHeading is a short line that only labels what follows: "Project 1:".

@@ -61,6 +61,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"Linux", "PostgreSQL", "Redis", "VMware", "Terraform", "Ansible"},
 			not:  []string{"Operating System", "Database", "Virtualization platforms"},
 		},
+		{
+			name: "job entry after a skills list",
+			text: "Jane Roe\nWORK EXPERIENCE\nKey Skills\nPostgreSQL, Kafka\nSenior Consultant\nAcme Corp -  Pune, Maharashtra -\nJune 2008 to March 2016\nBuilt things",
+			want: []string{"PostgreSQL", "Kafka"},
+			not:  []string{"Senior Consultant", "Acme Corp"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
