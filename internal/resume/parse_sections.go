@@ -33,7 +33,7 @@ var sectionHeadings = map[string]string{
 	"licenses": "certificates", "licenses & certifications": "certificates", "certifications & licenses": "certificates",
 	"licenses and certifications": "certificates", "courses": "certificates", "trainings": "certificates",
 	"projects": "other", "personal projects": "other", "academic projects": "other", "awards": "other",
-	"honors": "other", "achievements": "other", "accomplishments": "other", "interests": "other", "hobbies": "other",
+	"honors": "other", "achievements": "other", "accomplishments": "other", "interests": "other", "hobbies": "other", "hobby": "other",
 	"references": "other", "publications": "other", "volunteer": "other", "volunteering": "other",
 	"personal details": "other", "personal information": "other", "activities": "other", "extracurricular activities": "other",
 	"contact": "contact", "contact details": "contact", "contact information": "contact", "declaration": "other",
