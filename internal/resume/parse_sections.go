@@ -58,6 +58,9 @@ var sectionHeadings = map[string]string{
 type section struct {
 	key   string
 	lines []string
+	// inWork marks a mixed-case heading under a capitals WORK heading: a
+	// block of one job ("Key Skills" of a project), not of the resume.
+	inWork bool
 }
 
 type sections []section
@@ -139,6 +142,7 @@ const headingBullets = "•·●▪■◦➢►✓✔❖"
 // the "header" section.
 func splitSections(lines []string) sections {
 	secs := sections{{key: "header"}}
+	capsKey := ""
 	for _, l := range lines {
 		first := l
 		if i := strings.IndexByte(l, '\t'); i >= 0 {
@@ -147,7 +151,11 @@ func splitSections(lines []string) sections {
 			first = strings.TrimSpace(l[:i])
 		}
 		if k, ok := headingKey(first); ok {
-			secs = append(secs, section{key: k})
+			caps := strings.ToUpper(first) == first
+			secs = append(secs, section{key: k, inWork: !caps && capsKey == "work"})
+			if caps {
+				capsKey = k
+			}
 			if first != l {
 				secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, strings.TrimSpace(l[len(first):]))
 			}

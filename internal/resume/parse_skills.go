@@ -112,8 +112,12 @@ func continuesProse(item string) bool {
 // ("Project 1:", "Client Background:") or at prose.
 func skillLines(secs sections) []string {
 	var out []string
+	own := false // the resume has a skills section of its own
 	for _, sec := range secs {
-		if sec.key != "skills" {
+		own = own || sec.key == "skills" && !sec.inWork
+	}
+	for _, sec := range secs {
+		if sec.key != "skills" || own && sec.inWork {
 			continue
 		}
 		joined := parenRe.ReplaceAllString(strings.Join(sec.lines, "\n"), " ")

@@ -67,6 +67,17 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"PostgreSQL", "Kafka"},
 			not:  []string{"Senior Consultant", "Acme Corp"},
 		},
+		{
+			name: "a job's own skills block gives way to the resume's skills section",
+			text: "Jane Roe\nWORK EXPERIENCE\nEngineer\nAcme Corp\nJune 2008 to March 2016\nKey Skills\nCOBOL, JCL\nEDUCATION\nBSc\nSKILLS\nKubernetes, Terraform",
+			want: []string{"Kubernetes", "Terraform"},
+			not:  []string{"COBOL", "JCL"},
+		},
+		{
+			name: "a job's own skills block stands when there is no other",
+			text: "Jane Roe\nWORK EXPERIENCE\nEngineer\nAcme Corp\nJune 2008 to March 2016\nKey Skills\nCOBOL, JCL\nEDUCATION\nBSc",
+			want: []string{"COBOL", "JCL"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
