@@ -107,18 +107,21 @@ func headingKey(line string) (string, bool) {
 // colon make such a line a heading: in mixed case it is as likely an item
 // ("Excellent communication skills").
 func skillsHeadingSuffix(line, norm string) bool {
-	if len(strings.Fields(norm)) > 5 {
+	if !strings.HasSuffix(norm, " skills") && !strings.HasSuffix(norm, " skill set") &&
+		!strings.HasSuffix(norm, " skillset") && !strings.HasSuffix(norm, " skills set") {
 		return false
 	}
-	if !strings.HasSuffix(strings.TrimSpace(line), ":") && strings.ToUpper(line) != line {
-		return false
-	}
-	for _, suf := range []string{" skills", " skill set", " skillset", " skills set"} {
-		if strings.HasSuffix(norm, suf) {
-			return true
+	return strings.Count(norm, " ") < 5 && (strings.HasSuffix(strings.TrimSpace(line), ":") || noLower(line))
+}
+
+// noLower reports whether s has no lower-case letters (a heading in capitals).
+func noLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // sectionNouns end headings the table does not list ("TECHNICAL EXPERIENCE
@@ -130,8 +133,11 @@ var sectionNouns = set("summary", "experience", "details", "information", "profi
 // capsHeading is a short line in capitals ending in a section noun: an
 // unlisted heading, which ends the section before it.
 func capsHeading(line, norm string) bool {
-	f := strings.Fields(norm)
-	return len(f) >= 2 && len(f) <= 5 && strings.ToUpper(line) == line && sectionNouns[f[len(f)-1]] && !strings.ContainsAny(line, ",;|")
+	i := strings.LastIndexByte(norm, ' ')
+	if i < 0 || !sectionNouns[norm[i+1:]] {
+		return false
+	}
+	return strings.Count(norm, " ") < 5 && noLower(line) && !strings.ContainsAny(line, ",;|")
 }
 
 // headingBullets separate a heading from the first item on its line:
@@ -151,7 +157,7 @@ func splitSections(lines []string) sections {
 			first = strings.TrimSpace(l[:i])
 		}
 		if k, ok := headingKey(first); ok {
-			caps := strings.ToUpper(first) == first
+			caps := noLower(first)
 			secs = append(secs, section{key: k, inWork: !caps && capsKey == "work"})
 			if caps {
 				capsKey = k
