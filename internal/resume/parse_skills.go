@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -112,6 +113,7 @@ func continuesProse(item string) bool {
 // ("Project 1:", "Client Background:") or at prose.
 func skillLines(secs sections) []string {
 	var out []string
+	width := wrapWidth(secs)
 	own := false // the resume has a skills section of its own
 	for _, sec := range secs {
 		own = own || sec.key == "skills" && !sec.inWork
@@ -120,7 +122,7 @@ func skillLines(secs sections) []string {
 		if sec.key != "skills" || own && sec.inWork {
 			continue
 		}
-		joined := parenRe.ReplaceAllString(strings.Join(sec.lines, "\n"), " ")
+		joined := parenRe.ReplaceAllString(unwrap(sec.lines, width), " ")
 		start := len(out)
 		prose := 0
 		for _, line := range strings.Split(joined, "\n") {
@@ -150,6 +152,57 @@ func skillLines(secs sections) []string {
 		}
 	}
 	return out
+}
+
+// wrapsOnto tells a comma list that ran past the line width ("…, Microsoft⏎
+// OneNote, Skype") from one that ends at the line break (rows of a table,
+// one list per line): the next line's first word would not have fitted on
+// the previous line, which has commas and does not end at a separator, and
+// the next line is not a new bullet or "Label:" line.
+func wrapsOnto(prev, line string, width int) bool {
+	if strings.Count(prev, ",") < 2 || strings.ContainsAny(prev[len(prev)-1:], ",;:.|") {
+		return false
+	}
+	first, _, _ := strings.Cut(line, " ")
+	if utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) <= width {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	label, _, ok := strings.Cut(line, ":")
+	return (!ok || len(label) > 30) && !hasDateRange(line)
+}
+
+// unwrap joins lines with "\n", or with a space where a list wrapped.
+func unwrap(lines []string, width int) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			if wrapsOnto(lines[i-1], l, width) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// wrapWidth is the longest line of the resume (addresses aside, which run
+// past the margin): the width its text was wrapped at, if it was.
+func wrapWidth(secs sections) int {
+	w := 0
+	for _, sec := range secs {
+		for _, l := range sec.lines {
+			if n := utf8.RuneCountInString(l); n > w && !strings.Contains(l, "://") && !strings.Contains(l, "www.") {
+				w = n
+			}
+		}
+	}
+	return w
 }
 
 // jobHeaderLine is a job title ("Sr consultant") or an employer line

@@ -78,6 +78,12 @@ func TestSkillsCases(t *testing.T) {
 			text: "Jane Roe\nWORK EXPERIENCE\nEngineer\nAcme Corp\nJune 2008 to March 2016\nKey Skills\nCOBOL, JCL\nEDUCATION\nBSc",
 			want: []string{"COBOL", "JCL"},
 		},
+		{
+			name: "a comma list wrapped at the line width",
+			text: "Jane Roe\nEXPERIENCE\nClerk at a shop in a town by the sea, selling fish and bread.\nSKILLS\nJira, Confluence, Bitbucket, Bamboo, Jenkins, Microsoft\nOneNote, Trello\nDatabases: Oracle\nMySQL\nEDUCATION\nBSc",
+			want: []string{"JIRA", "Confluence", "Microsoft OneNote", "Trello", "Oracle Database", "MySQL"},
+			not:  []string{"OneNote", "Oracle MySQL"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
