@@ -208,8 +208,22 @@ func wrapWidth(secs sections) int {
 // jobHeaderLine is a job title ("Sr consultant") or an employer line
 // ("Acme Corp -  Pune, Maharashtra -", the form job boards export).
 func jobHeaderLine(line string) bool {
-	return strings.HasSuffix(line, " -") || strings.HasSuffix(line, " –") ||
-		containsTitleWord(line) && !strings.ContainsAny(line, ",;|•")
+	return strings.HasSuffix(line, " -") || strings.HasSuffix(line, " –") || placeLine(line) ||
+		containsTitleWord(line) && !strings.ContainsAny(line, ";|•")
+}
+
+// placeLine is "Brooklyn, NY" or "Pune, India": the place of a job.
+func placeLine(line string) bool {
+	_, last, ok := cutLast(line, ",")
+	last = strings.TrimSpace(last)
+	return ok && strings.Count(line, ",") <= 2 && (usStates[last] || countryNames[strings.ToLower(last)] != "")
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // isSubHeading is a short line that only labels what follows: "Project 1:".

@@ -84,6 +84,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"JIRA", "Confluence", "Microsoft OneNote", "Trello", "Oracle Database", "MySQL"},
 			not:  []string{"OneNote", "Oracle MySQL"},
 		},
+		{
+			name: "job entry with a place line after a skills list",
+			text: "Jane Roe\nSKILLS\nWelding\nBlueprint Reading\nAcme Tools, Shift Manager\nBrooklyn, NY\nJan 2019 – Sep 2021\nRan the night shift",
+			want: []string{"Welding", "Blueprint Reading"},
+			not:  []string{"Acme Tools", "Shift Manager", "Brooklyn", "NY"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
