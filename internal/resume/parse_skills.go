@@ -142,25 +142,28 @@ func skillLines(secs sections) []string {
 				break // a new block
 			}
 			if isProse(line) {
+				// Sentences are skipped; a second one, even after list lines,
+				// means the block is narrative from here on.
 				if prose++; prose >= 2 {
 					break
 				}
 				continue
 			}
-			prose = 0
 			out = append(out, line)
 		}
 	}
 	return out
 }
 
-// wrapsOnto tells a comma list that ran past the line width ("…, Microsoft⏎
-// OneNote, Skype") from one that ends at the line break (rows of a table,
-// one list per line): the next line's first word would not have fitted on
-// the previous line, which has commas and does not end at a separator, and
-// the next line is not a new bullet or "Label:" line.
+// wrapsOnto tells a comma list or a sentence that ran past the line width
+// ("…, Microsoft⏎OneNote, Skype", "…with proven abilities⏎in team
+// management") from one that ends at the line break (rows of a table, one
+// list per line): the next line's first word would not have fitted on the
+// previous line, which does not end a sentence or label, and the next line
+// is not a new bullet or "Label:" line. Prose is then judged on whole
+// sentences.
 func wrapsOnto(prev, line string, width int) bool {
-	if strings.Count(prev, ",") < 2 || strings.ContainsAny(prev[len(prev)-1:], ",;:.|") {
+	if strings.ContainsAny(prev[len(prev)-1:], ":.|") {
 		return false
 	}
 	first, _, _ := strings.Cut(line, " ")
@@ -169,6 +172,10 @@ func wrapsOnto(prev, line string, width int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(line)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	// A list that wrapped, or a sentence going on in lower case.
+	if strings.Count(prev, ",") < 2 && !unicode.IsLower(r) {
 		return false
 	}
 	label, _, ok := strings.Cut(line, ":")

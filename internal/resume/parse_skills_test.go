@@ -90,6 +90,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"Welding", "Blueprint Reading"},
 			not:  []string{"Acme Tools", "Shift Manager", "Brooklyn", "NY"},
 		},
+		{
+			name: "wrapped sentences in a skills block are not items",
+			text: "Jane Roe\nSKILLS\nKubernetes, Terraform, Ansible, Prometheus, Grafana, Helm, Vault, Consul\n• Possess excellent interpersonal, communication and organizational skills with proven\nabilities in team management, planning and running large programs of work.\n• Able to coordinate with support teams like Training, MIS, Technology and Quality to\nsuccessfully implement projects on time, within budget and to the standards agreed.\n• Cost, Risk, Budgets\nEDUCATION\nBSc",
+			want: []string{"Kubernetes", "Terraform", "Helm"},
+			not:  []string{"Possess excellent interpersonal", "abilities in team management", "MIS", "successfully implement projects on time", "Cost"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
