@@ -64,8 +64,8 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) || isAddress(item) {
 				continue
 			}
-			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) {
-				continue // a place from a job line that ran into the list, a filler word, a piece of a sentence
+			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) || orgOrDegree(low) {
+				continue // a place, employer or degree from a line that ran into the list, a filler word, a piece of a sentence
 			}
 			if c, ok := vocab.Canonical(item); ok {
 				add(c)
@@ -85,6 +85,25 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		return nil, 0
 	}
 	return out, conf
+}
+
+// orgWords name employers and schools; degreeWords name qualifications.
+var orgWords = set("pvt", "ltd", "limited", "inc", "llc", "llp", "gmbh", "corporation", "university", "college",
+	"institute", "school")
+
+// ("master" is not one of them: "Scrum Master", "Master Data Management".)
+var degreeWords = set("diploma", "bachelor", "bachelors", "b.tech", "m.tech", "b.sc", "m.sc", "ph.d", "phd")
+
+// orgOrDegree is an employer, a school or a qualification that sits in a
+// skills block ("Acme Pvt. Ltd", "Post Graduate Diploma in Automation").
+func orgOrDegree(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		w = strings.TrimSuffix(w, ".")
+		if orgWords[w] || degreeWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isAddress is a web or mail address that ran into a list (a LINKS

@@ -96,6 +96,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"Kubernetes", "Terraform", "Helm"},
 			not:  []string{"Possess excellent interpersonal", "abilities in team management", "MIS", "successfully implement projects on time", "Cost"},
 		},
+		{
+			name: "employers and qualifications are not skills",
+			text: "Jane Roe\nSKILLS\nPLC Programming, SCADA, Scrum Master\nPost Graduate Diploma in Industrial Automation, Acme Systems Pvt. Ltd\nEDUCATION\nBSc",
+			want: []string{"PLC", "SCADA", "Scrum"},
+			not:  []string{"Post Graduate Diploma in Industrial Automation", "Acme Systems Pvt. Ltd"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
