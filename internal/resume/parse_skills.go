@@ -127,9 +127,11 @@ func continuesProse(item string) bool {
 }
 
 // skillLines returns the lines of the Skills sections with parenthesised
-// asides ("Java (Less than 1 year)", even across a line break) removed. A
-// section ends early at a bare sub-heading that is not about skills
-// ("Project 1:", "Client Background:") or at prose.
+// asides ("Java (Less than 1 year)", even across a line break) removed and
+// wrapped lines rejoined. A section ends early at a bare sub-heading that is
+// not about skills ("Project 1:", "Client Background:"), at a job entry or at
+// its second sentence. A job's own skills blocks count only when the resume
+// has no skills section of its own.
 func skillLines(secs sections) []string {
 	var out []string
 	width := wrapWidth(secs)
@@ -201,7 +203,8 @@ func wrapsOnto(prev, line string, width int) bool {
 	return (!ok || len(label) > 30) && !hasDateRange(line)
 }
 
-// unwrap joins lines with "\n", or with a space where a list wrapped.
+// unwrap joins lines with "\n", or with a space where a list or sentence
+// wrapped.
 func unwrap(lines []string, width int) string {
 	var b strings.Builder
 	for i, l := range lines {
@@ -240,16 +243,12 @@ func jobHeaderLine(line string) bool {
 
 // placeLine is "Brooklyn, NY" or "Pune, India": the place of a job.
 func placeLine(line string) bool {
-	_, last, ok := cutLast(line, ",")
-	last = strings.TrimSpace(last)
-	return ok && strings.Count(line, ",") <= 2 && (usStates[last] || countryNames[strings.ToLower(last)] != "")
-}
-
-func cutLast(s, sep string) (before, after string, found bool) {
-	if i := strings.LastIndex(s, sep); i >= 0 {
-		return s[:i], s[i+len(sep):], true
+	i := strings.LastIndexByte(line, ',')
+	if i < 0 || strings.Count(line, ",") > 2 {
+		return false
 	}
-	return s, "", false
+	last := strings.TrimSpace(line[i+1:])
+	return usStates[last] || countryNames[strings.ToLower(last)] != ""
 }
 
 // isSubHeading is a short line that only labels what follows: "Project 1:".
