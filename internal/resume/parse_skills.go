@@ -11,6 +11,9 @@ var (
 	// Bullets seen in resumes converted from Word and web pages, " - " and
 	// " @ " used as bullets inside a line, and wide gaps between columns.
 	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔❖☑♦♣➔⇨❑〓\t]|\s[-–−~@]\s|\s{3,}`)
+	// expNoteRe is the note a job board's export puts after each skill:
+	// "Python- Experience - 24 months" (the duration is split off already).
+	expNoteRe = regexp.MustCompile(`(?i)\s*[-–]\s*(?:experience|exprience)$`)
 	parenRe   = regexp.MustCompile(`\([^)]*\)`)
 	// dashLabelRe is a category label set off by a dash at the start of a
 	// line: "• Operating System - Linux", "Virtualization platforms- VMware".
@@ -52,7 +55,9 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 			continue // narrative prose, not a list
 		}
 		spoken := false // spoken languages under "Languages:" go to Profile.Languages
-		if label, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 {
+		// A category label is short and is not itself a list: in "Go, Rust:
+		// expert" the colon does not end a label.
+		if label, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 && !strings.ContainsAny(label, ",;|") {
 			line = rest
 			k, _ := headingKey(label)
 			spoken = k == "languages"
@@ -60,12 +65,15 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 			line = line[m[1]:] // "• Database - DB2, SQL": the category is not a skill
 		}
 		for _, item := range itemSepRe.Split(line, -1) {
-			item = strings.TrimSpace(strings.Trim(item, " .:*-–−~@"))
+			item = strings.TrimSpace(strings.Trim(dropExpNote(item), " .:*-–−~@"))
 			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) || isAddress(item) {
 				continue
 			}
 			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) || orgOrDegree(low) {
 				continue // a place, employer or degree from a line that ran into the list, a filler word, a piece of a sentence
+			}
+			if level[strings.ToLower(item)] || durationRe.MatchString(item) {
+				continue // how long or how well ("Java - 3 years", "Python- Experience - 24 months", "Expert")
 			}
 			if c, ok := vocab.Canonical(item); ok {
 				add(c)
@@ -86,6 +94,19 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 	}
 	return out, conf
 }
+
+func dropExpNote(item string) string {
+	if len(item) > 10 && strings.EqualFold(item[len(item)-6:], "rience") {
+		return expNoteRe.ReplaceAllString(item, "")
+	}
+	return item
+}
+
+// level words and durations annotate a skill listed before them.
+var level = set("expert", "advanced", "intermediate", "beginner", "basic", "basics", "proficient", "fluent",
+	"experience", "exprience", "experienced", "novice", "familiar", "working knowledge")
+
+var durationRe = regexp.MustCompile(`(?i)^(?:(?:less|more) than |over |under |about |approx\.? )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)\b`)
 
 // orgWords name employers and schools; degreeWords name qualifications.
 var orgWords = set("pvt", "ltd", "limited", "inc", "llc", "llp", "gmbh", "corporation", "university", "college",

@@ -102,6 +102,12 @@ func TestSkillsCases(t *testing.T) {
 			want: []string{"PLC", "SCADA", "Scrum"},
 			not:  []string{"Post Graduate Diploma in Industrial Automation", "Acme Systems Pvt. Ltd"},
 		},
+		{
+			name: "durations and levels",
+			text: "Jane Roe\nSkills\nJAVASCRIPT- Exprience - 24 months\nPython- Experience - Less than 1 year months\nKubernetes - 3 years, Terraform (2 yrs), Go: Expert\nEXPERIENCE\ncompany - Acme\nEngineer",
+			want: []string{"JavaScript", "Python", "Kubernetes", "Terraform"},
+			not:  []string{"Exprience", "Experience", "24 months", "Less than 1 year months", "3 years", "Expert"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
