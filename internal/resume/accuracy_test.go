@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -47,6 +49,31 @@ func digitsOnly(s string) string {
 	return b.String()
 }
 
+// The metric's own splitting and normalisation, frozen here so that a
+// change to the parser's list splitting cannot move the ground truth it is
+// scored against. They are copies of what the parser used when the metric
+// was introduced.
+var (
+	gtItemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
+	gtParenRe   = regexp.MustCompile(`\([^)]*\)`)
+)
+
+func gtNorm(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " \t.,;:()[]•·-–*"))), " ")
+}
+
+// skillsHalf assigns a scored resume to half "A" or "B" by a hash of its
+// name, so that rules developed while looking at one half's errors can be
+// checked on the other.
+func skillsHalf(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	if h.Sum32()%2 == 0 {
+		return "A"
+	}
+	return "B"
+}
+
 type accRow struct {
 	files                 int
 	emailHave, emailFound int
@@ -54,7 +81,10 @@ type accRow struct {
 	nameHave, nameFound   int
 	skillsN               int
 	skillsF1              float64
+	halfN                 map[string]int
+	halfF1                map[string]float64
 	failures              []string
+	skillErrors           []string
 }
 
 func (r *accRow) add(o accRow) {
@@ -67,6 +97,18 @@ func (r *accRow) add(o accRow) {
 	r.nameFound += o.nameFound
 	r.skillsF1 += o.skillsF1
 	r.skillsN += o.skillsN
+	for h, n := range o.halfN {
+		r.addHalf(h, n, o.halfF1[h])
+	}
+	r.skillErrors = append(r.skillErrors, o.skillErrors...)
+}
+
+func (r *accRow) addHalf(h string, n int, f1 float64) {
+	if r.halfN == nil {
+		r.halfN, r.halfF1 = map[string]int{}, map[string]float64{}
+	}
+	r.halfN[h] += n
+	r.halfF1[h] += f1
 }
 
 type groundTruth struct {
@@ -159,16 +201,32 @@ func TestParseAccuracy(t *testing.T) {
 	fmt.Fprintf(&b, "%-42s %5d %10.1f%% %10.1f%% %10.1f%% %12.2f\n", "TOTAL", total.files,
 		100*ratio(total.emailFound, total.emailHave), 100*ratio(total.phoneFound, total.phoneHave),
 		100*ratio(total.nameFound, total.nameHave), total.skillsF1/float64(max(total.skillsN, 1)))
+	fmt.Fprintf(&b, "skills F1 by half (hash of the resume's name): all %.3f (n=%d)", total.skillsF1/float64(max(total.skillsN, 1)), total.skillsN)
+	for _, h := range []string{"A", "B"} {
+		fmt.Fprintf(&b, ", %s %.3f (n=%d)", h, total.halfF1[h]/float64(max(total.halfN[h], 1)), total.halfN[h])
+	}
+	fmt.Fprintf(&b, "\n")
 	t.Log(b.String())
+	// CANDOR_RESUME_SKILLS_ERRORS=FILE writes each scored resume's false
+	// positives and negatives there (outside the repository: they quote real
+	// resumes); CANDOR_RESUME_SKILLS_HALF=A keeps one half only.
+	if path := os.Getenv("CANDOR_RESUME_SKILLS_ERRORS"); path != "" {
+		var e strings.Builder
+		half := os.Getenv("CANDOR_RESUME_SKILLS_HALF")
+		for _, line := range total.skillErrors {
+			if half == "" || strings.HasPrefix(line, half+" ") {
+				e.WriteString(line)
+			}
+		}
+		if err := os.WriteFile(path, []byte(e.String()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if total.files == 0 || total.emailHave == 0 || total.nameHave == 0 || total.skillsN == 0 {
 		t.Fatalf("nothing scored: %d files, %d emails, %d names, %d skill lists", total.files, total.emailHave, total.nameHave, total.skillsN)
 	}
-	// The issue's targets; skills F1 is held at today's level (0.78) and
-	// checked against the target only when CANDOR_RESUME_ACCURACY_STRICT=1.
-	skillsTarget := 0.75
-	if os.Getenv("CANDOR_RESUME_ACCURACY_STRICT") == "1" {
-		skillsTarget = 0.80
-	}
+	// The issue's targets, all met now (skills F1 0.825 on 2026-11-25).
+	const skillsTarget = 0.80
 	if ratio(total.emailFound, total.emailHave) < 0.99 || ratio(total.phoneFound, total.phoneHave) < 0.97 ||
 		ratio(total.nameFound, total.nameHave) < 0.95 || total.skillsF1/float64(max(total.skillsN, 1)) < skillsTarget {
 		t.Errorf("accuracy below the targets (email 99%%, phone 97%%, name 95%%, skills F1 %.2f)", skillsTarget)
@@ -226,6 +284,16 @@ func scoreGT(row *accRow, file string, g groundTruth, p Profile, vocab *Vocabula
 		f1 := skillsF1(g.Skills, got, vocab)
 		row.skillsN++
 		row.skillsF1 += f1
+		half := skillsHalf(file)
+		row.addHalf(half, 1, f1)
+		fn, fp := skillsMisses(g.Skills, got, vocab)
+		var tp []string
+		for _, g := range got {
+			if !slices.Contains(fp, g) {
+				tp = append(tp, g)
+			}
+		}
+		row.skillErrors = append(row.skillErrors, fmt.Sprintf("%s %s F1 %.2f\n  FN %q\n  FP %q\n  TP %q\n", half, file, f1, fn, fp, tp))
 		if f1 < 0.8 {
 			row.failures = append(row.failures, fmt.Sprintf("%s skills F1 %.2f: want %q got %q", file, f1, g.Skills, got))
 		}
@@ -237,9 +305,9 @@ func sameName(want, got string) bool {
 	return norm(want) == norm(got) && got != ""
 }
 
-// skillsF1 matches predicted and true skills when their normalised or
+// skillsMatcher matches predicted and true skills when their normalised or
 // canonical forms agree, or when one's words contain the other's.
-func skillsF1(want, got []string, vocab *Vocabulary) float64 {
+func skillsMatcher(vocab *Vocabulary) func(a, b string) bool {
 	if vocab == nil {
 		vocab = DefaultVocabulary()
 	}
@@ -247,9 +315,9 @@ func skillsF1(want, got []string, vocab *Vocabulary) float64 {
 		if c, ok := vocab.Canonical(s); ok {
 			return strings.ToLower(c)
 		}
-		return normSkill(parenRe.ReplaceAllString(s, ""))
+		return gtNorm(gtParenRe.ReplaceAllString(s, ""))
 	}
-	match := func(a, b string) bool {
+	return func(a, b string) bool {
 		ka, kb := key(a), key(b)
 		if ka == kb {
 			return true
@@ -257,6 +325,28 @@ func skillsF1(want, got []string, vocab *Vocabulary) float64 {
 		wa, wb := " "+ka+" ", " "+kb+" "
 		return (len(kb) > 2 && strings.Contains(wa, wb)) || (len(ka) > 2 && strings.Contains(wb, wa))
 	}
+}
+
+// skillsMisses lists the true skills nothing predicted matched (fn) and the
+// predictions that matched no true skill (fp).
+func skillsMisses(want, got []string, vocab *Vocabulary) (fn, fp []string) {
+	match := skillsMatcher(vocab)
+	for _, w := range want {
+		if !slices.ContainsFunc(got, func(g string) bool { return match(w, g) }) {
+			fn = append(fn, w)
+		}
+	}
+	for _, g := range got {
+		if !slices.ContainsFunc(want, func(w string) bool { return match(w, g) }) {
+			fp = append(fp, g)
+		}
+	}
+	return fn, fp
+}
+
+// skillsF1 is the F1 of got against want under skillsMatcher.
+func skillsF1(want, got []string, vocab *Vocabulary) float64 {
+	match := skillsMatcher(vocab)
 	tp := 0
 	for _, w := range want {
 		for _, g := range got {
@@ -324,7 +414,7 @@ func dataTurksRow(t *testing.T, dir string, opts ParseOptions) accRow {
 								g.Name = strings.TrimSpace(pt.Text)
 							}
 						case "Skills":
-							for _, s := range itemSepRe.Split(parenRe.ReplaceAllString(pt.Text, ""), -1) {
+							for _, s := range gtItemSepRe.Split(gtParenRe.ReplaceAllString(pt.Text, ""), -1) {
 								if _, rest, ok := strings.Cut(s, ":"); ok {
 									s = rest
 								}

@@ -29,6 +29,11 @@ func Parse(text string, opts ParseOptions) Profile {
 		opts.DefaultRegion = "US"
 	}
 	text = strings.ReplaceAll(text, "\f", "\n")
+	if strings.IndexByte(text, '&') >= 0 {
+		// Text copied out of web pages keeps HTML's escapes ("SKILLS &amp;
+		// ABILITIES"); only the common ones, so a literal "&" stays as it is.
+		text = entityReplacer.Replace(text)
+	}
 	lines := splitLines(text)
 	secs := splitSections(lines)
 	p := Profile{Meta: Meta{Confidence: map[string]float64{}}}
@@ -90,6 +95,8 @@ func Parse(text string, opts ParseOptions) Profile {
 	}
 	return p
 }
+
+var entityReplacer = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", " ")
 
 // splitLines trims lines and drops empty ones, keeping tabs (column breaks
 // from the PDF layout) inside lines.

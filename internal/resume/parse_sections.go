@@ -33,13 +33,13 @@ var sectionHeadings = map[string]string{
 	"licenses": "certificates", "licenses & certifications": "certificates", "certifications & licenses": "certificates",
 	"licenses and certifications": "certificates", "courses": "certificates", "trainings": "certificates",
 	"projects": "other", "personal projects": "other", "academic projects": "other", "awards": "other",
-	"honors": "other", "achievements": "other", "accomplishments": "other", "interests": "other", "hobbies": "other",
+	"honors": "other", "achievements": "other", "accomplishments": "other", "interests": "other", "hobbies": "other", "hobby": "other",
 	"references": "other", "publications": "other", "volunteer": "other", "volunteering": "other",
 	"personal details": "other", "personal information": "other", "activities": "other", "extracurricular activities": "other",
 	"contact": "contact", "contact details": "contact", "contact information": "contact", "declaration": "other",
 	"conferences": "other", "awards and honors": "other", "honors & awards": "other", "additional information": "other",
 	"affiliations": "other", "professional affiliations": "other", "training": "other", "personal profile": "other",
-	"technical skill": "skills", "technical skillset": "skills", "technical skills set": "skills", "key technical skills": "skills",
+	"technical skill": "skills", "technical skillset": "skills", "technical profile": "skills", "technical skills set": "skills", "key technical skills": "skills",
 	"other technical skills": "skills", "additional skills": "skills", "skills set": "skills", "technical competencies": "skills",
 	"technical knowledge": "skills", "knowledge purview": "skills", "it proficiency": "skills", "computer proficiency": "skills",
 	"soft skills": "skills", "skill": "skills", "technical summary": "skills", "tools and technologies": "skills",
@@ -58,14 +58,17 @@ var sectionHeadings = map[string]string{
 type section struct {
 	key   string
 	lines []string
+	// inWork marks a mixed-case heading under a capitals WORK heading: a
+	// block of one job ("Key Skills" of a project), not of the resume.
+	inWork bool
 }
 
 type sections []section
 
 // headingKey reports whether line is a section heading and which.
 func headingKey(line string) (string, bool) {
-	if len(line) > 48 {
-		return "", false
+	if len(line) > 48 || strings.HasSuffix(line, ".") {
+		return "", false // a sentence's last word wrapped onto its own line: "skills."
 	}
 	l := strings.ToLower(line)
 	l = strings.TrimRight(l, ": ")
@@ -82,6 +85,12 @@ func headingKey(line string) (string, bool) {
 	if k, ok := sectionHeadings[l]; ok {
 		return k, true
 	}
+	if skillsHeadingSuffix(line, l) {
+		return "skills", true
+	}
+	if capsHeading(line, l) {
+		return "other", true
+	}
 	// Letter-spaced headings: "S K I L L S".
 	if compact := strings.ReplaceAll(l, " ", ""); len(compact) >= 4 && len(l) >= 2*len(compact)-1 {
 		for h, k := range sectionHeadings {
@@ -93,17 +102,66 @@ func headingKey(line string) (string, bool) {
 	return "", false
 }
 
+// skillsHeadingSuffix accepts headings that name a field before the word
+// skills ("SAP FICO SKILL SET:", "JAVA SKILLS"). Only capitals or a closing
+// colon make such a line a heading: in mixed case it is as likely an item
+// ("Excellent communication skills").
+func skillsHeadingSuffix(line, norm string) bool {
+	if !strings.HasSuffix(norm, " skills") && !strings.HasSuffix(norm, " skill set") &&
+		!strings.HasSuffix(norm, " skillset") && !strings.HasSuffix(norm, " skills set") {
+		return false
+	}
+	return strings.Count(norm, " ") < 5 && (strings.HasSuffix(strings.TrimSpace(line), ":") || noLower(line))
+}
+
+// noLower reports whether s has no lower-case letters (a heading in capitals).
+func noLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionNouns end headings the table does not list ("TECHNICAL EXPERIENCE
+// SUMMARY", "ACADEMIC ACHIEVEMENTS").
+var sectionNouns = set("summary", "experience", "details", "information", "profile", "projects", "achievements",
+	"history", "responsibilities", "activities", "interests", "objective", "declaration", "background", "awards",
+	"hobbies", "publications", "references", "certifications", "accomplishments")
+
+// capsHeading is a short line in capitals ending in a section noun: an
+// unlisted heading, which ends the section before it.
+func capsHeading(line, norm string) bool {
+	i := strings.LastIndexByte(norm, ' ')
+	if i < 0 || !sectionNouns[norm[i+1:]] {
+		return false
+	}
+	return strings.Count(norm, " ") < 5 && noLower(line) && !strings.ContainsAny(line, ",;|")
+}
+
+// headingBullets separate a heading from the first item on its line:
+// "SKILLS • Team building".
+const headingBullets = "•·●▪■◦➢►✓✔❖"
+
 // splitSections cuts lines at headings; lines before the first heading form
 // the "header" section.
 func splitSections(lines []string) sections {
 	secs := sections{{key: "header"}}
+	capsKey := ""
 	for _, l := range lines {
 		first := l
 		if i := strings.IndexByte(l, '\t'); i >= 0 {
 			first = l[:i]
+		} else if i := strings.IndexAny(l, headingBullets); i > 0 {
+			first = strings.TrimSpace(l[:i])
 		}
 		if k, ok := headingKey(first); ok {
-			secs = append(secs, section{key: k})
+			caps := noLower(first)
+			secs = append(secs, section{key: k, inWork: !caps && capsKey == "work"})
+			if caps {
+				capsKey = k
+			}
 			if first != l {
 				secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, strings.TrimSpace(l[len(first):]))
 			}
@@ -112,6 +170,12 @@ func splitSections(lines []string) sections {
 		// "Skills: Java, Go" — a heading with its content on the same line.
 		if h, rest, ok := strings.Cut(l, ":"); ok && len(h) < 30 {
 			if k, ok := headingKey(h); ok && k != "summary" && strings.TrimSpace(rest) != "" {
+				if k == "languages" && secs[len(secs)-1].key == "skills" {
+					// Inside a skills list, "Languages: C, C++, Java" are
+					// programming languages; spoken ones are sorted out later.
+					secs[len(secs)-1].lines = append(secs[len(secs)-1].lines, l)
+					continue
+				}
 				secs = append(secs, section{key: k, lines: []string{strings.TrimSpace(rest)}})
 				continue
 			}

@@ -4,11 +4,20 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var (
-	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔\t]|\s[-–]\s|\s{3,}`)
+	// Bullets seen in resumes converted from Word and web pages, " - " and
+	// " @ " used as bullets inside a line, and wide gaps between columns.
+	itemSepRe = regexp.MustCompile(`[,;|•·●▪■◦⋄➢►✓✔❖☑♦♣➔⇨❑〓\t]|\s[-–−~@]\s|\s{3,}`)
+	// expNoteRe is the note a job board's export puts after each skill:
+	// "Python- Experience - 24 months" (the duration is split off already).
+	expNoteRe = regexp.MustCompile(`(?i)\s*[-–]\s*(?:experience|exprience)$`)
 	parenRe   = regexp.MustCompile(`\([^)]*\)`)
+	// dashLabelRe is a category label set off by a dash at the start of a
+	// line: "• Operating System - Linux", "Virtualization platforms- VMware".
+	dashLabelRe = regexp.MustCompile(`^[^\pL\pN]*(\pL[\pL /&]{0,30}?)\s?[-–]\s`)
 )
 
 // freeTextStop are vocabulary terms that are ordinary words in prose; they
@@ -45,16 +54,26 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 		if len(line) > 160 && strings.Count(line, ",") < 4 {
 			continue // narrative prose, not a list
 		}
-		if _, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 {
+		spoken := false // spoken languages under "Languages:" go to Profile.Languages
+		// A category label is short and is not itself a list: in "Go, Rust:
+		// expert" the colon does not end a label.
+		if label, rest, ok := strings.Cut(line, ":"); ok && len(line)-len(rest) < 40 && !strings.ContainsAny(label, ",;|") {
 			line = rest
+			k, _ := headingKey(label)
+			spoken = k == "languages"
+		} else if m := dashLabelRe.FindStringSubmatchIndex(line); m != nil && skillishLabel(line[m[2]:m[3]]) {
+			line = line[m[1]:] // "• Database - DB2, SQL": the category is not a skill
 		}
 		for _, item := range itemSepRe.Split(line, -1) {
-			item = strings.TrimSpace(strings.Trim(item, " .:*-–"))
-			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) {
+			item = strings.TrimSpace(strings.Trim(dropExpNote(item), " .:*-–−~@"))
+			if item == "" || hasDateRange(item) || len(item) > 60 || len(strings.Fields(item)) > 7 || !hasLetter(item) || isAddress(item) {
 				continue
 			}
-			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || continuesProse(item) {
-				continue // a place from a job line that ran into the list, a filler word, a piece of a sentence
+			if low := strings.ToLower(item); countryNames[low] != "" || notSkills[low] || spoken && humanLanguages[low] || continuesProse(item) || orgOrDegree(low) {
+				continue // a place, employer or degree from a line that ran into the list, a filler word, a piece of a sentence
+			}
+			if level[strings.ToLower(item)] || durationRe.MatchString(item) {
+				continue // how long or how well ("Java - 3 years", "Python- Experience - 24 months", "Expert")
 			}
 			if c, ok := vocab.Canonical(item); ok {
 				add(c)
@@ -76,6 +95,46 @@ func findSkills(secs sections, text string, vocab *Vocabulary) ([]Skill, float64
 	return out, conf
 }
 
+func dropExpNote(item string) string {
+	if len(item) > 10 && strings.EqualFold(item[len(item)-6:], "rience") {
+		return expNoteRe.ReplaceAllString(item, "")
+	}
+	return item
+}
+
+// level words and durations annotate a skill listed before them.
+var level = set("expert", "advanced", "intermediate", "beginner", "basic", "basics", "proficient", "fluent",
+	"experience", "exprience", "experienced", "novice", "familiar", "working knowledge")
+
+var durationRe = regexp.MustCompile(`(?i)^(?:(?:less|more) than |over |under |about |approx\.? )?\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)\b`)
+
+// orgWords name employers and schools; degreeWords name qualifications.
+var orgWords = set("pvt", "ltd", "limited", "inc", "llc", "llp", "gmbh", "corporation", "university", "college",
+	"institute", "school")
+
+// ("master" is not one of them: "Scrum Master", "Master Data Management".)
+var degreeWords = set("diploma", "bachelor", "bachelors", "b.tech", "m.tech", "b.sc", "m.sc", "ph.d", "phd")
+
+// orgOrDegree is an employer, a school or a qualification that sits in a
+// skills block ("Acme Pvt. Ltd", "Post Graduate Diploma in Automation").
+func orgOrDegree(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		w = strings.TrimSuffix(w, ".")
+		if orgWords[w] || degreeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isAddress is a web or mail address that ran into a list (a LINKS
+// section, a profile URL under the skills).
+func isAddress(item string) bool {
+	low := strings.ToLower(item)
+	return strings.Contains(low, "//") || strings.HasPrefix(low, "www.") || strings.Contains(low, "@") ||
+		strings.HasPrefix(low, "http")
+}
+
 var notSkills = set("and", "or", "etc", "&amp", "others", "other", "various", "including", "skills")
 
 var joinWords = set("and", "or", "in", "of", "with", "to", "for", "the", "on", "at", "by", "from", "as", "into", "which", "that", "who")
@@ -89,36 +148,128 @@ func continuesProse(item string) bool {
 }
 
 // skillLines returns the lines of the Skills sections with parenthesised
-// asides ("Java (Less than 1 year)", even across a line break) removed. A
-// section ends early at a bare sub-heading that is not about skills
-// ("Project 1:", "Client Background:") or at prose.
+// asides ("Java (Less than 1 year)", even across a line break) removed and
+// wrapped lines rejoined. A section ends early at a bare sub-heading that is
+// not about skills ("Project 1:", "Client Background:"), at a job entry or at
+// its second sentence. A job's own skills blocks count only when the resume
+// has no skills section of its own.
 func skillLines(secs sections) []string {
 	var out []string
+	width := wrapWidth(secs)
+	own := false // the resume has a skills section of its own
 	for _, sec := range secs {
-		if sec.key != "skills" {
+		own = own || sec.key == "skills" && !sec.inWork
+	}
+	for _, sec := range secs {
+		if sec.key != "skills" || own && sec.inWork {
 			continue
 		}
-		joined := parenRe.ReplaceAllString(strings.Join(sec.lines, "\n"), " ")
+		joined := parenRe.ReplaceAllString(unwrap(sec.lines, width), " ")
+		start := len(out)
 		prose := 0
 		for _, line := range strings.Split(joined, "\n") {
 			line = strings.TrimSpace(line)
 			if line == "" {
 				continue
 			}
-			if isSubHeading(line) && !skillishLabel(line) || hasDateRange(line) {
-				break // a new block, or a job entry ("September 2005 - till date")
+			if hasDateRange(line) {
+				// A job entry ("September 2005 - till date"): its title and
+				// employer lines came just before the dates.
+				for n := 0; n < 3 && len(out) > start && jobHeaderLine(out[len(out)-1]); n++ {
+					out = out[:len(out)-1]
+				}
+				break
+			}
+			if isSubHeading(line) && !skillishLabel(line) {
+				break // a new block
 			}
 			if isProse(line) {
+				// Sentences are skipped; a second one, even after list lines,
+				// means the block is narrative from here on.
 				if prose++; prose >= 2 {
 					break
 				}
 				continue
 			}
-			prose = 0
 			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// wrapsOnto tells a comma list or a sentence that ran past the line width
+// ("…, Microsoft⏎OneNote, Skype", "…with proven abilities⏎in team
+// management") from one that ends at the line break (rows of a table, one
+// list per line): the next line's first word would not have fitted on the
+// previous line, which does not end a sentence or label, and the next line
+// is not a new bullet or "Label:" line. Prose is then judged on whole
+// sentences.
+func wrapsOnto(prev, line string, width int) bool {
+	if strings.ContainsAny(prev[len(prev)-1:], ":.|") {
+		return false
+	}
+	first, _, _ := strings.Cut(line, " ")
+	if utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) <= width {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	// A list that wrapped, or a sentence going on in lower case.
+	if strings.Count(prev, ",") < 2 && !unicode.IsLower(r) {
+		return false
+	}
+	label, _, ok := strings.Cut(line, ":")
+	return (!ok || len(label) > 30) && !hasDateRange(line)
+}
+
+// unwrap joins lines with "\n", or with a space where a list or sentence
+// wrapped.
+func unwrap(lines []string, width int) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			if wrapsOnto(lines[i-1], l, width) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// wrapWidth is the longest line of the resume (addresses aside, which run
+// past the margin): the width its text was wrapped at, if it was.
+func wrapWidth(secs sections) int {
+	w := 0
+	for _, sec := range secs {
+		for _, l := range sec.lines {
+			if n := utf8.RuneCountInString(l); n > w && !strings.Contains(l, "://") && !strings.Contains(l, "www.") {
+				w = n
+			}
+		}
+	}
+	return w
+}
+
+// jobHeaderLine is a job title ("Sr consultant") or an employer line
+// ("Acme Corp -  Pune, Maharashtra -", the form job boards export).
+func jobHeaderLine(line string) bool {
+	return strings.HasSuffix(line, " -") || strings.HasSuffix(line, " –") || placeLine(line) ||
+		containsTitleWord(line) && !strings.ContainsAny(line, ";|•")
+}
+
+// placeLine is "Brooklyn, NY" or "Pune, India": the place of a job.
+func placeLine(line string) bool {
+	i := strings.LastIndexByte(line, ',')
+	if i < 0 || strings.Count(line, ",") > 2 {
+		return false
+	}
+	last := strings.TrimSpace(line[i+1:])
+	return usStates[last] || countryNames[strings.ToLower(last)] != ""
 }
 
 // isSubHeading is a short line that only labels what follows: "Project 1:".
@@ -130,7 +281,8 @@ func isSubHeading(line string) bool {
 var skillishWords = []string{"skill", "tool", "technolog", "language", "database", "framework", "software", "platform",
 	"operating", "os", "package", "environment", "ide", "server", "web", "cloud", "programming", "scripting", "testing",
 	"methodolog", "expertise", "proficien", "competenc", "knowledge", "application", "devops", "version control",
-	"network", "hardware", "library", "libraries", "concept", "domain", "area", "office", "design", "analytics", "data"}
+	"network", "hardware", "library", "libraries", "concept", "domain", "area", "office", "design", "analytics", "data",
+	"other", "utilit", "technical", "editor", "repositor"}
 
 // skillishLabel tells a category label inside a skills list ("Databases:",
 // "Tools:") from a heading that ends the list.
@@ -246,7 +398,16 @@ var fluencyWords = []string{"native", "mother tongue", "bilingual", "fluent", "p
 func findLanguages(secs sections, text string) []Language {
 	var out []Language
 	seen := map[string]bool{}
-	for _, line := range secs.lines("languages") {
+	lines := secs.lines("languages")
+	for _, line := range secs.lines("skills") {
+		// A "Languages:" line kept inside a skills list may name spoken ones.
+		if h, rest, ok := strings.Cut(line, ":"); ok && len(h) < 30 {
+			if k, _ := headingKey(h); k == "languages" {
+				lines = append(lines, rest)
+			}
+		}
+	}
+	for _, line := range lines {
 		for _, item := range regexp.MustCompile(`[,;|•/\t]| and `).Split(line, -1) {
 			words := strings.FieldsFunc(strings.ToLower(item), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 			for _, w := range words {
