@@ -80,13 +80,15 @@ func (j *JSONResumes) Next() (int, json.RawMessage, error) {
 // and so resume.Meta, has no place for.
 type JSONResume struct {
 	resume.Profile
-	Tags []string // meta.tags
+	Tags   []string // meta.tags
+	Source string   // meta.source: where the candidate first came from
 }
 
 // candorMeta reads the meta fields only Candor writes.
 type candorMeta struct {
 	Meta struct {
-		Tags []string `json:"tags"`
+		Tags   []string `json:"tags"`
+		Source string   `json:"source"`
 	} `json:"meta"`
 }
 
@@ -108,7 +110,7 @@ func ParseJSONResume(raw []byte) (JSONResume, error) {
 			return p, fmt.Errorf("cannot be read: %v", err)
 		}
 	}
-	p.Tags = extra.Meta.Tags
+	p.Tags, p.Source = extra.Meta.Tags, strings.TrimSpace(extra.Meta.Source)
 	if strings.TrimSpace(p.Basics.Name) == "" && strings.TrimSpace(p.Basics.Email) == "" {
 		return p, errors.New("has no basics.name (nor basics.email)")
 	}
@@ -117,7 +119,7 @@ func ParseJSONResume(raw []byte) (JSONResume, error) {
 
 // Candidate maps the document to candidate fields: FromProfile, with the
 // exported tags first (they are the candidate's own; skills only add to
-// them), at most 50 like any candidate.
+// them), at most 50 like any candidate, and the exported source kept.
 func (j JSONResume) Candidate() hiring.CandidateInput {
 	in := FromProfile(j.Profile)
 	var tags []string
@@ -127,6 +129,9 @@ func (j JSONResume) Candidate() hiring.CandidateInput {
 		}
 	}
 	in.Tags = append(tags, in.Tags...)
+	if j.Source != "" {
+		in.Source = j.Source
+	}
 	in.Normalize()
 	if len(in.Tags) > 50 {
 		in.Tags = in.Tags[:50]

@@ -129,7 +129,7 @@ func fieldStrings(m []hiring.ImportField) []string {
 func TestJSONResumeExportRoundTrip(t *testing.T) {
 	c := hiring.Candidate{ID: "c1", FirstName: "Ada", LastName: "Lovelace", Emails: []string{"ada@example.com", "ada@work.example"},
 		Phones: []string{"+44 20 7946 0000"}, Location: "London, UK", Headline: "Mathematician", CurrentTitle: "Analyst",
-		CurrentCompany: "Analytical Engines", Tags: []string{"mathematics", "poetry-of-science"}, Links: []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: "https://www.linkedin.com/in/ada"},
+		CurrentCompany: "Analytical Engines", Source: "Referral", Tags: []string{"mathematics", "poetry-of-science"}, Links: []hiring.Link{{Kind: hiring.LinkLinkedIn, URL: "https://www.linkedin.com/in/ada"},
 			{Kind: hiring.LinkGitHub, URL: "https://github.com/ada"}, {Kind: hiring.LinkPortfolio, URL: "https://ada.example"}}}
 	raw, err := json.Marshal(export.ToResume(c))
 	if err != nil {
@@ -144,7 +144,7 @@ func TestJSONResumeExportRoundTrip(t *testing.T) {
 		t.Errorf("tags: got %q, want %q", in.Tags, c.Tags)
 	}
 	if in.FirstName != c.FirstName || in.LastName != c.LastName || in.Location != c.Location || in.Headline != c.Headline ||
-		in.CurrentTitle != c.CurrentTitle || in.CurrentCompany != c.CurrentCompany ||
+		in.CurrentTitle != c.CurrentTitle || in.CurrentCompany != c.CurrentCompany || in.Source != c.Source ||
 		strings.Join(in.Emails, ",") != strings.Join(c.Emails, ",") || strings.Join(in.Phones, ",") != strings.Join(c.Phones, ",") {
 		t.Errorf("round trip: %+v", in)
 	}
@@ -159,6 +159,14 @@ func TestJSONResumeExportRoundTrip(t *testing.T) {
 	}
 	if err := in.Validate(); err != nil {
 		t.Errorf("round trip does not validate: %v", err)
+	}
+	// A document from elsewhere (no meta.source) is sourced as JSON Resume.
+	other, err := importer.ParseJSONResume([]byte(`{"basics":{"name":"Grace Hopper"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src := other.Candidate().Source; src != "JSON Resume" {
+		t.Errorf("source of a foreign document: %q", src)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/resume"
 )
@@ -23,7 +24,7 @@ func (s *Service) ParseOnly(ctx context.Context, data []byte) (resume.Profile, e
 		return resume.Profile{}, fileError("is empty")
 	}
 	if int64(len(data)) > s.maxBytes {
-		return resume.Profile{}, fileError("is larger than " + sizeText(s.maxBytes))
+		return resume.Profile{}, fileError("is larger than " + blob.HumanSize(s.maxBytes))
 	}
 	// Settings and skills are company-wide, read as the system whoever asks.
 	sys := hiring.WithActor(ctx, hiring.SystemActor())

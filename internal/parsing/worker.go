@@ -12,6 +12,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/resume"
 )
@@ -111,7 +112,7 @@ func (s *Service) read(ctx context.Context, key string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > s.maxBytes {
-		return nil, fmt.Errorf("%w: the limit is %s", resume.ErrTooLarge, sizeText(s.maxBytes))
+		return nil, fmt.Errorf("%w: the limit is %s", resume.ErrTooLarge, blob.HumanSize(s.maxBytes))
 	}
 	return data, nil
 }
@@ -149,11 +150,4 @@ func (s *Service) parseOptions(ctx context.Context, candidateID string) (resume.
 		}
 	}
 	return resume.ParseOptions{DefaultRegion: region, Vocabulary: vocab, Now: s.now()}, nil
-}
-
-func sizeText(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%d MB", n>>20)
-	}
-	return fmt.Sprintf("%d KB", max(n>>10, 1))
 }
