@@ -89,7 +89,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: maxDoc}}
 	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger, MaxBytes: maxDoc})
 	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger, MaxDocumentBytes: maxDoc})
-	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Register: func(w *river.Workers) {
+	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Periodic: []*river.PeriodicJob{importer.SweepJob()}, Register: func(w *river.Workers) {
 		parse.Register(w)
 		if err := importer.Register(w, imports); err != nil {
 			panic(err) // a duplicate kind is a programming error

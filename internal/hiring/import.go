@@ -190,6 +190,9 @@ type ImportService interface {
 	// DiscardImport deletes an import that has added no candidates and
 	// returns it (the caller deletes its file).
 	DiscardImport(ctx context.Context, id string) (Import, error)
+	// StaleImports lists discardable imports uploaded before the time,
+	// oldest first (admins and the system).
+	StaleImports(ctx context.Context, before time.Time, limit int) ([]Import, error)
 	// ImportIssues streams the report in row order.
 	ImportIssues(ctx context.Context, id string, fn func(ImportIssue) error) error
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -233,6 +234,41 @@ func (db *DB) DiscardImport(ctx context.Context, id string) (hiring.Import, erro
 		return hiring.Import{}, err
 	}
 	return im, nil
+}
+
+// StaleImports lists, oldest first, imports uploaded before the time that
+// have added no candidates and were never taken further: the leftovers of
+// abandoned uploads, which the periodic sweep discards. Admins and the
+// system only.
+func (db *DB) StaleImports(ctx context.Context, before time.Time, limit int) ([]hiring.Import, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !a.IsAdmin() {
+		return nil, forbidden("Only admins list stale imports.")
+	}
+	rows, err := db.rd.QueryContext(ctx, "SELECT "+importCols+` FROM imports WHERE status IN ($1, $2, $3) AND created_at < $4
+		ORDER BY created_at, id LIMIT `+strconv.Itoa(max(limit, 1)), string(hiring.ImportMapping), string(hiring.ImportPreviewed),
+		string(hiring.ImportFailed), TimeArg(before))
+	if err != nil {
+		return nil, dbErr("stale imports", err)
+	}
+	defer rows.Close()
+	var out []hiring.Import
+	for rows.Next() {
+		im, err := scanImport(rows)
+		if err != nil {
+			return nil, dbErr("stale imports", err)
+		}
+		if im.Discardable() {
+			out = append(out, im)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbErr("stale imports", err)
+	}
+	return out, nil
 }
 
 func (db *DB) checkImportSettings(ctx context.Context, tx *sql.Tx, a hiring.Actor, im hiring.Import, s *hiring.ImportSettings) error {

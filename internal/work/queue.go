@@ -35,6 +35,9 @@ type Options struct {
 	MaxWorkers int
 	// CleanupEvery is the period of the housekeeping job. Default 1h.
 	CleanupEvery time.Duration
+	// Periodic adds periodic jobs beyond the housekeeping one; each runs
+	// once per cluster (River's leader inserts it).
+	Periodic []*river.PeriodicJob
 }
 
 // runner is what the admin page and the process lifecycle need from a River
@@ -98,11 +101,11 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.MaxWorkers}},
 		FetchPollInterval: opts.PollInterval,
 		FetchCooldown:     min(opts.PollInterval, 100*time.Millisecond),
-		PeriodicJobs: []*river.PeriodicJob{
+		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.CleanupEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return CleanupArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "cleanup"}),
-		},
+		}, opts.Periodic...),
 	}
 	var (
 		q   *Queue
