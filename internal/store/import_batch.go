@@ -34,7 +34,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 	prep(&s.tag, "INSERT INTO candidate_tags (candidate_id, tag) VALUES ($1, $2)")
 	prep(&s.activity, `INSERT INTO activity (id, actor_id, actor_name, action, subject_type, subject_id,
 		candidate_id, job_id, summary, before_json, after_json, ip, private, created_at)
-		VALUES ($1, $2, $3, 'candidate.imported', 'candidate', $4, $4, NULL, $5, $6, $7, $8, FALSE, $9)`)
+		VALUES ($1, $2, $3, $4, 'candidate', $5, $5, NULL, $6, $7, $8, $9, FALSE, $10)`)
 	if err != nil {
 		s.close()
 		return nil, dbErr("prepare import", err)
@@ -299,7 +299,7 @@ func (db *DB) insertImported(ctx context.Context, tx *sql.Tx, st *importStmts, a
 	name := hiring.Candidate{FirstName: in.FirstName, LastName: in.LastName}.Name()
 	after := candidateMap(in)
 	after["import_id"] = im.ID
-	_, err := st.activity.ExecContext(ctx, NewID(), nullString(actorUserID(a)), a.Name, id, "imported "+name+" from "+im.FileName,
+	_, err := st.activity.ExecContext(ctx, NewID(), nullString(actorUserID(a)), a.Name, "candidate.imported", id, "imported "+name+" from "+im.FileName,
 		nil, jsonArg(after), a.IP, t)
 	return id, dbErr("record activity", err)
 }
@@ -337,7 +337,9 @@ func (db *DB) mergeImported(ctx context.Context, tx *sql.Tx, st *importStmts, a 
 	}
 	af["import_id"] = im.ID
 	af["merged"] = true
-	_, err = st.activity.ExecContext(ctx, NewID(), nullString(actorUserID(a)), a.Name, id,
+	// Its own action, so that the audit log tells new people from rows that
+	// updated someone already on file.
+	_, err = st.activity.ExecContext(ctx, NewID(), nullString(actorUserID(a)), a.Name, "candidate.import_merged", id,
 		fmt.Sprintf("merged a row of %s into %s", im.FileName, old.Name()), jsonArg(b), jsonArg(af), a.IP, TimeArg(now()))
 	return dbErr("record activity", err)
 }

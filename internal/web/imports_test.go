@@ -408,17 +408,18 @@ func testImportThroughWorker(t *testing.T, opts apptest.Options) {
 	}
 
 	// Activity: one row per imported or merged candidate, by the recruiter.
-	for cid, want := range map[string]string{grace.ID: "imported Grace Hopper from people.csv", ada.ID: "merged a row of people.csv into Ada Lovelace"} {
+	for cid, want := range map[string][2]string{grace.ID: {"candidate.imported", "imported Grace Hopper from people.csv"},
+		ada.ID: {"candidate.import_merged", "merged a row of people.csv into Ada Lovelace"}} {
 		acts, err := f.app.DB.CandidateActivity(sys, cid, hiring.PageRequest{Limit: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
 		found := false
 		for _, a := range acts.Items {
-			found = found || (a.Action == "candidate.imported" && a.Summary == want && a.ActorID == f.recruiter.ID)
+			found = found || (a.Action == want[0] && a.Summary == want[1] && a.ActorID == f.recruiter.ID)
 		}
 		if !found {
-			t.Errorf("no candidate.imported %q by the recruiter in %+v", want, acts.Items)
+			t.Errorf("no %s %q by the recruiter in %+v", want[0], want[1], acts.Items)
 		}
 	}
 }
