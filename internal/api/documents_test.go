@@ -2,9 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"io"
-	"mime/multipart"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -14,27 +11,8 @@ import (
 // upload posts a multipart document as role.
 func (e *env) upload(role hiring.Role, candidateID, fileName string, content []byte, fields ...string) resp {
 	e.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for i := 0; i+1 < len(fields); i += 2 {
-		mw.WriteField(fields[i], fields[i+1])
-	}
-	fw, err := mw.CreateFormFile("file", fileName)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	fw.Write(content)
-	mw.Close()
-	req, _ := http.NewRequestWithContext(e.t.Context(), "POST", e.srv.URL+"/api/v1/candidates/"+candidateID+"/documents", &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+e.tokens[role])
-	res, err := e.srv.Client().Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return resp{t: e.t, Status: res.StatusCode, Header: res.Header, Body: b}
+	ctype, body := multipartBody(e.t, fields, fileName, content, nil)
+	return e.post(role, "/candidates/"+candidateID+"/documents", ctype, body)
 }
 
 func TestDocuments(t *testing.T) {

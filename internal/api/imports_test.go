@@ -2,10 +2,8 @@ package api_test
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"mime/multipart"
-	"net/http"
 	"path/filepath"
 	"testing"
 
@@ -13,10 +11,10 @@ import (
 	"github.com/candor-ats/candor/internal/store/storetest"
 )
 
-// importUpload posts a multipart import: the fields before the file, the
-// file, then the fields after it (the order the handler reads them in).
-func (e *env) importUpload(role hiring.Role, fileName string, content []byte, before, after []string) resp {
-	e.t.Helper()
+// multipartBody builds a form: the fields before the file, the file, then
+// the fields after it (handlers read parts in order).
+func multipartBody(t testing.TB, before []string, fileName string, content []byte, after []string) (ctype string, body []byte) {
+	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for i := 0; i+1 < len(before); i += 2 {
@@ -24,23 +22,21 @@ func (e *env) importUpload(role hiring.Role, fileName string, content []byte, be
 	}
 	fw, err := mw.CreateFormFile("file", fileName)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	fw.Write(content)
 	for i := 0; i+1 < len(after); i += 2 {
 		mw.WriteField(after[i], after[i+1])
 	}
 	mw.Close()
-	req, _ := http.NewRequestWithContext(e.t.Context(), "POST", e.srv.URL+"/api/v1/imports", &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+e.tokens[role])
-	res, err := e.srv.Client().Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return resp{t: e.t, Status: res.StatusCode, Header: res.Header, Body: b}
+	return mw.FormDataContentType(), buf.Bytes()
+}
+
+// importUpload posts a multipart import as role.
+func (e *env) importUpload(role hiring.Role, fileName string, content []byte, before, after []string) resp {
+	e.t.Helper()
+	ctype, body := multipartBody(e.t, before, fileName, content, after)
+	return e.post(role, "/imports", ctype, body)
 }
 
 // blobFiles counts the files the blob store holds.
