@@ -207,7 +207,7 @@ func (in JobInput) Validate() error {
 		v.Add("allowed_countries", "at most 250 countries")
 	}
 	for i, c := range in.AllowedCountries {
-		if !isCountryCode(c) {
+		if !IsCountryCode(c) {
 			v.Add(indexed("allowed_countries", i), "must be a two-letter country code")
 		}
 	}

@@ -1,5 +1,7 @@
 package hiring
 
+import "strings"
+
 import "context"
 
 // Department groups jobs for reporting and filtering.
@@ -14,6 +16,24 @@ type Location struct {
 	Name    string
 	City    string
 	Country string // ISO 3166-1 alpha-2
+}
+
+// Normalize trims the fields and upper-cases the country code.
+func (l *Location) Normalize() {
+	l.Name = strings.TrimSpace(l.Name)
+	l.City = strings.TrimSpace(l.City)
+	l.Country = strings.ToUpper(strings.TrimSpace(l.Country))
+}
+
+// Validate checks a normalized location.
+func (l Location) Validate() error {
+	var v Validation
+	CheckName(&v, "name", l.Name)
+	checkText(&v, "city", l.City, 0, 100)
+	if l.Country != "" && !IsCountryCode(l.Country) {
+		v.Add("country", "must be a two-letter country code")
+	}
+	return v.Err()
 }
 
 // RejectionReason is an admin-editable reason for rejecting an application.

@@ -2,6 +2,7 @@ package hiring
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -99,6 +100,20 @@ type ParseSettings struct {
 	// DefaultRegion is the ISO 3166 region for phone numbers written without
 	// a country code when neither the resume nor the candidate says ("US").
 	DefaultRegion string
+}
+
+// Normalize upper-cases the region.
+func (s *ParseSettings) Normalize() {
+	s.DefaultRegion = strings.ToUpper(strings.TrimSpace(s.DefaultRegion))
+}
+
+// Validate checks normalized settings.
+func (s ParseSettings) Validate() error {
+	if !IsCountryCode(s.DefaultRegion) {
+		return &Error{Code: EInvalid, Message: "Please correct the settings.",
+			Fields: []FieldError{{Field: "default_region", Message: "must be a two-letter country code such as US or DE"}}}
+	}
+	return nil
 }
 
 // ProfileService stores parse results and their corrections, and the

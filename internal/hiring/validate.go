@@ -30,8 +30,17 @@ func checkText(v *Validation, field, s string, min, max int) {
 	}
 }
 
-func isCountryCode(s string) bool {
+// IsCountryCode reports an ISO 3166-1 alpha-2 shape: two capital letters.
+func IsCountryCode(s string) bool {
 	return len(s) == 2 && isUpperASCII(s)
+}
+
+// CheckName trims a required name of at most 100 characters without control
+// characters, records in v what is wrong with it, and returns it trimmed: the
+// name rule of departments, locations, reasons, stages and users.
+func CheckName(v *Validation, field, s string) string {
+	checkText(v, field, s, 1, 100)
+	return strings.TrimSpace(s)
 }
 
 func isCurrencyCode(s string) bool {

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -23,21 +21,8 @@ func canManageOrg(ctx context.Context) (hiring.Actor, error) {
 // checkName trims a required name of at most 100 characters.
 func checkName(field, s string) (string, error) {
 	var v hiring.Validation
-	s = addName(&v, field, s)
+	s = hiring.CheckName(&v, field, s)
 	return s, v.Err()
-}
-
-// addName trims a required name of at most 100 characters and records in v
-// what is wrong with it; the name rule of departments, locations, reasons and
-// stages.
-func addName(v *hiring.Validation, field, s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		v.Add(field, "is required")
-	} else if utf8.RuneCountInString(s) > 100 {
-		v.Add(field, "must be at most 100 characters")
-	}
-	return s
 }
 
 // ListDepartments lists departments by name.
@@ -154,17 +139,8 @@ func (db *DB) ListLocations(ctx context.Context) ([]hiring.Location, error) {
 }
 
 func checkLocation(in *hiring.Location) error {
-	var v hiring.Validation
-	in.Name = addName(&v, "name", in.Name)
-	in.City = strings.TrimSpace(in.City)
-	in.Country = strings.ToUpper(strings.TrimSpace(in.Country))
-	if utf8.RuneCountInString(in.City) > 100 {
-		v.Add("city", "must be at most 100 characters")
-	}
-	if in.Country != "" && (len(in.Country) != 2 || strings.Trim(in.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
-		v.Add("country", "must be a two-letter country code")
-	}
-	return v.Err()
+	in.Normalize()
+	return in.Validate()
 }
 
 // CreateLocation adds a location.

@@ -50,7 +50,7 @@ func checkStages(stages []hiring.StageTemplate) error {
 	}
 	for i, s := range stages {
 		f := "stages." + strconv.Itoa(i)
-		stages[i].Name = addName(&v, f+".name", s.Name)
+		stages[i].Name = hiring.CheckName(&v, f+".name", s.Name)
 		if !s.Kind.Valid() {
 			v.Add(f+".kind", stageKindMessage)
 		}

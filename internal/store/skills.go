@@ -142,10 +142,11 @@ func (db *DB) SetParseSettings(ctx context.Context, s hiring.ParseSettings) erro
 	if !a.IsAdmin() {
 		return forbidden("Only admins change settings.")
 	}
-	r := strings.ToUpper(strings.TrimSpace(s.DefaultRegion))
-	if len(r) != 2 || r[0] < 'A' || r[0] > 'Z' || r[1] < 'A' || r[1] > 'Z' {
-		return invalid("default_region", "must be a two-letter country code such as US or DE")
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
 	}
+	r := s.DefaultRegion
 	return db.write(ctx, func(tx *sql.Tx) error {
 		var old string
 		_ = tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", settingDefaultRegion).Scan(&old)

@@ -107,7 +107,7 @@ const stageKindMessage = "must be one of sourced, applied, screen, interview, of
 
 func checkStage(name string, kind hiring.StageKind) (string, error) {
 	var v hiring.Validation
-	name = addName(&v, "name", name)
+	name = hiring.CheckName(&v, "name", name)
 	if !kind.Valid() {
 		v.Add("kind", stageKindMessage)
 	}

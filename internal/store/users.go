@@ -138,7 +138,7 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 	}
 	var v hiring.Validation
 	if in.Name != nil {
-		n := addName(&v, "name", *in.Name)
+		n := hiring.CheckName(&v, "name", *in.Name)
 		in.Name = &n
 	}
 	if in.Role != nil && !in.Role.Valid() {
