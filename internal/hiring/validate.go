@@ -139,6 +139,23 @@ func compact(xs []string, f func(string) string) []string {
 	return out
 }
 
+// How many of each list a candidate may hold.
+const (
+	MaxEmails = 10
+	MaxPhones = 10
+	MaxLinks  = 20
+	MaxTags   = 50
+)
+
+// TruncateLists keeps the first allowed number of emails, phones, links and
+// tags: for a merge of imported data that adds what fits.
+func (in *CandidateInput) TruncateLists() {
+	in.Emails = in.Emails[:min(len(in.Emails), MaxEmails)]
+	in.Phones = in.Phones[:min(len(in.Phones), MaxPhones)]
+	in.Links = in.Links[:min(len(in.Links), MaxLinks)]
+	in.Tags = in.Tags[:min(len(in.Tags), MaxTags)]
+}
+
 // Validate checks a normalized candidate input.
 func (in CandidateInput) Validate() error {
 	var v Validation
@@ -147,16 +164,16 @@ func (in CandidateInput) Validate() error {
 	}
 	checkText(&v, "first_name", in.FirstName, 0, 100)
 	checkText(&v, "last_name", in.LastName, 0, 100)
-	if len(in.Emails) > 10 {
-		v.Add("emails", "at most 10 addresses")
+	if len(in.Emails) > MaxEmails {
+		v.Add("emails", "at most %d addresses", MaxEmails)
 	}
 	for i, e := range in.Emails {
 		if _, ok := NormalizeEmail(e); !ok {
 			v.Add(indexed("emails", i), "is not a valid email address")
 		}
 	}
-	if len(in.Phones) > 10 {
-		v.Add("phones", "at most 10 numbers")
+	if len(in.Phones) > MaxPhones {
+		v.Add("phones", "at most %d numbers", MaxPhones)
 	}
 	for i, p := range in.Phones {
 		if !ValidPhone(p) {
@@ -168,8 +185,8 @@ func (in CandidateInput) Validate() error {
 	checkText(&v, "current_title", in.CurrentTitle, 0, 200)
 	checkText(&v, "current_company", in.CurrentCompany, 0, 200)
 	checkText(&v, "source", in.Source, 0, 100)
-	if len(in.Links) > 20 {
-		v.Add("links", "at most 20 links")
+	if len(in.Links) > MaxLinks {
+		v.Add("links", "at most %d links", MaxLinks)
 	}
 	for i, l := range in.Links {
 		switch l.Kind {
@@ -181,8 +198,8 @@ func (in CandidateInput) Validate() error {
 			v.Add(indexed("links", i)+".url", "must be an http or https URL")
 		}
 	}
-	if len(in.Tags) > 50 {
-		v.Add("tags", "at most 50 tags")
+	if len(in.Tags) > MaxTags {
+		v.Add("tags", "at most %d tags", MaxTags)
 	}
 	for i, t := range in.Tags {
 		checkText(&v, indexed("tags", i), t, 1, 50)

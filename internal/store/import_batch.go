@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -313,8 +312,15 @@ func (db *DB) mergeImported(ctx context.Context, tx *sql.Tx, st *importStmts, a 
 		return err
 	}
 	cur := candidateInputOf(old)
-	next := fillEmpty(cur, in)
+	// The same folding as a merge of two records (hiring.MergeRecords), then
+	// only what fits: the file adds to the person, it cannot overflow them.
+	// Imported rows carry no consent, so the person's stands.
+	merged, _ := hiring.MergeRecords(old, hiring.Candidate{FirstName: in.FirstName, LastName: in.LastName, Emails: in.Emails,
+		Phones: in.Phones, Links: in.Links, Location: in.Location, Headline: in.Headline, CurrentTitle: in.CurrentTitle,
+		CurrentCompany: in.CurrentCompany, Source: in.Source, Tags: in.Tags})
+	next := candidateInputOf(merged)
 	next.Normalize()
+	next.TruncateLists()
 	if err := next.Validate(); err != nil {
 		return err
 	}
@@ -342,55 +348,4 @@ func (db *DB) mergeImported(ctx context.Context, tx *sql.Tx, st *importStmts, a 
 	_, err = st.activity.ExecContext(ctx, NewID(), nullString(actorUserID(a)), a.Name, "candidate.import_merged", id,
 		fmt.Sprintf("merged a row of %s into %s", im.FileName, old.Name()), jsonArg(b), jsonArg(af), a.IP, TimeArg(now()))
 	return dbErr("record activity", err)
-}
-
-// fillEmpty returns cur with its empty fields taken from in and in's list
-// entries appended.
-func fillEmpty(cur, in hiring.CandidateInput) hiring.CandidateInput {
-	pick := func(a, b string) string {
-		if strings.TrimSpace(a) == "" {
-			return b
-		}
-		return a
-	}
-	out := cur
-	if cur.FirstName == "" && cur.LastName == "" {
-		out.FirstName, out.LastName = in.FirstName, in.LastName
-	}
-	out.Location = pick(cur.Location, in.Location)
-	out.Headline = pick(cur.Headline, in.Headline)
-	out.CurrentTitle = pick(cur.CurrentTitle, in.CurrentTitle)
-	out.CurrentCompany = pick(cur.CurrentCompany, in.CurrentCompany)
-	out.Source = pick(cur.Source, in.Source)
-	out.Emails = capList(append(append([]string(nil), cur.Emails...), in.Emails...), 10)
-	out.Phones = capList(append(append([]string(nil), cur.Phones...), in.Phones...), 10)
-	out.Tags = capList(append(append([]string(nil), cur.Tags...), in.Tags...), 50)
-	links := append([]hiring.Link(nil), cur.Links...)
-	for _, l := range in.Links {
-		dup := false
-		for _, c := range links {
-			dup = dup || c.URL == l.URL
-		}
-		if !dup && len(links) < 20 {
-			links = append(links, l)
-		}
-	}
-	out.Links = links
-	return out
-}
-
-// capList drops duplicates (Normalize does too) and keeps at most n, so a
-// merge never makes a record invalid by growing a list past its limit.
-func capList(xs []string, n int) []string {
-	seen := map[string]bool{}
-	out := xs[:0]
-	for _, x := range xs {
-		k := strings.ToLower(strings.TrimSpace(x))
-		if seen[k] || len(out) == n {
-			continue
-		}
-		seen[k] = true
-		out = append(out, x)
-	}
-	return out
 }
