@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 )
@@ -97,4 +98,22 @@ func MigrationsHash(dialect string) (string, error) {
 		return "", fmt.Errorf("store: hash migrations: %w", err)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// pgExecer is a PostgreSQL connection held for a session (a pgx pool
+// connection): session advisory locks belong to the connection.
+type pgExecer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// PGSessionLock takes the session advisory lock key on conn, waiting for it,
+// and returns its release. Other packages' migrations (River's) use it so
+// that replicas starting together take turns.
+func PGSessionLock(ctx context.Context, conn pgExecer, key int64) (unlock func(), err error) {
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return nil, fmt.Errorf("store: advisory lock: %w", err)
+	}
+	return func() {
+		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	}, nil
 }

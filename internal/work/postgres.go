@@ -72,12 +72,11 @@ func migratePostgres(ctx context.Context, pool *pgxpool.Pool) error {
 		return fmt.Errorf("work: migrate river: %w", err)
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrateLockKey); err != nil {
-		return fmt.Errorf("work: migrate river: lock: %w", err)
+	unlock, err := store.PGSessionLock(ctx, conn, migrateLockKey)
+	if err != nil {
+		return fmt.Errorf("work: migrate river: %w", err)
 	}
-	defer func() {
-		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrateLockKey)
-	}()
+	defer unlock()
 	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("work: migrate river (postgres): %w", err)
 	}
