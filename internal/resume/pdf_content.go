@@ -34,6 +34,13 @@ type textState struct {
 	leading, rise                          float64
 }
 
+// operand is one operand of a content operator: a number, unboxed (num),
+// or any other object (v; num is then 0, as PDF readers take it).
+type operand struct {
+	num float64
+	v   any
+}
+
 type contentInterp struct {
 	x      *pdfExtractor
 	glyphs []pdfGlyph
@@ -51,23 +58,45 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 	var stack []textState
 	var tm, tlm matrix
 	l := &pdfLexer{b: content}
-	var ops []any
+	// Operands: numbers and operators, most of a stream, are read here
+	// without boxing; names, strings and arrays go through the lexer.
+	var ops []operand
+	push := func(o operand) {
+		if len(ops) < 64 {
+			ops = append(ops, o)
+		}
+	}
+	var kwBuf []byte
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.b) || in.err != nil {
 			return
 		}
-		v, err := l.object(0)
-		if err != nil {
-			ops = ops[:0]
-			continue
-		}
-		kw, isOp := v.(pdfKeyword)
-		if !isOp {
-			if len(ops) < 64 {
-				ops = append(ops, v)
+		var op []byte
+		if !isPDFDelim(l.b[l.pos]) {
+			op = l.regular()
+			if _, f, _, ok := number(op); ok {
+				push(operand{num: f})
+				continue
 			}
-			continue
+			switch string(op) {
+			case "true", "false", "null":
+				push(operand{})
+				continue
+			}
+		} else {
+			v, err := l.object(0)
+			if err != nil {
+				ops = ops[:0]
+				continue
+			}
+			kw, isOp := v.(pdfKeyword)
+			if !isOp {
+				push(operand{v: v})
+				continue
+			}
+			kwBuf = append(kwBuf[:0], kw...)
+			op = kwBuf
 		}
 		in.x.ops++
 		if in.x.ops > maxContentOps {
@@ -76,12 +105,11 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 		}
 		num := func(i int) float64 {
 			if i < len(ops) {
-				f, _ := pdfNumber(ops[i])
-				return f
+				return ops[i].num
 			}
 			return 0
 		}
-		switch kw {
+		switch string(op) {
 		case "q":
 			if len(stack) < 256 {
 				stack = append(stack, gs)
@@ -99,7 +127,7 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 			tm, tlm = identityMatrix, identityMatrix
 		case "Tf":
 			if len(ops) >= 2 {
-				if name, ok := ops[0].(pdfName); ok && fontsDict != nil {
+				if name, ok := ops[0].v.(pdfName); ok && fontsDict != nil {
 					gs.font = in.x.loadFont(fontsDict[name])
 				}
 				gs.fontSize = num(1)
@@ -131,14 +159,14 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 			tm = tlm
 		case "Tj":
 			if len(ops) >= 1 {
-				s, _ := ops[0].(pdfString)
+				s, _ := ops[0].v.(pdfString)
 				in.show(&gs, &tm, s)
 			}
 		case "'":
 			tlm = matrix{1, 0, 0, 1, 0, -gs.leading}.mul(tlm)
 			tm = tlm
 			if len(ops) >= 1 {
-				s, _ := ops[len(ops)-1].(pdfString)
+				s, _ := ops[len(ops)-1].v.(pdfString)
 				in.show(&gs, &tm, s)
 			}
 		case "\"":
@@ -146,12 +174,12 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 				gs.wordSpace, gs.charSpace = num(0), num(1)
 				tlm = matrix{1, 0, 0, 1, 0, -gs.leading}.mul(tlm)
 				tm = tlm
-				s, _ := ops[2].(pdfString)
+				s, _ := ops[2].v.(pdfString)
 				in.show(&gs, &tm, s)
 			}
 		case "TJ":
 			if len(ops) >= 1 {
-				arr, _ := ops[0].(pdfArray)
+				arr, _ := ops[0].v.(pdfArray)
 				for _, e := range arr {
 					switch t := e.(type) {
 					case pdfString:
@@ -165,7 +193,7 @@ func (in *contentInterp) run(content []byte, res pdfDict, ctm matrix, depth int)
 			}
 		case "Do":
 			if len(ops) >= 1 && depth < maxFormDepth && xobjects != nil {
-				if name, ok := ops[0].(pdfName); ok {
+				if name, ok := ops[0].v.(pdfName); ok {
 					in.form(xobjects[name], res, gs.ctm, depth)
 				}
 			}

@@ -19,6 +19,10 @@ type pdfExtractor struct {
 	fonts  map[int]*pdfFont
 	ops    int
 	pages  int
+	// glyphs is the page's glyph buffer, reused from page to page: laid
+	// out before the next page starts, and regrowing it per page was a
+	// third of extraction's allocation.
+	glyphs []pdfGlyph
 }
 
 type pageAttrs struct {
@@ -143,8 +147,9 @@ func (x *pdfExtractor) pageGlyphs(page pdfDict, attrs pageAttrs) ([]pdfGlyph, er
 			content = append(content, '\n')
 		}
 	}
-	in := &contentInterp{x: x}
+	in := &contentInterp{x: x, glyphs: x.glyphs[:0]}
 	in.run(content, attrs.resources, identityMatrix, 0)
+	x.glyphs = in.glyphs
 	if in.err != nil {
 		return nil, in.err
 	}

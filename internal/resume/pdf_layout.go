@@ -33,11 +33,24 @@ type pdfLine struct {
 // layoutPage writes the page's text in reading order: words from glyph
 // positions, lines by baseline, and two-column pages column by column.
 func layoutPage(out *strings.Builder, glyphs []pdfGlyph) {
+	oneDir := true
+	for _, g := range glyphs {
+		oneDir = oneDir && g.dir == glyphs[0].dir
+	}
+	var gs []pdfGlyph
 	for dir := int8(0); dir < 4; dir++ {
-		var gs []pdfGlyph
-		for _, g := range glyphs {
-			if g.dir == dir {
-				gs = append(gs, g)
+		if oneDir {
+			// The usual page: all text runs one way, no copy needed.
+			if len(glyphs) == 0 || glyphs[0].dir != dir {
+				continue
+			}
+			gs = glyphs
+		} else {
+			gs = gs[:0]
+			for _, g := range glyphs {
+				if g.dir == dir {
+					gs = append(gs, g)
+				}
 			}
 		}
 		if len(gs) == 0 {

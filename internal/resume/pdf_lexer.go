@@ -312,15 +312,28 @@ func (l *pdfLexer) hexString() []byte {
 
 // parseNumber parses PDF integers and reals ("12", "-3", ".5", "4.").
 func parseNumber(tok []byte) (any, bool) {
-	if len(tok) == 0 || len(tok) > 32 {
+	n, f, isInt, ok := number(tok)
+	switch {
+	case !ok:
 		return nil, false
+	case isInt:
+		return n, true
+	}
+	return f, true
+}
+
+// number is parseNumber without boxing the result: content streams are
+// mostly numbers, and an interface value per operand was a large share of
+// extraction's allocations.
+func number(tok []byte) (n int64, f float64, isInt, ok bool) {
+	if len(tok) == 0 || len(tok) > 32 {
+		return 0, 0, false, false
 	}
 	c := tok[0]
 	if !(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.' {
-		return nil, false
+		return 0, 0, false, false
 	}
-	isInt := true
-	var n int64
+	isInt = true
 	neg := false
 	for i, c := range tok {
 		switch {
@@ -335,7 +348,7 @@ func parseNumber(tok []byte) (any, bool) {
 			tok = tok[:i]
 			isInt = isInt && !bytes.Contains(tok, []byte("."))
 		default:
-			return nil, false
+			return 0, 0, false, false
 		}
 		if c == '-' && i > 0 {
 			break
@@ -343,19 +356,19 @@ func parseNumber(tok []byte) (any, bool) {
 	}
 	if isInt {
 		if len(tok) > 18 {
-			return nil, false
+			return 0, 0, false, false
 		}
 		if neg {
 			n = -n
 		}
-		return n, true
+		return n, float64(n), true, true
 	}
 	f, err := strconv.ParseFloat(string(bytes.TrimRight(tok, ".")), 64)
 	if err != nil {
 		if len(tok) == 1 {
-			return int64(0), true
+			return 0, 0, true, true
 		}
-		return nil, false
+		return 0, 0, false, false
 	}
-	return f, true
+	return 0, f, false, true
 }
