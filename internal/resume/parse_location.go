@@ -68,6 +68,24 @@ func findLocation(header []string, text string) (Location, float64) {
 	return Location{}, 0
 }
 
+// countriesByFirstByte indexes the country names longer than three bytes
+// (shorter ones, "uk", "usa", match inside too many words) by first byte.
+var countriesByFirstByte = func() map[byte][]string {
+	m := map[byte][]string{}
+	for name := range countryNames {
+		if len(name) > 3 {
+			m[name[0]] = append(m[name[0]], name)
+		}
+	}
+	return m
+}()
+
+// isWordByte reports a letter or digit, or a byte of a multi-byte character
+// (those are letters in the names and text that matter here).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
 // countriesMentioned lists regions named in the text, most mentioned first,
 // as fallbacks for phone numbers without a country code.
 func countriesMentioned(text string) []string {
@@ -75,13 +93,18 @@ func countriesMentioned(text string) []string {
 	if len(low) > 20000 {
 		low = low[:20000]
 	}
+	// Names are looked for where a word starts ("indian" still counts for
+	// India, "woman" no longer for Oman): one pass over the text, trying
+	// only the names that begin with the word's first byte.
 	counts := map[string]int{}
-	for name, code := range countryNames {
-		if len(name) <= 3 {
+	for i := 0; i < len(low); i++ {
+		if i > 0 && isWordByte(low[i-1]) {
 			continue
 		}
-		if n := strings.Count(low, name); n > 0 {
-			counts[code] += n
+		for _, name := range countriesByFirstByte[low[i]] {
+			if strings.HasPrefix(low[i:], name) {
+				counts[countryNames[name]]++
+			}
 		}
 	}
 	var out []string
