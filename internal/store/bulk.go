@@ -3,8 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,15 +20,16 @@ import (
 // BulkLoad writes many records in one transaction through a Batch: the demo
 // loader and benchmarks use it. Records arrive complete (IDs, times, versions
 // set by the caller); no per-record authorization applies, so only trusted
-// code (the CLI) may call it. On SQLite the load runs with synchronous=OFF —
-// a crash mid-load loses the whole load, never part of it, because it is one
-// transaction.
-func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
+// code (the CLI) may call it. A crash mid-load loses the whole load, never
+// part of it, because it is one transaction; once BulkLoad returns nil the
+// load is on disk.
+func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error) {
 	conn, err := db.writer.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: bulk load: %w", err)
 	}
 	defer conn.Close()
+	rollbackJournal := false
 	if db.dialect == DialectSQLite {
 		// A big page cache and in-memory statement journals keep the load
 		// off the disk until commit. Foreign keys are off for the load (the
@@ -42,12 +44,30 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 		defer func() {
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}()
+		rollbackJournal, err = db.sqliteRollbackJournal(ctx, conn)
+		if err != nil {
+			return err
+		}
+		if rollbackJournal {
+			// Back to WAL whether the load committed or not.
+			defer func() {
+				err = errors.Join(err, sqliteBackToWAL(context.WithoutCancel(ctx), conn))
+				db.reader.SetMaxIdleConns(sqliteReaders())
+			}()
+		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: bulk load: %w", err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, tables: map[string]*bulkTable{}, sqlite: db.dialect == DialectSQLite}
+	if b.sqlite {
+		b.triggered, err = sqliteTriggeredTables(ctx, tx)
+		if err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
 	// Secondary indexes of the big tables are dropped and rebuilt after the
 	// rows are in: building an index from sorted data is far cheaper than
 	// millions of random inserts. DDL is transactional on both engines, so a
@@ -56,6 +76,9 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	if err == nil {
 		err = dropIndexes(ctx, tx, indexes)
 	}
+	// Phase times, logged at debug level, show where a slow load went.
+	start := time.Now()
+	var inserted, indexed time.Time
 	var quiet bool
 	if err == nil && db.dialect == DialectPostgres {
 		quiet, err = pgQuietTriggers(ctx, tx)
@@ -66,12 +89,14 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	if err == nil {
 		err = b.flushAll()
 	}
+	inserted = time.Now()
 	if err == nil && quiet {
 		err = pgRebuildTriggerTables(ctx, tx)
 	}
 	if err == nil {
 		err = createIndexes(ctx, tx, indexes)
 	}
+	indexed = time.Now()
 	if err != nil {
 		_ = tx.Rollback()
 		return err
@@ -85,20 +110,33 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: bulk load commit: %w", err)
 	}
+	committed := time.Now()
+	if db.dialect == DialectSQLite {
+		// A WAL load committed unsynced; ANALYZE's commit syncs the log,
+		// and with it the load.
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=FULL"); err != nil {
+			return fmt.Errorf("store: bulk load: %w", err)
+		}
+	}
 	// Fresh statistics keep the planner on the filter indexes after a big load.
-	return db.analyze(ctx, conn)
+	if err := db.analyze(ctx, conn); err != nil {
+		return err
+	}
+	db.logger.Debug("bulk load", "insert", inserted.Sub(start), "index", indexed.Sub(inserted),
+		"commit", committed.Sub(indexed), "analyze", time.Since(committed), "rollback_journal", rollbackJournal)
+	return nil
 }
 
-// Batch buffers rows per table and writes them in large statements: on
-// PostgreSQL multi-row VALUES; on SQLite one JSON array per statement expanded
-// by json_each, because binding thousands of parameters per statement (each a
-// C allocation in modernc) cost more than the inserts themselves.
+// Batch buffers rows per table and writes them in multi-row INSERT
+// statements, prepared once per row count.
 type Batch struct {
 	ctx    context.Context
 	tx     *sql.Tx
 	tables map[string]*bulkTable
 	order  []*bulkTable // flush parents before children
 	sqlite bool
+	// triggered holds the SQLite tables with triggers.
+	triggered map[string]bool
 }
 
 type bulkTable struct {
@@ -106,7 +144,8 @@ type bulkTable struct {
 	cols    []string
 	rows    []any // flattened
 	perStmt int
-	sql     string // for a full batch
+	parents []*bulkTable // flushed before this table
+	stmts   map[int]*sql.Stmt
 }
 
 // maxParams stays well under PostgreSQL's limit of 65535 bound parameters.
@@ -115,13 +154,19 @@ const maxParams = 30000
 func (b *Batch) table(name string, cols ...string) *bulkTable {
 	t := b.tables[name]
 	if t == nil {
-		t = &bulkTable{name: name, cols: cols}
+		rows := 500
 		if b.sqlite {
-			t.perStmt = 64
-			t.sql = jsonInsertSQL(name, cols)
+			rows = 200
+		}
+		t = &bulkTable{name: name, cols: cols, perStmt: min(rows, maxParams/len(cols)), stmts: map[int]*sql.Stmt{}}
+		if !b.sqlite {
+			t.parents = b.order
 		} else {
-			t.perStmt = min(500, maxParams/len(cols))
-			t.sql = valuesInsertSQL(name, cols, t.perStmt)
+			for _, p := range b.order {
+				if slices.Contains(sqliteTriggerParents[name], p.name) {
+					t.parents = append(t.parents, p)
+				}
+			}
 		}
 		b.tables[name] = t
 		b.order = append(b.order, t)
@@ -129,9 +174,32 @@ func (b *Batch) table(name string, cols ...string) *bulkTable {
 	return t
 }
 
-func valuesInsertSQL(name string, cols []string, rows int) string {
+// sqliteTriggerParents names, per table, the tables its SQLite insert
+// triggers read, which must be flushed before it. Other parents need not be:
+// foreign keys are off for the load.
+var sqliteTriggerParents = map[string][]string{
+	"candidate_tags": {"candidates"}, // candidate_tags_stamp copies updated_at and source
+}
+
+// insertSQL is a multi-row INSERT of n rows into t. SQLite gets anonymous ?
+// parameters: numbered ones are looked up by name while parsing (quadratic
+// in their count) and while binding.
+func (b *Batch) insertSQL(t *bulkTable, n int) string {
+	verb := "INSERT"
+	if b.sqlite && !b.triggered[t.name] {
+		// OR FAIL keeps the rows already inserted by a failing statement
+		// (the whole load rolls back anyway), so SQLite needs no statement
+		// journal. Not with triggers: a statement's conflict clause
+		// overrides those inside its triggers (INSERT OR IGNORE of a
+		// repeated lookup key would fail the load).
+		verb = "INSERT OR FAIL"
+	}
+	return valuesInsertSQL(verb, t.name, t.cols, n, b.sqlite)
+}
+
+func valuesInsertSQL(verb, name string, cols []string, rows int, sqlite bool) string {
 	var s strings.Builder
-	s.WriteString("INSERT INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	s.WriteString(verb + " INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES ")
 	n := 1
 	for r := 0; r < rows; r++ {
 		if r > 0 {
@@ -142,7 +210,11 @@ func valuesInsertSQL(name string, cols []string, rows int) string {
 			if c > 0 {
 				s.WriteString(", ")
 			}
-			s.WriteString("$" + strconv.Itoa(n))
+			if sqlite {
+				s.WriteByte('?')
+			} else {
+				s.WriteString("$" + strconv.Itoa(n))
+			}
 			n++
 		}
 		s.WriteByte(')')
@@ -150,32 +222,11 @@ func valuesInsertSQL(name string, cols []string, rows int) string {
 	return s.String()
 }
 
-// jsonInsertSQL inserts every element of a JSON array of row arrays. OR FAIL
-// keeps the rows already inserted by a failing statement (the whole load
-// rolls back anyway), so SQLite needs no statement journal for tables
-// without triggers.
-func jsonInsertSQL(name string, cols []string) string {
-	var s strings.Builder
-	s.WriteString("INSERT OR FAIL INTO " + name + " (" + strings.Join(cols, ", ") + ") SELECT ")
-	for c := range cols {
-		if c > 0 {
-			s.WriteString(", ")
-		}
-		s.WriteString("value ->> " + strconv.Itoa(c))
-	}
-	s.WriteString(" FROM json_each($1)")
-	return s.String()
-}
-
 func (b *Batch) add(name string, cols []string, vals ...any) error {
 	t := b.table(name, cols...)
 	t.rows = append(t.rows, vals...)
 	if len(t.rows)/len(t.cols) >= t.perStmt {
-		// Parents are flushed first so foreign keys hold mid-load.
-		for _, p := range b.order {
-			if p == t {
-				break
-			}
+		for _, p := range t.parents {
 			if err := b.flush(p); err != nil {
 				return err
 			}
@@ -190,64 +241,29 @@ func (b *Batch) flush(t *bulkTable) error {
 	if n == 0 {
 		return nil
 	}
+	// Statements are prepared once per row count: parsing a statement of
+	// thousands of parameters for every batch cost seconds over a large load.
+	// PostgreSQL keeps only the full batch's: a server-side statement for
+	// every odd count would cost as much as it saves.
 	var err error
+	stmt := t.stmts[n]
 	switch {
-	case b.sqlite:
-		var arg []byte
-		arg, err = jsonRows(t.rows, len(t.cols))
+	case stmt != nil:
+		_, err = stmt.ExecContext(b.ctx, t.rows...)
+	case b.sqlite || n == t.perStmt:
+		stmt, err = b.tx.PrepareContext(b.ctx, b.insertSQL(t, n))
 		if err == nil {
-			_, err = b.tx.ExecContext(b.ctx, t.sql, string(arg))
+			t.stmts[n] = stmt
+			_, err = stmt.ExecContext(b.ctx, t.rows...)
 		}
-	case n == t.perStmt:
-		_, err = b.tx.ExecContext(b.ctx, t.sql, t.rows...)
 	default:
-		_, err = b.tx.ExecContext(b.ctx, valuesInsertSQL(t.name, t.cols, n), t.rows...)
+		_, err = b.tx.ExecContext(b.ctx, b.insertSQL(t, n), t.rows...)
 	}
 	if err != nil {
 		return fmt.Errorf("store: bulk insert %s: %w", t.name, err)
 	}
 	t.rows = t.rows[:0]
 	return nil
-}
-
-// jsonRows encodes flattened rows as [[…],[…]]. Booleans become 0/1, as
-// SQLite stores them.
-func jsonRows(flat []any, width int) ([]byte, error) {
-	out := make([]byte, 0, len(flat)*24)
-	out = append(out, '[')
-	for i, v := range flat {
-		switch {
-		case i%width == 0 && i > 0:
-			out = append(out, "],["...)
-		case i == 0:
-			out = append(out, '[')
-		default:
-			out = append(out, ',')
-		}
-		switch x := v.(type) {
-		case nil:
-			out = append(out, "null"...)
-		case bool:
-			if x {
-				out = append(out, '1')
-			} else {
-				out = append(out, '0')
-			}
-		case int:
-			out = strconv.AppendInt(out, int64(x), 10)
-		case int64:
-			out = strconv.AppendInt(out, x, 10)
-		case string:
-			out = strconv.AppendQuote(out, x)
-		default:
-			data, err := json.Marshal(x)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, data...)
-		}
-	}
-	return append(out, "]]"...), nil
 }
 
 func (b *Batch) flushAll() error {
@@ -413,6 +429,24 @@ func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID,
 	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
 }
 
+// sqliteTriggeredTables returns the tables that have triggers.
+func sqliteTriggeredTables(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+	if err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("store: list triggers: %w", err)
+		}
+		out[name] = true
+	}
+	return out, rows.Err()
+}
+
 // bulkIndexedTables are the tables whose secondary indexes BulkLoad rebuilds.
 var bulkIndexedTables = []string{"candidates", "candidate_emails", "candidate_tags", "applications", "stage_visits", "activity", "notes"}
 
@@ -501,6 +535,45 @@ func pgRebuildTriggerTables(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: bulk load rebuild: %w", err)
 		}
+	}
+	return nil
+}
+
+// sqliteRollbackJournal switches the database out of WAL for the load when no
+// other connection has it open. In WAL every page of the load is written
+// twice — to the log, then copied into the database by the checkpoint — and
+// pages spilled from the cache mid-load are read back through the log. With
+// a rollback journal, pages that did not exist before the load (nearly all of
+// them) need no journal entry and are written once, in place; a failed load
+// still rolls back. synchronous=NORMAL syncs the journal before the database
+// is overwritten and the database at commit, so the load stays crash-safe
+// and is durable once committed. It reports whether it switched.
+func (db *DB) sqliteRollbackJournal(ctx context.Context, conn *sql.Conn) (bool, error) {
+	// Idle readers hold the WAL index open, which keeps the mode; they are
+	// reopened on demand after the load.
+	db.reader.SetMaxIdleConns(0)
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil || mode != "delete" {
+		// Another connection has the database open (SQLITE_BUSY): load
+		// through the WAL.
+		db.reader.SetMaxIdleConns(sqliteReaders())
+		return false, nil
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=NORMAL"); err != nil {
+		return true, fmt.Errorf("store: bulk load: %w", err)
+	}
+	return true, nil
+}
+
+// sqliteBackToWAL returns the database to WAL, the mode every other
+// connection expects.
+func sqliteBackToWAL(ctx context.Context, conn *sql.Conn) error {
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("store: bulk load journal: %w", err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("store: bulk load journal: database left in %s mode", mode)
 	}
 	return nil
 }
