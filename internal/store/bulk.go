@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"database/sql/driver"
@@ -83,10 +84,15 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		b.quiet, err = pgQuietTriggers(ctx, tx)
 	}
 	if err == nil {
+		b.startWriter()
 		err = fn(b)
-	}
-	if err == nil {
-		err = b.flushAll()
+		if err == nil {
+			err = b.flushAll()
+		}
+		// The writer is done with the transaction before it ends.
+		if werr := b.stopWriter(); err == nil {
+			err = werr
+		}
 	}
 	inserted = time.Now()
 	if err == nil && b.quiet {
@@ -139,6 +145,11 @@ type Batch struct {
 	// quiet: PostgreSQL row triggers are off, so the batch writes the rows
 	// they would have (see pgQuietTriggers).
 	quiet bool
+
+	work    chan bulkWork // to the writer goroutine
+	free    chan []any    // row buffers back from the writer
+	stopped chan struct{}
+	failed  atomic.Pointer[error] // the writer's first error
 }
 
 type bulkTable struct {
@@ -238,11 +249,91 @@ func (b *Batch) add(name string, cols []string, vals ...any) error {
 	return nil
 }
 
+// bulkWork is a table's rows for the writer, or (t nil) a request to report
+// when everything before it is written.
+type bulkWork struct {
+	t    *bulkTable
+	rows []any
+	done chan struct{}
+}
+
+// startWriter starts the goroutine that runs the inserts, so that the
+// caller's generation of the next rows overlaps SQLite or PostgreSQL work on
+// the previous ones (the load had one core busy and one idle). Work is
+// written in the order it was queued, which keeps parents before children.
+func (b *Batch) startWriter() {
+	b.work = make(chan bulkWork, 16)
+	b.free = make(chan []any, 32)
+	b.stopped = make(chan struct{})
+	go func() {
+		defer close(b.stopped)
+		for w := range b.work {
+			if w.t == nil {
+				close(w.done)
+				continue
+			}
+			if b.failed.Load() == nil {
+				if err := b.write(w.t, w.rows); err != nil {
+					b.failed.Store(&err)
+				}
+			}
+			clear(w.rows)
+			select {
+			case b.free <- w.rows[:0]:
+			default:
+			}
+		}
+	}()
+}
+
+// stopWriter waits for the queued work and returns the first write error.
+func (b *Batch) stopWriter() error {
+	if b.work != nil {
+		close(b.work)
+		<-b.stopped
+		b.work = nil
+	}
+	return b.writeErr()
+}
+
+func (b *Batch) writeErr() error {
+	if p := b.failed.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// wait returns once everything queued so far is written.
+func (b *Batch) wait() error {
+	if b.work == nil {
+		return b.writeErr()
+	}
+	w := bulkWork{done: make(chan struct{})}
+	b.work <- w
+	<-w.done
+	return b.writeErr()
+}
+
+// flush queues t's rows for the writer.
 func (b *Batch) flush(t *bulkTable) error {
-	n := len(t.rows) / len(t.cols)
-	if n == 0 {
+	if len(t.rows) == 0 {
 		return nil
 	}
+	if err := b.writeErr(); err != nil {
+		return err
+	}
+	b.work <- bulkWork{t: t, rows: t.rows}
+	select {
+	case t.rows = <-b.free:
+	default:
+		t.rows = make([]any, 0, t.perStmt*len(t.cols))
+	}
+	return nil
+}
+
+// write inserts rows into t; only the writer goroutine calls it.
+func (b *Batch) write(t *bulkTable, rows []any) error {
+	n := len(rows) / len(t.cols)
 	// Statements are prepared once per row count: parsing a statement of
 	// thousands of parameters for every batch cost seconds over a large load.
 	// PostgreSQL keeps only the full batch's: a server-side statement for
@@ -251,20 +342,19 @@ func (b *Batch) flush(t *bulkTable) error {
 	stmt := t.stmts[n]
 	switch {
 	case stmt != nil:
-		_, err = stmt.ExecContext(b.ctx, t.rows...)
+		_, err = stmt.ExecContext(b.ctx, rows...)
 	case b.sqlite || n == t.perStmt:
 		stmt, err = b.tx.PrepareContext(b.ctx, b.insertSQL(t, n))
 		if err == nil {
 			t.stmts[n] = stmt
-			_, err = stmt.ExecContext(b.ctx, t.rows...)
+			_, err = stmt.ExecContext(b.ctx, rows...)
 		}
 	default:
-		_, err = b.tx.ExecContext(b.ctx, b.insertSQL(t, n), t.rows...)
+		_, err = b.tx.ExecContext(b.ctx, b.insertSQL(t, n), rows...)
 	}
 	if err != nil {
 		return fmt.Errorf("store: bulk insert %s: %w", t.name, err)
 	}
-	t.rows = t.rows[:0]
 	return nil
 }
 
@@ -432,6 +522,9 @@ func (b *Batch) Document(d hiring.Document) error {
 
 // RejectionReasonIDs returns the seeded reasons' IDs.
 func (b *Batch) RejectionReasonIDs() ([]string, error) {
+	if err := b.wait(); err != nil {
+		return nil, err
+	}
 	rows, err := b.tx.QueryContext(b.ctx, "SELECT id FROM rejection_reasons WHERE archived = $1 ORDER BY position", false)
 	if err != nil {
 		return nil, fmt.Errorf("store: rejection reasons: %w", err)
