@@ -117,8 +117,8 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 	}
 	committed := time.Now()
 	if db.dialect == DialectSQLite {
-		// A WAL load committed unsynced; ANALYZE's commit syncs the log,
-		// and with it the load.
+		// Through the WAL the load committed unsynced; ANALYZE's commit
+		// syncs the log, and with it the load.
 		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=FULL"); err != nil {
 			return fmt.Errorf("store: bulk load: %w", err)
 		}
@@ -173,7 +173,7 @@ func (b *Batch) table(name string, cols ...string) *bulkTable {
 		}
 		t = &bulkTable{name: name, cols: cols, perStmt: min(rows, maxParams/len(cols)), stmts: map[int]*sql.Stmt{}}
 		if !b.sqlite {
-			t.parents = b.order
+			t.parents = slices.Clone(b.order)
 		} else {
 			for _, p := range b.order {
 				if slices.Contains(sqliteTriggerParents[name], p.name) {
