@@ -62,17 +62,10 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		return fmt.Errorf("store: bulk load: %w", err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, tables: map[string]*bulkTable{}, sqlite: db.dialect == DialectSQLite}
-	if b.sqlite {
-		b.triggered, err = sqliteTriggeredTables(ctx, tx)
-		if err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-	}
 	// Secondary indexes of the big tables are dropped and rebuilt after the
 	// rows are in: building an index from sorted data is far cheaper than
 	// millions of random inserts. DDL is transactional on both engines, so a
-	// failed load leaves every index in place.
+	// failed load leaves every index (and trigger) in place.
 	indexes, err := db.secondaryIndexes(ctx, tx, bulkIndexedTables)
 	if err == nil {
 		err = dropIndexes(ctx, tx, indexes)
@@ -80,8 +73,16 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 	// Phase times, logged at debug level, show where a slow load went.
 	start := time.Now()
 	var inserted, indexed time.Time
+	var triggers []indexDef
 	if err == nil && db.dialect == DialectPostgres {
 		b.quiet, err = pgQuietTriggers(ctx, tx)
+	}
+	if err == nil && b.sqlite {
+		triggers, err = sqliteQuietTriggers(ctx, tx)
+		b.quiet = err == nil && len(triggers) == len(sqliteBatchTriggers)
+		if err == nil {
+			b.triggered, err = sqliteTriggeredTables(ctx, tx)
+		}
 	}
 	if err == nil {
 		b.startWriter()
@@ -95,8 +96,11 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		}
 	}
 	inserted = time.Now()
-	if err == nil && b.quiet {
+	if err == nil && b.quiet && !b.sqlite {
 		_, err = tx.ExecContext(ctx, "SET LOCAL session_replication_role = origin")
+	}
+	if err == nil {
+		err = createIndexes(ctx, tx, triggers)
 	}
 	if err == nil {
 		err = createIndexes(ctx, tx, indexes)
@@ -142,8 +146,9 @@ type Batch struct {
 	sqlite bool
 	// triggered holds the SQLite tables with triggers.
 	triggered map[string]bool
-	// quiet: PostgreSQL row triggers are off, so the batch writes the rows
-	// they would have (see pgQuietTriggers).
+	// quiet: the triggers that maintain candidate_tags' copies and the
+	// duplicate keys are off, so the batch writes the rows they would have
+	// (see pgQuietTriggers, sqliteQuietTriggers).
 	quiet bool
 
 	work    chan bulkWork // to the writer goroutine
@@ -174,7 +179,7 @@ func (b *Batch) table(name string, cols ...string) *bulkTable {
 		t = &bulkTable{name: name, cols: cols, perStmt: min(rows, maxParams/len(cols)), stmts: map[int]*sql.Stmt{}}
 		if !b.sqlite {
 			t.parents = slices.Clone(b.order)
-		} else {
+		} else if b.triggered[name] {
 			for _, p := range b.order {
 				if slices.Contains(sqliteTriggerParents[name], p.name) {
 					t.parents = append(t.parents, p)
@@ -556,6 +561,46 @@ func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID,
 	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
 }
 
+// sqliteBatchTriggers are the SQLite insert triggers whose work the Batch
+// does itself when they are off: candidate_tags' copies of updated_at and
+// source, and the duplicate-detection keys.
+var sqliteBatchTriggers = []string{"candidate_tags_stamp", "candidates_dup_keys_insert"}
+
+// sqliteQuietTriggers drops the sqliteBatchTriggers for the load and returns
+// their definitions, to be created again before commit (DDL is
+// transactional). Per-row trigger programs, and the statement journals they
+// need, cost more than the rows of the candidates they served.
+func sqliteQuietTriggers(ctx context.Context, tx *sql.Tx) ([]indexDef, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each($1)) ORDER BY name",
+		jsonArg(sqliteBatchTriggers))
+	if err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	var defs []indexDef
+	for rows.Next() {
+		var d indexDef
+		if err := rows.Scan(&d.name, &d.sql); err != nil {
+			_ = rows.Close()
+			return nil, fmt.Errorf("store: list triggers: %w", err)
+		}
+		defs = append(defs, d)
+	}
+	_ = rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	if len(defs) != len(sqliteBatchTriggers) {
+		// A schema without them: leave whatever there is alone.
+		return nil, nil
+	}
+	for _, d := range defs {
+		if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(d.name)); err != nil {
+			return nil, fmt.Errorf("store: drop trigger %s: %w", d.name, err)
+		}
+	}
+	return defs, nil
+}
+
 // sqliteTriggeredTables returns the tables that have triggers.
 func sqliteTriggeredTables(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'")
@@ -618,7 +663,7 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
 func createIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
 	for _, d := range idx {
 		if _, err := tx.ExecContext(ctx, d.sql); err != nil {
-			return fmt.Errorf("store: rebuild index %s: %w", d.name, err)
+			return fmt.Errorf("store: recreate %s: %w", d.name, err)
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,10 +99,11 @@ func TestBulkLoadDerivedTablesMatchServiceWrites(t *testing.T) {
 	})
 }
 
-// indexNames lists the database's index names (SQLite: those of CREATE INDEX).
+// indexNames lists the database's indexes (SQLite: those of CREATE INDEX,
+// and the triggers, which a SQLite load drops too).
 func indexNames(t *testing.T, db *store.DB) []string {
 	t.Helper()
-	q := "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+	q := "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name"
 	if db.Dialect() == store.DialectPostgres {
 		q = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
 	}
@@ -118,8 +120,8 @@ func indexNames(t *testing.T, db *store.DB) []string {
 	return out
 }
 
-// A failed load leaves nothing behind: no rows, every index, and on SQLite
-// the WAL mode the other connections expect.
+// A failed load leaves nothing behind: no rows, every index and trigger, and
+// on SQLite the WAL mode the other connections expect.
 func TestBulkLoadFailureRollsBack(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -144,7 +146,7 @@ func TestBulkLoadFailureRollsBack(t *testing.T) {
 		if n != 0 {
 			t.Fatalf("%d rows survived a failed load", n)
 		}
-		if after := indexNames(t, db); !slices.Equal(before, after) {
+		if after := indexNames(t, db); !slices.Equal(before, after) || len(before) == 0 {
 			t.Fatalf("indexes before %v, after a failed load %v", before, after)
 		}
 		if db.Dialect() == store.DialectSQLite {
@@ -186,4 +188,24 @@ func TestBulkLoadSQLiteWithReaderOpen(t *testing.T) {
 	if mode != "wal" {
 		t.Fatalf("journal mode = %q, want wal", mode)
 	}
+}
+
+// A load leaves the schema as it found it: the indexes and triggers it drops
+// for the load are back.
+func TestBulkLoadKeepsSchema(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		before := indexNames(t, db)
+		ok(t, db.BulkLoad(context.Background(), func(b *store.Batch) error {
+			return b.Candidate(bulkCandidate(bulkInputs()[0], time.Now().UTC()))
+		}))
+		if after := indexNames(t, db); !slices.Equal(before, after) {
+			t.Fatalf("schema before %v, after a load %v", before, after)
+		}
+		// The triggers work again: a service write fills the derived tables.
+		c := mustCandidate(t, storetest.System(), db, bulkInputs()[1])
+		if got := derivedRows(t, db, c.ID); !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "linkedin ") }) {
+			t.Fatalf("no LinkedIn key after the load: %q", got)
+		}
+	})
 }
