@@ -144,7 +144,7 @@ type Batch struct {
 	tables map[string]*bulkTable
 	order  []*bulkTable // flush parents before children
 	sqlite bool
-	// triggered holds the SQLite tables with triggers.
+	// triggered holds the SQLite tables with insert triggers.
 	triggered map[string]bool
 	// quiet: the triggers that maintain candidate_tags' copies and the
 	// duplicate keys are off, so the batch writes the rows they would have
@@ -601,9 +601,13 @@ func sqliteQuietTriggers(ctx context.Context, tx *sql.Tx) ([]indexDef, error) {
 	return defs, nil
 }
 
-// sqliteTriggeredTables returns the tables that have triggers.
+// sqliteTriggeredTables returns the tables with insert triggers: those whose
+// definition names INSERT before its body (the event always precedes WHEN
+// and BEGIN; a trigger merely named *insert* counts too, which only costs a
+// statement journal).
 func sqliteTriggeredTables(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT tbl_name FROM sqlite_master
+		WHERE type = 'trigger' AND instr(upper(substr(sql, 1, instr(upper(sql), 'BEGIN'))), 'INSERT') > 0`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list triggers: %w", err)
 	}
