@@ -3,10 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"database/sql/driver"
@@ -19,15 +21,16 @@ import (
 // BulkLoad writes many records in one transaction through a Batch: the demo
 // loader and benchmarks use it. Records arrive complete (IDs, times, versions
 // set by the caller); no per-record authorization applies, so only trusted
-// code (the CLI) may call it. On SQLite the load runs with synchronous=OFF —
-// a crash mid-load loses the whole load, never part of it, because it is one
-// transaction.
-func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
+// code (the CLI) may call it. A crash mid-load loses the whole load, never
+// part of it, because it is one transaction; once BulkLoad returns nil the
+// load is on disk.
+func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error) {
 	conn, err := db.writer.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: bulk load: %w", err)
 	}
 	defer conn.Close()
+	rollbackJournal := false
 	if db.dialect == DialectSQLite {
 		// A big page cache and in-memory statement journals keep the load
 		// off the disk until commit. Foreign keys are off for the load (the
@@ -42,6 +45,17 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 		defer func() {
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}()
+		rollbackJournal, err = db.sqliteRollbackJournal(ctx, conn)
+		if err != nil {
+			return err
+		}
+		if rollbackJournal {
+			// Back to WAL whether the load committed or not.
+			defer func() {
+				err = errors.Join(err, sqliteBackToWAL(context.WithoutCancel(ctx), conn))
+				db.reader.SetMaxIdleConns(sqliteReaders())
+			}()
+		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -51,27 +65,47 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	// Secondary indexes of the big tables are dropped and rebuilt after the
 	// rows are in: building an index from sorted data is far cheaper than
 	// millions of random inserts. DDL is transactional on both engines, so a
-	// failed load leaves every index in place.
+	// failed load leaves every index (and trigger) in place.
 	indexes, err := db.secondaryIndexes(ctx, tx, bulkIndexedTables)
 	if err == nil {
 		err = dropIndexes(ctx, tx, indexes)
 	}
-	var quiet bool
+	// Phase times, logged at debug level, show where a slow load went.
+	start := time.Now()
+	var inserted, indexed time.Time
+	var triggers []indexDef
 	if err == nil && db.dialect == DialectPostgres {
-		quiet, err = pgQuietTriggers(ctx, tx)
+		b.quiet, err = pgQuietTriggers(ctx, tx)
+	}
+	if err == nil && b.sqlite {
+		triggers, err = sqliteQuietTriggers(ctx, tx)
+		b.quiet = err == nil && len(triggers) == len(sqliteBatchTriggers)
+		if err == nil {
+			b.triggered, err = sqliteTriggeredTables(ctx, tx)
+		}
 	}
 	if err == nil {
+		b.startWriter()
 		err = fn(b)
+		if err == nil {
+			err = b.flushAll()
+		}
+		// The writer is done with the transaction before it ends.
+		if werr := b.stopWriter(); err == nil {
+			err = werr
+		}
+	}
+	inserted = time.Now()
+	if err == nil && b.quiet && !b.sqlite {
+		_, err = tx.ExecContext(ctx, "SET LOCAL session_replication_role = origin")
 	}
 	if err == nil {
-		err = b.flushAll()
-	}
-	if err == nil && quiet {
-		err = pgRebuildTriggerTables(ctx, tx)
+		err = createIndexes(ctx, tx, triggers)
 	}
 	if err == nil {
 		err = createIndexes(ctx, tx, indexes)
 	}
+	indexed = time.Now()
 	if err != nil {
 		_ = tx.Rollback()
 		return err
@@ -85,20 +119,42 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: bulk load commit: %w", err)
 	}
+	committed := time.Now()
+	if db.dialect == DialectSQLite {
+		// Through the WAL the load committed unsynced; ANALYZE's commit
+		// syncs the log, and with it the load.
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=FULL"); err != nil {
+			return fmt.Errorf("store: bulk load: %w", err)
+		}
+	}
 	// Fresh statistics keep the planner on the filter indexes after a big load.
-	return db.analyze(ctx, conn)
+	if err := db.analyze(ctx, conn); err != nil {
+		return err
+	}
+	db.logger.Debug("bulk load", "insert", inserted.Sub(start), "index", indexed.Sub(inserted),
+		"commit", committed.Sub(indexed), "analyze", time.Since(committed), "rollback_journal", rollbackJournal)
+	return nil
 }
 
-// Batch buffers rows per table and writes them in large statements: on
-// PostgreSQL multi-row VALUES; on SQLite one JSON array per statement expanded
-// by json_each, because binding thousands of parameters per statement (each a
-// C allocation in modernc) cost more than the inserts themselves.
+// Batch buffers rows per table and writes them in multi-row INSERT
+// statements, prepared once per row count.
 type Batch struct {
 	ctx    context.Context
 	tx     *sql.Tx
 	tables map[string]*bulkTable
 	order  []*bulkTable // flush parents before children
 	sqlite bool
+	// triggered holds the SQLite tables with insert triggers.
+	triggered map[string]bool
+	// quiet: the triggers that maintain candidate_tags' copies and the
+	// duplicate keys are off, so the batch writes the rows they would have
+	// (see pgQuietTriggers, sqliteQuietTriggers).
+	quiet bool
+
+	work    chan bulkWork // to the writer goroutine
+	free    chan []any    // row buffers back from the writer
+	stopped chan struct{}
+	failed  atomic.Pointer[error] // the writer's first error
 }
 
 type bulkTable struct {
@@ -106,7 +162,8 @@ type bulkTable struct {
 	cols    []string
 	rows    []any // flattened
 	perStmt int
-	sql     string // for a full batch
+	parents []*bulkTable // flushed before this table
+	stmts   map[int]*sql.Stmt
 }
 
 // maxParams stays well under PostgreSQL's limit of 65535 bound parameters.
@@ -115,13 +172,19 @@ const maxParams = 30000
 func (b *Batch) table(name string, cols ...string) *bulkTable {
 	t := b.tables[name]
 	if t == nil {
-		t = &bulkTable{name: name, cols: cols}
+		rows := 500
 		if b.sqlite {
-			t.perStmt = 64
-			t.sql = jsonInsertSQL(name, cols)
-		} else {
-			t.perStmt = min(500, maxParams/len(cols))
-			t.sql = valuesInsertSQL(name, cols, t.perStmt)
+			rows = 200
+		}
+		t = &bulkTable{name: name, cols: cols, perStmt: min(rows, maxParams/len(cols)), stmts: map[int]*sql.Stmt{}}
+		if !b.sqlite {
+			t.parents = slices.Clone(b.order)
+		} else if b.triggered[name] {
+			for _, p := range b.order {
+				if slices.Contains(sqliteTriggerParents[name], p.name) {
+					t.parents = append(t.parents, p)
+				}
+			}
 		}
 		b.tables[name] = t
 		b.order = append(b.order, t)
@@ -129,9 +192,32 @@ func (b *Batch) table(name string, cols ...string) *bulkTable {
 	return t
 }
 
-func valuesInsertSQL(name string, cols []string, rows int) string {
+// sqliteTriggerParents names, per table, the tables its SQLite insert
+// triggers read, which must be flushed before it. Other parents need not be:
+// foreign keys are off for the load.
+var sqliteTriggerParents = map[string][]string{
+	"candidate_tags": {"candidates"}, // candidate_tags_stamp copies updated_at and source
+}
+
+// insertSQL is a multi-row INSERT of n rows into t. SQLite gets anonymous ?
+// parameters: numbered ones are looked up by name while parsing (quadratic
+// in their count) and while binding.
+func (b *Batch) insertSQL(t *bulkTable, n int) string {
+	verb := "INSERT"
+	if b.sqlite && !b.triggered[t.name] {
+		// OR FAIL keeps the rows already inserted by a failing statement
+		// (the whole load rolls back anyway), so SQLite needs no statement
+		// journal. Not with triggers: a statement's conflict clause
+		// overrides those inside its triggers (INSERT OR IGNORE of a
+		// repeated lookup key would fail the load).
+		verb = "INSERT OR FAIL"
+	}
+	return valuesInsertSQL(verb, t.name, t.cols, n, b.sqlite)
+}
+
+func valuesInsertSQL(verb, name string, cols []string, rows int, sqlite bool) string {
 	var s strings.Builder
-	s.WriteString("INSERT INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	s.WriteString(verb + " INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES ")
 	n := 1
 	for r := 0; r < rows; r++ {
 		if r > 0 {
@@ -142,7 +228,11 @@ func valuesInsertSQL(name string, cols []string, rows int) string {
 			if c > 0 {
 				s.WriteString(", ")
 			}
-			s.WriteString("$" + strconv.Itoa(n))
+			if sqlite {
+				s.WriteByte('?')
+			} else {
+				s.WriteString("$" + strconv.Itoa(n))
+			}
 			n++
 		}
 		s.WriteByte(')')
@@ -150,32 +240,11 @@ func valuesInsertSQL(name string, cols []string, rows int) string {
 	return s.String()
 }
 
-// jsonInsertSQL inserts every element of a JSON array of row arrays. OR FAIL
-// keeps the rows already inserted by a failing statement (the whole load
-// rolls back anyway), so SQLite needs no statement journal for tables
-// without triggers.
-func jsonInsertSQL(name string, cols []string) string {
-	var s strings.Builder
-	s.WriteString("INSERT OR FAIL INTO " + name + " (" + strings.Join(cols, ", ") + ") SELECT ")
-	for c := range cols {
-		if c > 0 {
-			s.WriteString(", ")
-		}
-		s.WriteString("value ->> " + strconv.Itoa(c))
-	}
-	s.WriteString(" FROM json_each($1)")
-	return s.String()
-}
-
 func (b *Batch) add(name string, cols []string, vals ...any) error {
 	t := b.table(name, cols...)
 	t.rows = append(t.rows, vals...)
 	if len(t.rows)/len(t.cols) >= t.perStmt {
-		// Parents are flushed first so foreign keys hold mid-load.
-		for _, p := range b.order {
-			if p == t {
-				break
-			}
+		for _, p := range t.parents {
 			if err := b.flush(p); err != nil {
 				return err
 			}
@@ -185,69 +254,113 @@ func (b *Batch) add(name string, cols []string, vals ...any) error {
 	return nil
 }
 
+// bulkWork is a table's rows for the writer, or (t nil) a request to report
+// when everything before it is written.
+type bulkWork struct {
+	t    *bulkTable
+	rows []any
+	done chan struct{}
+}
+
+// startWriter starts the goroutine that runs the inserts, so that the
+// caller's generation of the next rows overlaps SQLite or PostgreSQL work on
+// the previous ones (the load had one core busy and one idle). Work is
+// written in the order it was queued, which keeps parents before children.
+func (b *Batch) startWriter() {
+	b.work = make(chan bulkWork, 16)
+	b.free = make(chan []any, 32)
+	b.stopped = make(chan struct{})
+	go func() {
+		defer close(b.stopped)
+		for w := range b.work {
+			if w.t == nil {
+				close(w.done)
+				continue
+			}
+			if b.failed.Load() == nil {
+				if err := b.write(w.t, w.rows); err != nil {
+					b.failed.Store(&err)
+				}
+			}
+			clear(w.rows)
+			select {
+			case b.free <- w.rows[:0]:
+			default:
+			}
+		}
+	}()
+}
+
+// stopWriter waits for the queued work and returns the first write error.
+func (b *Batch) stopWriter() error {
+	if b.work != nil {
+		close(b.work)
+		<-b.stopped
+		b.work = nil
+	}
+	return b.writeErr()
+}
+
+func (b *Batch) writeErr() error {
+	if p := b.failed.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// wait returns once everything queued so far is written.
+func (b *Batch) wait() error {
+	if b.work == nil {
+		return b.writeErr()
+	}
+	w := bulkWork{done: make(chan struct{})}
+	b.work <- w
+	<-w.done
+	return b.writeErr()
+}
+
+// flush queues t's rows for the writer.
 func (b *Batch) flush(t *bulkTable) error {
-	n := len(t.rows) / len(t.cols)
-	if n == 0 {
+	if len(t.rows) == 0 {
 		return nil
 	}
-	var err error
-	switch {
-	case b.sqlite:
-		var arg []byte
-		arg, err = jsonRows(t.rows, len(t.cols))
-		if err == nil {
-			_, err = b.tx.ExecContext(b.ctx, t.sql, string(arg))
-		}
-	case n == t.perStmt:
-		_, err = b.tx.ExecContext(b.ctx, t.sql, t.rows...)
+	if err := b.writeErr(); err != nil {
+		return err
+	}
+	b.work <- bulkWork{t: t, rows: t.rows}
+	select {
+	case t.rows = <-b.free:
 	default:
-		_, err = b.tx.ExecContext(b.ctx, valuesInsertSQL(t.name, t.cols, n), t.rows...)
+		t.rows = make([]any, 0, t.perStmt*len(t.cols))
+	}
+	return nil
+}
+
+// write inserts rows into t; only the writer goroutine calls it.
+func (b *Batch) write(t *bulkTable, rows []any) error {
+	n := len(rows) / len(t.cols)
+	// Statements are prepared once per row count: parsing a statement of
+	// thousands of parameters for every batch cost seconds over a large load.
+	// PostgreSQL keeps only the full batch's: a server-side statement for
+	// every odd count would cost as much as it saves.
+	var err error
+	stmt := t.stmts[n]
+	switch {
+	case stmt != nil:
+		_, err = stmt.ExecContext(b.ctx, rows...)
+	case b.sqlite || n == t.perStmt:
+		stmt, err = b.tx.PrepareContext(b.ctx, b.insertSQL(t, n))
+		if err == nil {
+			t.stmts[n] = stmt
+			_, err = stmt.ExecContext(b.ctx, rows...)
+		}
+	default:
+		_, err = b.tx.ExecContext(b.ctx, b.insertSQL(t, n), rows...)
 	}
 	if err != nil {
 		return fmt.Errorf("store: bulk insert %s: %w", t.name, err)
 	}
-	t.rows = t.rows[:0]
 	return nil
-}
-
-// jsonRows encodes flattened rows as [[…],[…]]. Booleans become 0/1, as
-// SQLite stores them.
-func jsonRows(flat []any, width int) ([]byte, error) {
-	out := make([]byte, 0, len(flat)*24)
-	out = append(out, '[')
-	for i, v := range flat {
-		switch {
-		case i%width == 0 && i > 0:
-			out = append(out, "],["...)
-		case i == 0:
-			out = append(out, '[')
-		default:
-			out = append(out, ',')
-		}
-		switch x := v.(type) {
-		case nil:
-			out = append(out, "null"...)
-		case bool:
-			if x {
-				out = append(out, '1')
-			} else {
-				out = append(out, '0')
-			}
-		case int:
-			out = strconv.AppendInt(out, int64(x), 10)
-		case int64:
-			out = strconv.AppendInt(out, x, 10)
-		case string:
-			out = strconv.AppendQuote(out, x)
-		default:
-			data, err := json.Marshal(x)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, data...)
-		}
-	}
-	return append(out, "]]"...), nil
 }
 
 func (b *Batch) flushAll() error {
@@ -269,7 +382,9 @@ var (
 	colsStage    = []string{"id", "job_id", "name", "kind", "position"}
 	colsCand     = []string{"id", "first_name", "last_name", "sort_name", "emails", "phones", "links", "location", "headline", "current_title", "current_company", "source", "owner_id", "tags", "consent_processing", "consent_processing_at", "consent_marketing", "consent_marketing_at", "retain_until", "consent_source", "version", "created_at", "updated_at"}
 	colsCandMail = []string{"candidate_id", "email", "position"}
-	colsCandTag  = []string{"candidate_id", "tag"}
+	colsCandTag  = []string{"candidate_id", "tag", "updated_at", "source"}
+	colsCandTel  = []string{"candidate_id", "phone_key"}
+	colsCandLI   = []string{"candidate_id", "url_key"}
 	colsApp      = []string{"id", "candidate_id", "job_id", "stage_id", "status", "source", "credited_to_id", "applied_at", "stage_entered_at", "rejection_reason_id", "rejection_reason", "rejected_at", "hired_at", "withdrawn_at", "version", "created_at", "updated_at"}
 	colsVisit    = []string{"id", "application_id", "stage_id", "stage_name", "entered_at", "left_at", "actor_name"}
 	colsNote     = []string{"id", "candidate_id", "application_id", "job_id", "author_id", "author_name", "body", "private", "created_at", "updated_at"}
@@ -336,11 +451,41 @@ func (b *Batch) Candidate(c hiring.Candidate) error {
 		}
 	}
 	for _, t := range c.Tags {
-		if err := b.add("candidate_tags", colsCandTag, c.ID, t); err != nil {
+		if err := b.add("candidate_tags", colsCandTag, c.ID, t, TimeArg(c.UpdatedAt), c.Source); err != nil {
+			return err
+		}
+	}
+	if b.quiet {
+		if err := b.duplicateKeys(c); err != nil {
 			return err
 		}
 	}
 	return b.activity(derivedID(c.ID, 1), "candidate.created", "candidate", c.ID, c.ID, "", "added "+c.Name(), c.CreatedAt)
+}
+
+// duplicateKeys writes the duplicate-detection keys that the candidates
+// trigger writes when it runs. The keys come from the Go rules, which a store
+// test holds equal to the trigger's SQL: a set-wise rebuild in SQL called the
+// key functions (not inlinable) at a cost of seconds per 100,000 candidates.
+func (b *Batch) duplicateKeys(c hiring.Candidate) error {
+	seen := map[string]bool{}
+	for _, p := range c.Phones {
+		if k := hiring.PhoneKey(p); k != "" && !seen["p"+k] {
+			seen["p"+k] = true
+			if err := b.add("candidate_phones", colsCandTel, c.ID, k); err != nil {
+				return err
+			}
+		}
+	}
+	for _, l := range c.Links {
+		if k := hiring.LinkedInKey(l.URL); k != "" && !seen["l"+k] {
+			seen["l"+k] = true
+			if err := b.add("candidate_linkedin", colsCandLI, c.ID, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Application adds an application, its stage visits (visited in order, the
@@ -382,6 +527,9 @@ func (b *Batch) Document(d hiring.Document) error {
 
 // RejectionReasonIDs returns the seeded reasons' IDs.
 func (b *Batch) RejectionReasonIDs() ([]string, error) {
+	if err := b.wait(); err != nil {
+		return nil, err
+	}
 	rows, err := b.tx.QueryContext(b.ctx, "SELECT id FROM rejection_reasons WHERE archived = $1 ORDER BY position", false)
 	if err != nil {
 		return nil, fmt.Errorf("store: rejection reasons: %w", err)
@@ -411,6 +559,68 @@ func derivedID(id string, n byte) string {
 
 func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID, summary string, at time.Time) error {
 	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
+}
+
+// sqliteBatchTriggers are the SQLite insert triggers whose work the Batch
+// does itself when they are off: candidate_tags' copies of updated_at and
+// source, and the duplicate-detection keys.
+var sqliteBatchTriggers = []string{"candidate_tags_stamp", "candidates_dup_keys_insert"}
+
+// sqliteQuietTriggers drops the sqliteBatchTriggers for the load and returns
+// their definitions, to be created again before commit (DDL is
+// transactional). Per-row trigger programs, and the statement journals they
+// need, cost more than the rows of the candidates they served.
+func sqliteQuietTriggers(ctx context.Context, tx *sql.Tx) ([]indexDef, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each($1)) ORDER BY name",
+		jsonArg(sqliteBatchTriggers))
+	if err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	var defs []indexDef
+	for rows.Next() {
+		var d indexDef
+		if err := rows.Scan(&d.name, &d.sql); err != nil {
+			_ = rows.Close()
+			return nil, fmt.Errorf("store: list triggers: %w", err)
+		}
+		defs = append(defs, d)
+	}
+	_ = rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	if len(defs) != len(sqliteBatchTriggers) {
+		// A schema without them: leave whatever there is alone.
+		return nil, nil
+	}
+	for _, d := range defs {
+		if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(d.name)); err != nil {
+			return nil, fmt.Errorf("store: drop trigger %s: %w", d.name, err)
+		}
+	}
+	return defs, nil
+}
+
+// sqliteTriggeredTables returns the tables with insert triggers: those whose
+// definition names INSERT before its body (the event always precedes WHEN
+// and BEGIN; a trigger merely named *insert* counts too, which only costs a
+// statement journal).
+func sqliteTriggeredTables(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT tbl_name FROM sqlite_master
+		WHERE type = 'trigger' AND instr(upper(substr(sql, 1, instr(upper(sql), 'BEGIN'))), 'INSERT') > 0`)
+	if err != nil {
+		return nil, fmt.Errorf("store: list triggers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("store: list triggers: %w", err)
+		}
+		out[name] = true
+	}
+	return out, rows.Err()
 }
 
 // bulkIndexedTables are the tables whose secondary indexes BulkLoad rebuilds.
@@ -457,7 +667,7 @@ func dropIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
 func createIndexes(ctx context.Context, tx *sql.Tx, idx []indexDef) error {
 	for _, d := range idx {
 		if _, err := tx.ExecContext(ctx, d.sql); err != nil {
-			return fmt.Errorf("store: rebuild index %s: %w", d.name, err)
+			return fmt.Errorf("store: recreate %s: %w", d.name, err)
 		}
 	}
 	return nil
@@ -467,9 +677,9 @@ func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 
 // pgQuietTriggers turns off row triggers (foreign-key checks and the tables
 // they maintain) for this transaction when the role may: per-row trigger work
-// made a PostgreSQL load grow quadratically. The derived rows are then rebuilt
-// set-wise by pgRebuildTriggerTables. Without superuser the load simply runs
-// with triggers on.
+// made a PostgreSQL load grow quadratically. The Batch then writes the rows
+// the triggers would have (candidate_tags' copies, duplicate keys). Without
+// superuser the load simply runs with triggers on.
 func pgQuietTriggers(ctx context.Context, tx *sql.Tx) (bool, error) {
 	var super string
 	if err := tx.QueryRowContext(ctx, "SELECT current_setting('is_superuser')").Scan(&super); err != nil {
@@ -484,23 +694,41 @@ func pgQuietTriggers(ctx context.Context, tx *sql.Tx) (bool, error) {
 	return true, nil
 }
 
-// pgRebuildTriggerTables fills what the row triggers would have: the tag
-// rows' copy of updated_at and the duplicate-detection keys.
-func pgRebuildTriggerTables(ctx context.Context, tx *sql.Tx) error {
-	for _, q := range []string{
-		"SET LOCAL session_replication_role = origin",
-		`UPDATE candidate_tags t SET updated_at = c.updated_at, source = c.source FROM candidates c
-		 WHERE c.id = t.candidate_id AND (t.updated_at IS DISTINCT FROM c.updated_at OR t.source <> c.source)`,
-		`INSERT INTO candidate_phones (candidate_id, phone_key)
-		 SELECT DISTINCT c.id, candidate_phone_key(p) FROM candidates c, json_array_elements_text(c.phones::json) p
-		 WHERE candidate_phone_key(p) IS NOT NULL ON CONFLICT DO NOTHING`,
-		`INSERT INTO candidate_linkedin (candidate_id, url_key)
-		 SELECT DISTINCT c.id, candidate_linkedin_key(l->>'url') FROM candidates c, json_array_elements(c.links::json) l
-		 WHERE candidate_linkedin_key(l->>'url') IS NOT NULL ON CONFLICT DO NOTHING`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("store: bulk load rebuild: %w", err)
-		}
+// sqliteRollbackJournal switches the database out of WAL for the load when no
+// other connection has it open. In WAL every page of the load is written
+// twice — to the log, then copied into the database by the checkpoint — and
+// pages spilled from the cache mid-load are read back through the log. With
+// a rollback journal, pages that did not exist before the load (nearly all of
+// them) need no journal entry and are written once, in place; a failed load
+// still rolls back. synchronous=NORMAL syncs the journal before the database
+// is overwritten and the database at commit, so the load stays crash-safe
+// and is durable once committed. It reports whether it switched.
+func (db *DB) sqliteRollbackJournal(ctx context.Context, conn *sql.Conn) (bool, error) {
+	// Idle readers hold the WAL index open, which keeps the mode; they are
+	// reopened on demand after the load.
+	db.reader.SetMaxIdleConns(0)
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil || mode != "delete" {
+		// Another connection has the database open (SQLITE_BUSY): load
+		// through the WAL.
+		db.reader.SetMaxIdleConns(sqliteReaders())
+		return false, nil
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=NORMAL"); err != nil {
+		return true, fmt.Errorf("store: bulk load: %w", err)
+	}
+	return true, nil
+}
+
+// sqliteBackToWAL returns the database to WAL, the mode every other
+// connection expects.
+func sqliteBackToWAL(ctx context.Context, conn *sql.Conn) error {
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("store: bulk load journal: %w", err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("store: bulk load journal: database left in %s mode", mode)
 	}
 	return nil
 }

@@ -66,10 +66,13 @@ func openSQLite(dir string) (*DB, error) {
 		_ = w.Close()
 		return nil, fmt.Errorf("store: open sqlite reader: %w", err)
 	}
-	n := max(4, runtime.GOMAXPROCS(0)*2)
+	n := sqliteReaders()
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	r.SetConnMaxIdleTime(0)
 	r.SetConnMaxLifetime(0)
 	return &DB{dialect: DialectSQLite, writer: w, reader: r, path: path}, nil
 }
+
+// sqliteReaders is the size of the SQLite reader pool.
+func sqliteReaders() int { return max(4, runtime.GOMAXPROCS(0)*2) }
