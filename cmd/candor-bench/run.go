@@ -155,7 +155,9 @@ func run(ctx context.Context, o options) (report, error) {
 	if err := waitQueueIdle(ctx, client, base); err != nil {
 		return rep, err
 	}
-	time.Sleep(2 * time.Second)
+	// Idle means at rest: long enough for the server's idle memory release
+	// (two quiet seconds, checked each second) to have run.
+	time.Sleep(4 * time.Second)
 	rep.idleRSSKB = rssKB(srv.Process.Pid)
 	cookies := client.Jar.Cookies(mustURL(base))
 	hdr := http.Header{}

@@ -52,6 +52,7 @@ func cmdWorker(ctx context.Context, e env) error {
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
 		return errors.Join(err, a.Close())
 	}
+	go a.Idle.Run(ctx)
 	logger.InfoContext(ctx, "candor worker is running", "database", a.DB.Dialect())
 	<-ctx.Done()
 	logger.InfoContext(ctx, "shutting down")

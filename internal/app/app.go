@@ -19,6 +19,7 @@ import (
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/config"
+	"github.com/candor-ats/candor/internal/idlemem"
 	"github.com/candor-ats/candor/internal/importer"
 	"github.com/candor-ats/candor/internal/parsing"
 	"github.com/candor-ats/candor/internal/resume"
@@ -40,6 +41,9 @@ type App struct {
 	// Parsing is the parse pipeline over it (the parse_document worker).
 	Sandbox *resume.Sandbox
 	Parsing *parsing.Service
+	// Idle hands memory back to the OS when requests and jobs pause; Serve
+	// runs it (a worker-only process runs it itself).
+	Idle *idlemem.Releaser
 
 	handler http.Handler
 }
@@ -89,7 +93,10 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: maxDoc}}
 	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger, MaxBytes: maxDoc})
 	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger, MaxDocumentBytes: maxDoc})
-	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Periodic: []*river.PeriodicJob{importer.SweepJob()}, Register: func(w *river.Workers) {
+	// Requests and jobs both count as activity: memory is handed back once
+	// neither has run for a couple of seconds.
+	idle := idlemem.New(2 * time.Second)
+	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle, Periodic: []*river.PeriodicJob{importer.SweepJob()}, Register: func(w *river.Workers) {
 		parse.Register(w)
 		if err := importer.Register(w, imports); err != nil {
 			panic(err) // a duplicate kind is a programming error
@@ -104,16 +111,17 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		MaxFormBytes: importer.MaxUploadBytes + 1<<20, SecretKey: cfg.SecretKey,
 		TrustedProxies: cfg.TrustedProxies})
-	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse}
+	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle}
 	a.handler = server.New(server.Deps{
 		Auth: au,
 		Web: web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
 			MaxDocumentBytes: maxDoc}),
-		API:    api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, MaxDocumentBytes: maxDoc}),
-		Static: web.Static(),
-		Ready:  db.Ping, // New migrated before building the handler, so a live database is a ready one
-		Logger: logger,
-		HTTPS:  cfg.SecureCookies(),
+		API:      api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, MaxDocumentBytes: maxDoc}),
+		Static:   web.Static(),
+		Ready:    db.Ping, // New migrated before building the handler, so a live database is a ready one
+		Logger:   logger,
+		HTTPS:    cfg.SecureCookies(),
+		Activity: idle,
 	})
 	return a, nil
 }
@@ -159,6 +167,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go a.Idle.Run(ctx)
 	a.Logger.InfoContext(ctx, "candor is serving", "addr", ln.Addr().String(), "url", a.Config.BaseURL, "database", a.DB.Dialect())
 	if err := a.AnnounceSetup(ctx); err != nil {
 		a.Logger.ErrorContext(ctx, "setup check failed", "err", err)

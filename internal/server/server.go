@@ -24,6 +24,15 @@ type Deps struct {
 	Logger *slog.Logger
 	// HTTPS turns on Strict-Transport-Security (only ever sent over HTTPS).
 	HTTPS bool
+	// Activity, when set, is told when each request begins and ends (the
+	// idle memory release, idlemem).
+	Activity Activity
+}
+
+// Activity is told when units of work begin and end.
+type Activity interface {
+	Begin()
+	End()
 }
 
 // New returns the root handler.
@@ -58,5 +67,16 @@ func New(d Deps) http.Handler {
 		h = d.Auth.ClientAddr(h)
 	}
 	h = requestID(h, logger)
+	if d.Activity != nil {
+		h = activity(h, d.Activity)
+	}
 	return h
+}
+
+func activity(next http.Handler, a Activity) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.Begin()
+		defer a.End()
+		next.ServeHTTP(w, r)
+	})
 }

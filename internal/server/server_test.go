@@ -127,3 +127,33 @@ func TestWebIsBehindCSRF(t *testing.T) {
 		t.Fatalf("POST without CSRF token = %d", rec.Code)
 	}
 }
+
+type countingActivity struct{ begun, ended, running, maxRunning int }
+
+func (c *countingActivity) Begin() {
+	c.begun++
+	c.running++
+	c.maxRunning = max(c.maxRunning, c.running)
+}
+func (c *countingActivity) End() { c.ended++; c.running-- }
+
+// Every request, a panicking one included, begins and ends one unit of
+// activity, so the idle memory release never mistakes a busy server for a
+// quiet one or the reverse.
+func TestRequestsCountAsActivity(t *testing.T) {
+	act := &countingActivity{}
+	h := New(Deps{Web: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if act.running != 1 {
+			t.Errorf("handler ran outside a unit of activity (%d running)", act.running)
+		}
+		if r.URL.Path == "/boom" {
+			panic("boom")
+		}
+	}), Auth: auth.New(storetest.SQLite(t), auth.Options{}), Activity: act})
+	for _, p := range []string{"/", "/boom", "/healthz"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", p, nil))
+	}
+	if act.begun != 3 || act.ended != 3 || act.running != 0 || act.maxRunning != 1 {
+		t.Fatalf("activity %+v", *act)
+	}
+}

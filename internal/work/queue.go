@@ -38,6 +38,12 @@ type Options struct {
 	// Periodic adds periodic jobs beyond the housekeeping one; each runs
 	// once per cluster (River's leader inserts it).
 	Periodic []*river.PeriodicJob
+	// Activity, when set, is told when each job begins and ends (the idle
+	// memory release, idlemem).
+	Activity interface {
+		Begin()
+		End()
+	}
 }
 
 // runner is what the admin page and the process lifecycle need from a River
@@ -57,7 +63,6 @@ type Queue struct {
 	// inserter inserts inside store transactions (*sql.Tx).
 	inserter *river.Client[*sql.Tx]
 	pool     *pgxpool.Pool // PostgreSQL only; owned here
-	release  *burstRelease
 
 	mu      sync.Mutex
 	started bool
@@ -93,10 +98,8 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if opts.Register != nil {
 		opts.Register(workers)
 	}
-	release := newBurstRelease()
 	cfg := &river.Config{
 		Logger:            opts.Logger.With("component", "river"),
-		Middleware:        []rivertype.Middleware{release},
 		Workers:           workers,
 		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.MaxWorkers}},
 		FetchPollInterval: opts.PollInterval,
@@ -106,6 +109,9 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 				func() (river.JobArgs, *river.InsertOpts) { return CleanupArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "cleanup"}),
 		}, opts.Periodic...),
+	}
+	if opts.Activity != nil {
+		cfg.Middleware = []rivertype.Middleware{&activityMiddleware{a: opts.Activity}}
 	}
 	var (
 		q   *Queue
@@ -122,7 +128,6 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if err != nil {
 		return nil, err
 	}
-	q.release = release
 	db.SetEnqueuer(q)
 	return q, nil
 }
@@ -167,9 +172,6 @@ func (q *Queue) Stop(ctx context.Context) error {
 			cancel()
 		}
 		q.started = false
-	}
-	if q.release != nil {
-		q.release.stop()
 	}
 	if q.pool != nil {
 		q.pool.Close()

@@ -3,6 +3,7 @@ package work
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -226,6 +227,53 @@ func TestQueueUnparsedResumes(t *testing.T) {
 		// but counted here so the behaviour is known.
 		if n != 2 || count[early.ID] != 1 || count[late.ID] != 2 {
 			t.Fatalf("scheduled %d; jobs per document: %v", n, count)
+		}
+	})
+}
+
+type jobActivity struct{ begun, ended atomic.Int32 }
+
+func (a *jobActivity) Begin() { a.begun.Add(1) }
+func (a *jobActivity) End()   { a.ended.Add(1) }
+
+// Each worked job begins and ends one unit of Options.Activity.
+func TestJobsCountAsActivity(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		act := &jobActivity{}
+		done := make(chan string, 10)
+		q, err := NewWithOptions(ctx, db, Options{PollInterval: 50 * time.Millisecond, Activity: act,
+			Register: func(w *river.Workers) { river.AddWorker(w, &pingWorker{done: done}) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = q.Stop(context.Background()) })
+		tx, err := db.Writer().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.InsertTx(ctx, tx, pingArgs{Name: "counted"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatal("job not worked")
+		}
+		// The ping has ended once its End is counted; the periodic cleanup
+		// may add its own pair meanwhile.
+		deadline := time.Now().Add(10 * time.Second)
+		for act.ended.Load() < 1 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if b, e := act.begun.Load(), act.ended.Load(); b < 1 || e < 1 || e > b {
+			t.Fatalf("activity: %d begun, %d ended", b, e)
 		}
 	})
 }
