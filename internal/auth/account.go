@@ -10,6 +10,13 @@ import (
 // CreateUser validates the user and password, hashes the password and
 // creates the account as the actor in ctx (admins; anyone for the first user).
 func (a *Auth) CreateUser(ctx context.Context, in hiring.NewUser, password string) (hiring.User, error) {
+	return a.createUser(ctx, in, password, a.svc.CreateUser)
+}
+
+// createUser checks the input and the password policy, hashes the password
+// and stores the user with create.
+func (a *Auth) createUser(ctx context.Context, in hiring.NewUser, password string,
+	create func(context.Context, hiring.NewUser) (hiring.User, error)) (hiring.User, error) {
 	verr := in.Validate()
 	perr := CheckPasswordPolicy(password, in.Email, in.Name)
 	if verr != nil || perr != nil {
@@ -22,7 +29,7 @@ func (a *Auth) CreateUser(ctx context.Context, in hiring.NewUser, password strin
 		return hiring.User{}, err
 	}
 	in.PasswordHash = hash
-	u, err := a.svc.CreateUser(ctx, in)
+	u, err := create(ctx, in)
 	if err != nil {
 		return hiring.User{}, fmt.Errorf("auth: create user: %w", err)
 	}

@@ -40,9 +40,8 @@ func (a *Auth) SetupNeeded(ctx context.Context) (bool, error) {
 }
 
 // CompleteSetup creates the first user, an admin, when token is the setup
-// token. It is serialized in this process so two racing forms cannot both
-// create a "first" admin. Replicas share the token, so two forms racing on
-// two replicas could both succeed; both would be holders of the logged link.
+// token. The store makes "no user yet" and the insert one step, so of forms
+// racing on any number of replicas exactly one succeeds.
 func (a *Auth) CompleteSetup(ctx context.Context, token string, in hiring.NewUser, password string) (hiring.User, error) {
 	a.setupMu.Lock()
 	defer a.setupMu.Unlock()
@@ -58,7 +57,7 @@ func (a *Auth) CompleteSetup(ctx context.Context, token string, in hiring.NewUse
 			Fields: []hiring.FieldError{{Field: "token", Message: "is not the setup token"}}}
 	}
 	in.Role = hiring.RoleAdmin
-	u, err := a.CreateUser(system(ctx), in, password)
+	u, err := a.createUser(system(ctx), in, password, a.svc.CreateFirstUser)
 	if err != nil {
 		return hiring.User{}, err
 	}

@@ -76,6 +76,9 @@ type UserService interface {
 	CountUsers(ctx context.Context) (int, error)
 	// CreateUser creates a user. With no users yet, any actor may create the first (admin) one.
 	CreateUser(ctx context.Context, in NewUser) (User, error)
+	// CreateFirstUser creates the first user, an admin, and answers
+	// EConflict once any user exists, however many setups race.
+	CreateFirstUser(ctx context.Context, in NewUser) (User, error)
 	User(ctx context.Context, id string) (User, error)
 	UserByEmail(ctx context.Context, email string) (User, error)
 	ListUsers(ctx context.Context, includeDisabled bool) ([]User, error)

@@ -24,9 +24,25 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	return n, dbErr("count users", err)
 }
 
+// usersLockKey serializes user creation on PostgreSQL (a transaction
+// advisory lock), so that "is this the first user?" and the insert are one
+// step for every replica. SQLite's single writer serializes it already.
+const usersLockKey int64 = 0x63616e646f7255 // "candorU"
+
 // CreateUser creates a user. The first user may be created by anyone (setup);
 // after that only admins.
 func (db *DB) CreateUser(ctx context.Context, in hiring.NewUser) (hiring.User, error) {
+	return db.createUser(ctx, in, false)
+}
+
+// CreateFirstUser creates the first user, an admin; once any user exists it
+// answers a conflict, even to setups racing on several replicas.
+func (db *DB) CreateFirstUser(ctx context.Context, in hiring.NewUser) (hiring.User, error) {
+	in.Role = hiring.RoleAdmin
+	return db.createUser(ctx, in, true)
+}
+
+func (db *DB) createUser(ctx context.Context, in hiring.NewUser, firstOnly bool) (hiring.User, error) {
 	in.Email, _ = hiring.NormalizeEmail(in.Email)
 	in.Name = strings.TrimSpace(in.Name)
 	if err := in.Validate(); err != nil {
@@ -41,9 +57,17 @@ func (db *DB) CreateUser(ctx context.Context, in hiring.NewUser) (hiring.User, e
 	t := now()
 	u := hiring.User{ID: NewID(), Email: in.Email, Name: in.Name, Role: in.Role, TimeZone: in.TimeZone, CreatedAt: t, UpdatedAt: t}
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		if db.dialect == DialectPostgres {
+			if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", usersLockKey); err != nil {
+				return dbErr("lock users", err)
+			}
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
 			return dbErr("count users", err)
+		}
+		if firstOnly && n > 0 {
+			return hiring.Errorf(hiring.EConflict, "Candor is already set up. Sign in instead.")
 		}
 		if n > 0 && (!hasActor || !a.IsAdmin()) {
 			if !hasActor {

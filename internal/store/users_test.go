@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -207,6 +209,46 @@ func TestDeleteExpired(t *testing.T) {
 		}
 		if _, _, err := db.SessionByTokenHash(ctx, "live"); err != nil {
 			t.Fatalf("live session removed: %v", err)
+		}
+	})
+}
+
+// Setup forms racing on several replicas: exactly one first admin.
+func TestCreateFirstUserOnce(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		const racers = 6
+		errs := make(chan error, racers)
+		var wg sync.WaitGroup
+		for i := range racers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := db.CreateFirstUser(context.Background(), hiring.NewUser{Email: fmt.Sprintf("admin%d@example.com", i),
+					Name: fmt.Sprintf("Admin %d", i), Role: hiring.RoleRecruiter, PasswordHash: "x"})
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		created := 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				created++
+			case hiring.ErrorCode(err) != hiring.EConflict:
+				t.Errorf("racer: %v", err)
+			}
+		}
+		n, err := db.CountUsers(storetest.System())
+		ok(t, err)
+		if created != 1 || n != 1 {
+			t.Fatalf("%d setups succeeded, %d users", created, n)
+		}
+		users, err := db.ListUsers(storetest.System(), true)
+		ok(t, err)
+		if users[0].Role != hiring.RoleAdmin {
+			t.Fatalf("the first user is a %s", users[0].Role)
 		}
 	})
 }
