@@ -6,6 +6,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -64,6 +65,9 @@ func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Resul
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	if err := checkEmpty(ctx, db); err != nil {
+		return Result{}, err
+	}
 	g := &gen{o: o, blobs: blobs, rng: rand.New(rand.NewPCG(42, uint64(o.Candidates)))}
 	var res Result
 	err := db.BulkLoad(ctx, func(b *store.Batch) error {
@@ -71,14 +75,45 @@ func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Resul
 		res, err = g.load(ctx, b)
 		return err
 	})
+	if err != nil {
+		// The rows are rolled back; the resume files written for them go too.
+		for _, k := range g.blobKeys {
+			_ = blobs.Delete(context.WithoutCancel(ctx), k)
+		}
+	}
 	return res, err
 }
 
+// ErrNotEmpty is returned when the database already holds a company: the
+// demo would mix its invented people into real records.
+var ErrNotEmpty = errors.New("demo: the database already holds departments, jobs or candidates; load the demo into a new data folder or an empty database")
+
+func checkEmpty(ctx context.Context, db *store.DB) error {
+	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	depts, err := db.ListDepartments(sys)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	jobs, err := db.ListJobs(sys, hiring.JobFilter{}, hiring.PageRequest{Limit: 1})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	cands, err := db.ListCandidateSummaries(sys, hiring.CandidateFilter{}, hiring.PageRequest{Limit: 1})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if len(depts) > 0 || len(jobs.Items) > 0 || len(cands.Items) > 0 {
+		return ErrNotEmpty
+	}
+	return nil
+}
+
 type gen struct {
-	o     Options
-	blobs blob.Store
-	rng   *rand.Rand
-	seq   uint64
+	o        Options
+	blobs    blob.Store
+	blobKeys []string // files written, deleted again if the load fails
+	rng      *rand.Rand
+	seq      uint64
 }
 
 // id returns a UUIDv7-shaped identifier whose time part follows t, so demo
@@ -341,6 +376,7 @@ func (g *gen) resume(ctx context.Context, b *store.Batch, c hiring.Candidate, at
 	if err != nil {
 		return fmt.Errorf("demo resume: %w", err)
 	}
+	g.blobKeys = append(g.blobKeys, key)
 	return b.Document(hiring.Document{
 		ID: g.id(at), CandidateID: c.ID, Kind: "resume",
 		FileName:    strings.ReplaceAll(strings.ToLower(c.Name()), " ", "-") + "-resume.txt",

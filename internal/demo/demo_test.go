@@ -2,6 +2,10 @@ package demo_test
 
 import (
 	"context"
+	"errors"
+	"io"
+	iofs "io/fs"
+	"path/filepath"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/blob"
@@ -123,4 +127,51 @@ func TestLoadClampsLargeJob(t *testing.T) {
 	if res.LargeJobApps != 20 {
 		t.Fatalf("large job holds %d applications, want 20 (every candidate)", res.LargeJobApps)
 	}
+}
+
+// failingBlobs fails the Put after n successful ones, like a full disk.
+type failingBlobs struct {
+	blob.Store
+	n int
+}
+
+func (f *failingBlobs) Put(ctx context.Context, r io.Reader, max int64) (string, int64, string, error) {
+	if f.n == 0 {
+		return "", 0, "", errors.New("disk full")
+	}
+	f.n--
+	return f.Store.Put(ctx, r, max)
+}
+
+// The demo goes only into an empty database, and a load that fails leaves
+// neither rows nor the resume files it had written.
+func TestLoadRefusesDataAndCleansUp(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		dir := t.TempDir()
+		fs, err := blob.NewFS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := demo.Load(ctx, db, &failingBlobs{Store: fs, n: 5}, demo.Options{Candidates: 100}); err == nil {
+			t.Fatal("a load whose files could not be written succeeded")
+		}
+		files := 0
+		_ = filepath.WalkDir(dir, func(_ string, d iofs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files++
+			}
+			return nil
+		})
+		if files != 0 {
+			t.Fatalf("the failed load left %d files", files)
+		}
+		// Nothing was committed, so the database is still empty and takes the demo.
+		if _, err := demo.Load(ctx, db, fs, demo.Options{Candidates: 60}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := demo.Load(ctx, db, fs, demo.Options{Candidates: 60}); !errors.Is(err, demo.ErrNotEmpty) {
+			t.Fatalf("second load: %v, want ErrNotEmpty", err)
+		}
+	})
 }
