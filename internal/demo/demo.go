@@ -86,7 +86,7 @@ func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Resul
 
 // ErrNotEmpty is returned when the database already holds a company: the
 // demo would mix its invented people into real records.
-var ErrNotEmpty = errors.New("demo: the database already holds departments, jobs or candidates; load the demo into a new data folder or an empty database")
+var ErrNotEmpty = errors.New("the database already holds departments, jobs or candidates; load the demo into a new data folder or an empty database")
 
 func checkEmpty(ctx context.Context, db *store.DB) error {
 	sys := hiring.WithActor(ctx, hiring.SystemActor())
