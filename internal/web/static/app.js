@@ -8,6 +8,12 @@
     return m ? m.getAttribute("content") : "";
   }
 
+  // On a phone the filter forms would fill the first screen: fold them
+  // unless a filter is in use (the page's query string says so).
+  if (window.matchMedia && window.matchMedia("(max-width: 640px)").matches && !window.location.search.replace(/^\?/, "")) {
+    document.querySelectorAll("details.filter-box[open]").forEach(function (d) { d.removeAttribute("open"); });
+  }
+
   document.addEventListener("htmx:configRequest", function (e) {
     e.detail.headers["X-CSRF-Token"] = csrfToken();
   });
