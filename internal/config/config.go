@@ -72,6 +72,23 @@ func Register(fs *flag.FlagSet) {
 // getenv, then validates it. The secret key file is created when needed, so
 // Load may write to the data folder.
 func Load(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
+	c, err := Read(fs, getenv)
+	if err != nil {
+		return Config{}, err
+	}
+	if c.SecretKey == "" {
+		key, err := loadOrCreateSecret(c.DataDir)
+		if err != nil {
+			return Config{}, err
+		}
+		c.SecretKey = key
+	}
+	return c, nil
+}
+
+// Read is Load without touching the data folder: the secret key stays empty
+// when none is configured. For commands that need no key (candor parse).
+func Read(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	get := func(name string) string {
@@ -113,13 +130,6 @@ func Load(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 	}
 	if abs, err := filepath.Abs(c.DataDir); err == nil {
 		c.DataDir = abs
-	}
-	if c.SecretKey == "" {
-		key, err := loadOrCreateSecret(c.DataDir)
-		if err != nil {
-			return Config{}, err
-		}
-		c.SecretKey = key
 	}
 	return c, nil
 }
