@@ -81,7 +81,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"StageUpdate": stageUpdate{}, "StageOrder": stageOrder{}, "Link": hiring.Link{}, "Consent": consentJSON{},
 		"Candidate": candidateJSON{}, "CandidateInput": candidateInput{}, "TagsInput": tagsInput{},
 		"Note": noteJSON{}, "NoteInput": noteInput{}, "Application": applicationJSON{},
-		"ApplicationInput": applicationInput{}, "StageVisit": stageVisitJSON{}, "MoveInput": moveInput{},
+		"ApplicationInput": applicationInput{}, "StageVisit": stageVisitJSON{}, "MoveInput": moveInput{}, "BulkInput": bulkInput{}, "BulkResult": bulkResult{},
 		"RejectInput": rejectInput{}, "VersionInput": versionInput{}, "User": userJSON{}, "NewUser": newUserInput{},
 		"UserUpdate": userUpdateInput{}, "Activity": activityJSON{}, "Document": documentJSON{},
 		"DocumentUpload": struct {

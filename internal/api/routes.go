@@ -108,6 +108,7 @@ func routeTable() []route {
 
 		{Method: "GET", Path: "/applications", Fn: (*handler).listApplications},
 		{Method: "POST", Path: "/applications", Fn: (*handler).createApplication, Create: true},
+		{Method: "POST", Path: "/applications/bulk", Fn: (*handler).bulkApplications},
 		{Method: "GET", Path: "/applications/{id}", Fn: (*handler).getApplication},
 		{Method: "GET", Path: "/applications/{id}/history", Fn: (*handler).applicationHistory},
 		{Method: "POST", Path: "/applications/{id}/move", Fn: (*handler).moveApplication},

@@ -125,8 +125,11 @@ func apiRules() map[string]rule {
 		"POST /api/v1/applications": {perJob: true, expect: createApplication, path: noParams, body: func(w *world) payload {
 			return js(obj{"candidate_id": w.Candidate().ID, "job_id": w.Job2().ID})
 		}},
-		"GET /api/v1/applications/{id}":           {perJob: true, expect: readJob, path: appID},
-		"GET /api/v1/applications/{id}/history":   {perJob: true, expect: readJob, path: appID},
+		"GET /api/v1/applications/{id}":         {perJob: true, expect: readJob, path: appID},
+		"GET /api/v1/applications/{id}/history": {perJob: true, expect: readJob, path: appID},
+		"POST /api/v1/applications/bulk": {perJob: true, expect: writeJob, path: noParams, body: func(w *world) payload {
+			return js(obj{"action": "move", "ids": []string{w.App().ID}, "stage_id": w.Stage(1).ID})
+		}},
 		"POST /api/v1/applications/{id}/move":     {perJob: true, expect: writeJob, path: appID, body: func(w *world) payload { return js(obj{"stage_id": w.Stage(1).ID}) }},
 		"POST /api/v1/applications/{id}/reject":   {perJob: true, expect: writeJob, path: appID, body: func(w *world) payload { return js(obj{"reason_id": w.AnyReason()}) }},
 		"POST /api/v1/applications/{id}/hire":     {perJob: true, expect: writeJob, path: appID, body: func(*world) payload { return js(obj{}) }},
