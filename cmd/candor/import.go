@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,7 +22,7 @@ import (
 	"github.com/candor-ats/candor/internal/store"
 )
 
-const importUsage = "usage: candor import FILE [--kind csv|zip|jsonresume] [--mapping 'column=field,…'] [--dry-run] --as EMAIL"
+const importUsage = "usage: candor import FILE|FOLDER [--kind csv|zip|jsonresume] [--mapping 'column=field,…'] [--dry-run] --as EMAIL"
 
 // cmdImport runs an import synchronously in this process, as the user
 // named by --as (an admin or recruiter: the import can do nothing that user
@@ -50,11 +51,23 @@ func cmdImport(ctx context.Context, e env) error {
 		return err
 	}
 	path := args[0]
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+	// A folder of resumes imports like a ZIP of them; anything else is one file.
+	var folder []importer.FileEntry
+	var f *os.File
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		if *kind != "" && hiring.ImportKind(*kind) != hiring.ImportZIP {
+			return fmt.Errorf("%w: a folder imports as resumes (--kind zip)\n%s", errUsage, importUsage)
+		}
+		if folder, err = folderEntries(path); err != nil {
+			return err
+		}
+	} else {
+		f, err = os.Open(path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+		}
+		defer f.Close()
 	}
-	defer f.Close()
 	return oneShot(ctx, cfg, logger, func(sys context.Context, db *store.DB, _ *auth.Auth) error {
 		u, err := activeUser(sys, db, "as", *as)
 		if err != nil {
@@ -65,7 +78,12 @@ func cmdImport(ctx context.Context, e env) error {
 		if err != nil {
 			return err
 		}
-		im, err := importer.Upload(uctx, db, blobs, hiring.ImportKind(*kind), filepath.Base(path), f)
+		var im hiring.Import
+		if folder != nil {
+			im, err = importer.UploadFiles(uctx, db, blobs, filepath.Base(filepath.Clean(path))+".zip", folder)
+		} else {
+			im, err = importer.Upload(uctx, db, blobs, hiring.ImportKind(*kind), filepath.Base(path), f)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, oneLine(err))
 		}
@@ -119,6 +137,35 @@ func cmdImport(ctx context.Context, e env) error {
 		}
 		return nil
 	})
+}
+
+// folderEntries lists the regular files under dir, hidden ones and
+// symbolic links left out, in a stable order.
+func folderEntries(dir string) ([]importer.FileEntry, error) {
+	var out []importer.FileEntry
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		out = append(out, importer.FileEntry{Name: d.Name(), Open: func() (io.ReadCloser, error) { return os.Open(p) }})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: the folder holds no files", dir)
+	}
+	return out, nil
 }
 
 // parseInterspersed parses flags that may come before or after the

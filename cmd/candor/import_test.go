@@ -178,3 +178,53 @@ func TestImportZip(t *testing.T) {
 		t.Errorf("parse jobs queued: %d, %v", jobs, err)
 	}
 }
+
+// A folder of resumes imports like a ZIP of them: every regular file, hidden
+// files and folders left out; an empty folder is refused.
+func TestImportFolder(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := candor(t, dir, "correct horse battery staple\n",
+		"user", "add", "--email", "root@example.com", "--name", "Root", "--role", "admin", "--password-stdin"); code != 0 {
+		t.Fatalf("user add: %s", errs)
+	}
+	folder := filepath.Join(t.TempDir(), "spring-fair")
+	for name, body := range map[string][]byte{
+		"marta_diaz.txt":    []byte("Marta Diaz\nmarta.diaz@example.com\n+34 600 123 456\nData Analyst\n"),
+		"more/lin_chen.pdf": parsingtest.PDF("Lin Chen", "lin.chen@example.com", "Software Engineer"),
+		".DS_Store":         []byte("junk"),
+		".hidden/ghost.txt": []byte("Ghost Writer\nghost@example.com\n"),
+	} {
+		p := filepath.Join(folder, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := candor(t, dir, "", "import", folder, "--as", "root@example.com")
+	if code != 0 || !strings.Contains(out, "created: 2") {
+		t.Fatalf("folder import = %d\n%s\n%s", code, out, errs)
+	}
+	ctx := hiring.WithActor(context.Background(), hiring.SystemActor())
+	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, email := range []string{"marta.diaz@example.com", "lin.chen@example.com"} {
+		if _, err := db.CandidateByEmail(ctx, email); err != nil {
+			t.Errorf("%s: %v", email, err)
+		}
+	}
+	if _, err := db.CandidateByEmail(ctx, "ghost@example.com"); hiring.ErrorCode(err) != hiring.ENotFound {
+		t.Errorf("a hidden folder was imported: %v", err)
+	}
+	empty := t.TempDir()
+	if code, _, errs := candor(t, dir, "", "import", empty, "--as", "root@example.com"); code == 0 || !strings.Contains(errs, "no files") {
+		t.Errorf("empty folder = %d %q", code, errs)
+	}
+	if code, _, errs := candor(t, dir, "", "import", folder, "--kind", "csv", "--as", "root@example.com"); code == 0 || !strings.Contains(errs, "folder") {
+		t.Errorf("folder as CSV = %d %q", code, errs)
+	}
+}

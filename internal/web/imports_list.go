@@ -1,8 +1,6 @@
 package web
 
 import (
-	"archive/zip"
-	"context"
 	"errors"
 	"io"
 	"mime/multipart"
@@ -65,62 +63,17 @@ func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
 			f.Close()
 		}
 	} else {
-		im, err = h.uploadAsZip(r.Context(), files)
+		entries := make([]importer.FileEntry, len(files))
+		for i, fh := range files {
+			entries[i] = importer.FileEntry{Name: fh.Filename, Open: func() (io.ReadCloser, error) { return fh.Open() }}
+		}
+		im, err = importer.UploadFiles(r.Context(), h.svc, h.blobs, "resumes.zip", entries)
 	}
 	if err != nil {
 		h.importFailed(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/imports/"+im.ID, http.StatusSeeOther)
-}
-
-// uploadAsZip packs several resumes into one archive as they stream to
-// the blob store, so they import like a ZIP.
-func (h *Handler) uploadAsZip(ctx context.Context, files []*multipart.FileHeader) (hiring.Import, error) {
-	pr, pw := io.Pipe()
-	go func() {
-		zw := zip.NewWriter(pw)
-		for i, fh := range files {
-			if i >= importer.MaxZipEntries {
-				break
-			}
-			f, err := fh.Open()
-			if err != nil {
-				pw.CloseWithError(err)
-				return
-			}
-			// Entry names are display-only: the importer never uses them as paths.
-			dst, err := zw.CreateHeader(&zip.FileHeader{Name: zipEntryName(fh.Filename), Method: zip.Deflate})
-			if err == nil {
-				_, err = io.Copy(dst, f)
-			}
-			f.Close()
-			if err != nil {
-				pw.CloseWithError(err)
-				return
-			}
-		}
-		pw.CloseWithError(zw.Close())
-	}()
-	im, err := importer.Upload(ctx, h.svc, h.blobs, hiring.ImportZIP, "resumes.zip", pr)
-	pr.CloseWithError(errors.New("upload ended")) // unblocks the writer if Upload stopped early
-	return im, err
-}
-
-// zipEntryName keeps the uploaded base name for display but never a path.
-func zipEntryName(name string) string {
-	clean := []rune{}
-	for _, r := range name {
-		if r == '/' || r == '\\' || r < 0x20 {
-			r = '_'
-		}
-		clean = append(clean, r)
-	}
-	s := string(clean)
-	if s == "" || s == "." || s == ".." {
-		s = "resume"
-	}
-	return s
 }
 
 func (h *Handler) importFailed(w http.ResponseWriter, r *http.Request, err error) {
