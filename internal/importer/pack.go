@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -22,6 +24,9 @@ type FileEntry struct {
 // blob store and records it as a ZIP import, so that a selection of files or
 // a folder imports exactly like an archive (and under the same limits).
 func UploadFiles(ctx context.Context, svc hiring.ImportService, blobs blob.Store, name string, files []FileEntry) (hiring.Import, error) {
+	// A folder chosen in a browser brings the system's hidden files along
+	// (.DS_Store, ._resume.pdf); they are nobody's resume.
+	files = slices.DeleteFunc(slices.Clone(files), func(fe FileEntry) bool { return hiddenFile(fe.Name) })
 	switch {
 	case len(files) == 0:
 		return hiring.Import{}, invalidFile("holds no files")
@@ -57,6 +62,15 @@ func addZipEntry(zw *zip.Writer, fe FileEntry) error {
 	}
 	_, err = io.Copy(dst, f)
 	return err
+}
+
+// hiddenFile reports a name whose last element starts with a dot, whatever
+// separator the browser used.
+func hiddenFile(name string) bool {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.HasPrefix(name, ".")
 }
 
 // zipEntryName keeps the uploaded base name for display but never a path.

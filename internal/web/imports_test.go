@@ -472,3 +472,28 @@ func TestZipImportThroughWorker(t *testing.T) {
 		t.Errorf("report lacks the unreadable file: %q", rows)
 	}
 }
+
+// A folder chosen in the browser arrives as several files, the system's
+// hidden ones among them: they are packed into one ZIP import without the
+// hidden files.
+func TestImportFolderUpload(t *testing.T) {
+	f := newFixture(t)
+	rc := f.as(f.recruiter)
+	id := importID(t, f.importUpload(rc, "",
+		upFile{"fair/marta_diaz.txt", []byte("Marta Diaz\nmarta.diaz@example.com\n")},
+		upFile{"fair/.DS_Store", []byte("junk")},
+		upFile{"fair/lin_chen.txt", []byte("Lin Chen\nlin.chen@example.com\n")},
+		upFile{"fair/._lin_chen.txt", []byte("junk")}))
+	f.post(rc, "/imports/"+id+"/start", url.Values{"mode": {"import"}}).redirectsTo(t, "/imports/"+id)
+	// Run it the way the worker does (no queue in this fixture).
+	if err := importer.New(importer.Options{Svc: f.app.DB, Blobs: f.app.Blobs}).Run(f.app.System(), id); err != nil {
+		t.Fatal(err)
+	}
+	im, err := f.app.DB.Import(f.app.System(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Kind != hiring.ImportZIP || im.FileName != "resumes.zip" || im.Total != 2 || im.Report.Created != 2 || im.Failed != 0 {
+		t.Fatalf("folder upload: %+v", im)
+	}
+}
