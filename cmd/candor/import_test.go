@@ -133,6 +133,18 @@ func TestImportExportBadInput(t *testing.T) {
 	}
 }
 
+// openStore opens the data folder's store as the system, closed with the test.
+func openStore(t *testing.T, dir string) (context.Context, *store.DB) {
+	t.Helper()
+	ctx := hiring.WithActor(context.Background(), hiring.SystemActor())
+	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return ctx, db
+}
+
 // A ZIP of resumes imports in-process; each file's full parse is queued
 // for the server's workers.
 func TestImportZip(t *testing.T) {
@@ -158,12 +170,7 @@ func TestImportZip(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "created: 2") {
 		t.Fatalf("zip import = %d\n%s\n%s", code, out, errs)
 	}
-	ctx := hiring.WithActor(context.Background(), hiring.SystemActor())
-	db, err := store.Open(ctx, store.Config{DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	ctx, db := openStore(t, dir)
 	for _, email := range []string{"marta.diaz@example.com", "lin.chen@example.com"} {
 		c, err := db.CandidateByEmail(ctx, email)
 		if err != nil {
@@ -206,12 +213,7 @@ func TestImportFolder(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "created: 2") {
 		t.Fatalf("folder import = %d\n%s\n%s", code, out, errs)
 	}
-	ctx := hiring.WithActor(context.Background(), hiring.SystemActor())
-	db, err := store.Open(ctx, store.Config{DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	ctx, db := openStore(t, dir)
 	for _, email := range []string{"marta.diaz@example.com", "lin.chen@example.com"} {
 		if _, err := db.CandidateByEmail(ctx, email); err != nil {
 			t.Errorf("%s: %v", email, err)

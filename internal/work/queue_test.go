@@ -49,6 +49,22 @@ func newQueue(t *testing.T, db *store.DB) (*Queue, chan string) {
 	return q, done
 }
 
+// insertCommitted inserts a job in a transaction of its own and commits it.
+func insertCommitted(t *testing.T, db *store.DB, q *Queue, args river.JobArgs) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := db.Writer().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.InsertTx(ctx, tx, args); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestInsertTx: a job inserted in a committed transaction runs; one inserted
 // in a rolled-back transaction never exists.
 func TestInsertTx(t *testing.T) {
@@ -67,16 +83,7 @@ func TestInsertTx(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		tx, err = db.Writer().BeginTx(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := q.InsertTx(ctx, tx, pingArgs{Name: "committed"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
+		insertCommitted(t, db, q, pingArgs{Name: "committed"})
 
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
@@ -248,16 +255,7 @@ func TestJobsCountAsActivity(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { _ = q.Stop(context.Background()) })
-		tx, err := db.Writer().BeginTx(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := q.InsertTx(ctx, tx, pingArgs{Name: "counted"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
+		insertCommitted(t, db, q, pingArgs{Name: "counted"})
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
 		}
