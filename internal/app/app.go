@@ -165,13 +165,16 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	// The listener is bound, so connections wait in its backlog; the setup
+	// link is logged before the first request can be answered, and a
+	// shutdown cannot cut the announcement short.
+	a.Logger.InfoContext(ctx, "candor is serving", "addr", ln.Addr().String(), "url", a.Config.BaseURL, "database", a.DB.Dialect())
+	if err := a.AnnounceSetup(context.WithoutCancel(ctx)); err != nil {
+		a.Logger.ErrorContext(ctx, "setup check failed", "err", err)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go a.Idle.Run(ctx)
-	a.Logger.InfoContext(ctx, "candor is serving", "addr", ln.Addr().String(), "url", a.Config.BaseURL, "database", a.DB.Dialect())
-	if err := a.AnnounceSetup(ctx); err != nil {
-		a.Logger.ErrorContext(ctx, "setup check failed", "err", err)
-	}
 	// Requests are served while River starts (its leader election takes a
 	// moment); jobs enqueued meanwhile wait in the table.
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
