@@ -1,12 +1,20 @@
 package web_test
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/candor-ats/candor/internal/app"
+	"github.com/candor-ats/candor/internal/config"
 
 	"github.com/candor-ats/candor/internal/app/apptest"
 	"github.com/candor-ats/candor/internal/auth"
@@ -46,5 +54,60 @@ func BenchmarkCandidatesList(b *testing.B) {
 		if rec.Code != http.StatusOK {
 			b.Fatalf("status %d", rec.Code)
 		}
+	}
+}
+
+// BenchmarkCandidatesListDemo measures the list page in process against a
+// loaded demo (the requests candor-bench sends, round-robin), without the
+// network: CANDOR_BENCH_DEMO_DIR is the data folder of a demo kept by
+// `candor-bench -keep DIR` (DIR/data).
+//
+//	CANDOR_BENCH_DEMO_DIR=/tmp/keep/data GOMAXPROCS=1 go test -run '^$' -bench CandidatesListDemo ./internal/web/
+func BenchmarkCandidatesListDemo(b *testing.B) {
+	dir := os.Getenv("CANDOR_BENCH_DEMO_DIR")
+	if dir == "" {
+		b.Skip("CANDOR_BENCH_DEMO_DIR is not set (see the comment)")
+	}
+	ctx := context.Background()
+	cfg := config.Config{Addr: "127.0.0.1:0", BaseURL: "http://x", DataDir: dir, SecretKey: strings.Repeat("b", 32), LogLevel: "error", LogFormat: "text"}
+	lg := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := app.New(ctx, cfg, lg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	users, err := a.DB.ListUsers(sys, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var u hiring.User
+	for _, x := range users {
+		if x.Role == hiring.RoleAdmin {
+			u = x
+			break
+		}
+	}
+	tags := []string{"golang", "python", "remote", "senior", "referral"}
+	urls := []string{"/candidates"}
+	for _, t := range tags {
+		urls = append(urls, "/candidates?tag="+t, "/candidates?source=LinkedIn&tag="+t)
+	}
+	token := rand.Text()
+	if _, err := a.DB.CreateSession(sys, u.ID, auth.HashToken(token), rand.Text(), "127.0.0.1", "bench", time.Now().Add(time.Hour)); err != nil {
+		b.Fatal(err)
+	}
+	h := a.Handler()
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodGet, urls[i%len(urls)], nil)
+		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+		i++
 	}
 }
