@@ -14,10 +14,9 @@ import (
 	"time"
 
 	"github.com/candor-ats/candor/internal/app"
-	"github.com/candor-ats/candor/internal/config"
-
 	"github.com/candor-ats/candor/internal/app/apptest"
 	"github.com/candor-ats/candor/internal/auth"
+	"github.com/candor-ats/candor/internal/config"
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
