@@ -47,3 +47,14 @@ func TestParseSettingsValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestListOverflow(t *testing.T) {
+	c := Candidate{Emails: make([]string, MaxEmails), Tags: make([]string, MaxTags+2), Links: make([]Link, MaxLinks+1)}
+	got := strings.Join(c.ListOverflow(), "; ")
+	if got != "21 links (at most 20); 52 tags (at most 50)" {
+		t.Fatalf("overflow %q", got)
+	}
+	if (Candidate{}).ListOverflow() != nil {
+		t.Fatal("an empty candidate overflows")
+	}
+}

@@ -1,6 +1,7 @@
 package hiring
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"strconv"
@@ -154,6 +155,25 @@ func (in *CandidateInput) TruncateLists() {
 	in.Phones = in.Phones[:min(len(in.Phones), MaxPhones)]
 	in.Links = in.Links[:min(len(in.Links), MaxLinks)]
 	in.Tags = in.Tags[:min(len(in.Tags), MaxTags)]
+}
+
+// ListOverflow names the lists that hold more than a candidate may
+// ("12 email addresses (at most 10)"): a merge keeps everything both records
+// held, and the next edit of the person asks for the extra ones to go.
+func (c Candidate) ListOverflow() []string {
+	var out []string
+	for _, l := range []struct {
+		n, max int
+		what   string
+	}{
+		{len(c.Emails), MaxEmails, "email addresses"}, {len(c.Phones), MaxPhones, "phone numbers"},
+		{len(c.Links), MaxLinks, "links"}, {len(c.Tags), MaxTags, "tags"},
+	} {
+		if l.n > l.max {
+			out = append(out, fmt.Sprintf("%d %s (at most %d)", l.n, l.what, l.max))
+		}
+	}
+	return out
 }
 
 // Validate checks a normalized candidate input.

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -61,5 +62,34 @@ func TestDuplicatesMergeUndoAndDismiss(t *testing.T) {
 	}
 	if strings.Contains(f.get(rec, "/candidates/duplicates").body, "Augusta King") {
 		t.Fatal("a dismissed pair is still queued")
+	}
+}
+
+// Two records whose emails together pass the limit: the preview says so,
+// and the merge keeps every address.
+func TestMergePreviewWarnsOfOverflow(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := f.app.System()
+	var a, b []string
+	for i := range 6 {
+		a = append(a, fmt.Sprintf("one%d@example.com", i))
+		b = append(b, fmt.Sprintf("two%d@example.com", i))
+	}
+	one, err := f.app.DB.CreateCandidate(ctx, hiring.CandidateInput{FirstName: "Rosa", LastName: "Many", Emails: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := f.app.DB.CreateCandidate(ctx, hiring.CandidateInput{FirstName: "Rosa", LastName: "Many", Emails: b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := f.as(f.recruiter)
+	path := "/candidates/" + one.ID
+	f.get(rec, path+"/merge?other="+two.ID).must(t, http.StatusOK, `id="merge-overflow"`, "12 email addresses (at most 10)")
+	f.post(rec, path+"/merge", url.Values{"other_id": {two.ID}}).redirectsTo(t, path)
+	merged, err := f.app.DB.Candidate(ctx, one.ID)
+	if err != nil || len(merged.Emails) != 12 {
+		t.Fatalf("merged emails: %d, %v", len(merged.Emails), err)
 	}
 }
