@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,25 @@ func NormalizeEmail(s string) (string, bool) {
 // NormalizeTag trims and lower-cases a tag and folds inner whitespace to one dash.
 func NormalizeTag(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.TrimSpace(s))), "-")
+}
+
+// CheckTags normalizes tags given to add (NormalizeTag), drops repeats, and
+// holds each to the rules of a candidate's tags: at least one, each 1–50
+// characters without control characters.
+func CheckTags(tags []string) ([]string, error) {
+	var v Validation
+	if len(tags) == 0 {
+		v.Add("tags", "at least one tag is required")
+	}
+	out := make([]string, 0, len(tags))
+	for i, t := range tags {
+		t = NormalizeTag(t)
+		checkText(&v, indexed("tags", i), t, 1, 50)
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out, v.Err()
 }
 
 // ValidPhone accepts digits, spaces and + ( ) - . / with 5–20 digits.

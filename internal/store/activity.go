@@ -133,8 +133,9 @@ func (db *DB) AuditLog(ctx context.Context, f hiring.ActivityFilter, pr hiring.P
 		where = append(where, "v.actor_id = "+p.add(f.ActorID))
 	}
 	if f.Action != "" {
-		esc := strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(f.Action)
-		where = append(where, "v.action LIKE "+p.add(esc+"%")+" ESCAPE '\\'")
+		// Actions are lower case; SQLite's LIKE ignores ASCII case and
+		// PostgreSQL's does not, so the prefix is lowered for both.
+		where = append(where, "v.action LIKE "+p.add(escapeLike(strings.ToLower(f.Action))+"%")+" ESCAPE '\\'")
 	}
 	if f.SubjectType != "" {
 		where = append(where, "v.subject_type = "+p.add(f.SubjectType))

@@ -92,7 +92,7 @@ func (db *DB) BulkTag(ctx context.Context, ids []string, tags []string) (int, er
 	if ids, err = checkBulkIDs(ids); err != nil {
 		return 0, err
 	}
-	if tags, err = checkTags(tags); err != nil {
+	if tags, err = hiring.CheckTags(tags); err != nil {
 		return 0, err
 	}
 	err = db.write(ctx, func(tx *sql.Tx) error {

@@ -159,7 +159,7 @@ func (db *DB) Column(ctx context.Context, stageID string, pr hiring.PageRequest)
 	if err != nil {
 		return hiring.Page[hiring.Application]{}, err
 	}
-	cur, err := decodeCursor(pr.Cursor, 2)
+	cur, err := decodeTimeCursor(pr.Cursor)
 	if err != nil {
 		return hiring.Page[hiring.Application]{}, err
 	}

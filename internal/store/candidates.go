@@ -76,7 +76,7 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 		return hiring.Page[T]{}, err
 	}
 	limit := pr.Clamp()
-	cur, err := decodeCursor(pr.Cursor, 2)
+	cur, err := decodeTimeCursor(pr.Cursor)
 	if err != nil {
 		return hiring.Page[T]{}, err
 	}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"encoding/base64"
 	"fmt"
 	"reflect"
 	"strings"
@@ -174,6 +175,42 @@ func TestCandidateSummariesMatchFullRows(t *testing.T) {
 		// encoding/json stores & as \u0026, so this email takes the decoder's slow path.
 		if len(p.Items) != 1 || p.Items[0].Email != "ada&co@example.net" {
 			t.Errorf("ada's summary: %+v", p.Items)
+		}
+	})
+}
+
+// A page cursor is the client's to send back: one that was tampered with is
+// a field error on both engines (PostgreSQL compared it as a timestamp and
+// failed with a 500).
+func TestTamperedTimeCursor(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		bad := base64.RawURLEncoding.EncodeToString([]byte(`["not a time","x"]`))
+		_, err := db.ListCandidates(ctx, hiring.CandidateFilter{}, hiring.PageRequest{Cursor: bad})
+		wantField(t, err, hiring.EInvalid, "cursor")
+		_, err = db.ListCandidateSummaries(ctx, hiring.CandidateFilter{Tag: "x"}, hiring.PageRequest{Cursor: bad})
+		wantField(t, err, hiring.EInvalid, "cursor")
+		_, err = db.Column(ctx, s.Stages[0].ID, hiring.PageRequest{Cursor: bad})
+		wantField(t, err, hiring.EInvalid, "cursor")
+	})
+}
+
+// Tags added one by one are held to the same rules as a candidate's own.
+func TestAddTagsRules(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		_, err := db.AddTags(ctx, s.Candidate.ID, []string{"fine", "bell\x07"})
+		wantField(t, err, hiring.EInvalid, "tags.1")
+		_, err = db.AddTags(ctx, s.Candidate.ID, nil)
+		wantField(t, err, hiring.EInvalid, "tags")
+		c, err := db.AddTags(ctx, s.Candidate.ID, []string{" Go Lang ", "go-lang"})
+		ok(t, err)
+		if n := strings.Count(strings.Join(c.Tags, ","), "go-lang"); n != 1 {
+			t.Fatalf("tags %q", c.Tags)
 		}
 	})
 }

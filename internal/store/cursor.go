@@ -29,6 +29,20 @@ func decodeCursor(c string, n int) ([]string, error) {
 	return keys, nil
 }
 
+// decodeTimeCursor decodes a (time, id) cursor. The time must have the
+// store's own layout: PostgreSQL compares it as a timestamp and would fail
+// (a 500) on anything else, where SQLite would quietly compare text.
+func decodeTimeCursor(c string) ([]string, error) {
+	keys, err := decodeCursor(c, 2)
+	if err != nil || keys == nil {
+		return keys, err
+	}
+	if _, ok := parseTimeLayout(keys[0]); !ok {
+		return nil, invalid("cursor", "is not a valid page cursor")
+	}
+	return keys, nil
+}
+
 // pageOf trims the extra row fetched to learn whether more follow.
 func pageOf[T any](items []T, limit int, key func(T) []string) hiring.Page[T] {
 	p := hiring.Page[T]{Items: items}

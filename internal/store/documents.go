@@ -74,13 +74,9 @@ func (db *DB) AddDocument(ctx context.Context, in hiring.NewDocument) (hiring.Do
 		if !a.CanManageRecords() && a.Role != hiring.RoleHiringManager {
 			return forbidden("You may not upload documents.")
 		}
-		jobID := ""
-		if in.ApplicationID != "" {
-			x, err := db.loadApp(ctx, tx, a, in.ApplicationID)
-			if err != nil || x.CandidateID != in.CandidateID {
-				return invalid("application_id", "is not an application of this candidate")
-			}
-			jobID = x.JobID
+		jobID, err := db.candidateAppJob(ctx, tx, a, in.CandidateID, in.ApplicationID)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, candidate_id, application_id, kind, file_name, content_type, size, sha256,
 			blob_key, uploaded_by_id, parse_status, parse_error, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '', '', $11)`,
@@ -157,6 +153,24 @@ func (db *DB) Document(ctx context.Context, id string, forDownload bool) (hiring
 			CandidateID: d.CandidateID, JobID: db.docJob(ctx, tx, d), Summary: "downloaded " + d.FileName}, false)
 	})
 	return d, err
+}
+
+// candidateAppJob returns the job of an application that a document or note
+// names ("" when it names none), after checking that it is the candidate's.
+// Only a missing, invisible or foreign application is the caller's mistake;
+// a failing database stays an error.
+func (db *DB) candidateAppJob(ctx context.Context, tx *sql.Tx, a hiring.Actor, candidateID, appID string) (string, error) {
+	if appID == "" {
+		return "", nil
+	}
+	x, err := db.loadApp(ctx, tx, a, appID)
+	if hiring.ErrorCode(err) == hiring.ENotFound || err == nil && x.CandidateID != candidateID {
+		return "", invalid("application_id", "is not an application of this candidate")
+	}
+	if err != nil {
+		return "", err
+	}
+	return x.JobID, nil
 }
 
 func (db *DB) docJob(ctx context.Context, q querier, d hiring.Document) string {

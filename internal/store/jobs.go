@@ -218,6 +218,10 @@ func checkQuery(q string) error {
 
 // likePattern turns user text into a LOWER(col) LIKE pattern matching it anywhere.
 func likePattern(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_")
-	return "%" + r.Replace(strings.ToLower(s)) + "%"
+	return "%" + escapeLike(strings.ToLower(s)) + "%"
 }
+
+// likeEscaper escapes LIKE's wildcards and its escape character (ESCAPE '\\').
+var likeEscaper = strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_")
+
+func escapeLike(s string) string { return likeEscaper.Replace(s) }

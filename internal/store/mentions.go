@@ -19,7 +19,7 @@ func resolveMentions(ctx context.Context, tx *sql.Tx, handles []string) ([]strin
 			rows, err = tx.QueryContext(ctx, "SELECT id FROM users WHERE email = $1 AND disabled = FALSE", h)
 		} else {
 			rows, err = tx.QueryContext(ctx, "SELECT id FROM users WHERE email LIKE $1 ESCAPE '\\' AND disabled = FALSE LIMIT 2",
-				strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(h)+"@%")
+				escapeLike(h)+"@%")
 		}
 		if err != nil {
 			return nil, dbErr("resolve mentions", err)

@@ -45,13 +45,9 @@ func (db *DB) AddNote(ctx context.Context, in hiring.NewNote) (hiring.Note, erro
 		if in.Private && !a.SeesPrivate() {
 			return forbidden("Interviewers cannot write private notes.")
 		}
-		jobID := ""
-		if in.ApplicationID != "" {
-			x, err := db.loadApp(ctx, tx, a, in.ApplicationID)
-			if err != nil || x.CandidateID != in.CandidateID {
-				return invalid("application_id", "is not an application of this candidate")
-			}
-			jobID = x.JobID
+		jobID, err := db.candidateAppJob(ctx, tx, a, in.CandidateID, in.ApplicationID)
+		if err != nil {
+			return err
 		}
 		authorID := n.AuthorID
 		if a.System {

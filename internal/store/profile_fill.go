@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -83,7 +84,7 @@ func (db *DB) fillCandidate(ctx context.Context, tx *sql.Tx, d hiring.Document, 
 	var addedEmails, addedPhones, addedLinks []string
 	for _, e := range pc.Emails {
 		e, ok := hiring.NormalizeEmail(e)
-		if !ok || len(in.Emails) >= 10 || containsFold(in.Emails, e) || settled["email\x00"+e] {
+		if !ok || len(in.Emails) >= hiring.MaxEmails || slices.Contains(in.Emails, e) || settled["email\x00"+e] {
 			continue
 		}
 		in.Emails = append(in.Emails, e)
@@ -92,7 +93,7 @@ func (db *DB) fillCandidate(ctx context.Context, tx *sql.Tx, d hiring.Document, 
 	}
 	for _, p := range pc.Phones {
 		p = strings.TrimSpace(p)
-		if !hiring.ValidPhone(p) || len(in.Phones) >= 10 || hasPhone(in.Phones, p) || settled["phone\x00"+p] {
+		if !hiring.ValidPhone(p) || len(in.Phones) >= hiring.MaxPhones || hasPhone(in.Phones, p) || settled["phone\x00"+p] {
 			continue
 		}
 		in.Phones = append(in.Phones, p)
@@ -101,7 +102,7 @@ func (db *DB) fillCandidate(ctx context.Context, tx *sql.Tx, d hiring.Document, 
 	}
 	for _, l := range pc.Links {
 		u := strings.TrimSpace(l.URL)
-		if u == "" || len(u) > 500 || len(in.Links) >= 20 || hasLink(in.Links, l) || settled["link\x00"+u] {
+		if u == "" || len(u) > 500 || len(in.Links) >= hiring.MaxLinks || hasLink(in.Links, l) || settled["link\x00"+u] {
 			continue
 		}
 		in.Links = append(in.Links, hiring.Link{Kind: l.Kind, URL: u})
@@ -253,43 +254,15 @@ func replaceValue(xs []string, old, v string, eq func(a, b string) bool) []strin
 	return out
 }
 
-func containsFold(xs []string, s string) bool {
-	for _, x := range xs {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// samePhone compares numbers by their digits' tail, so "+1 (415) 555-0100"
-// on the record matches the parser's "+14155550100".
+// samePhone matches numbers by the duplicate check's key (hiring.PhoneKey),
+// so "+1 (415) 555-0100" on the record is the parser's "+14155550100".
 func samePhone(a, b string) bool {
-	da, db := phoneDigits(a), phoneDigits(b)
-	if da == "" || db == "" {
-		return false
-	}
-	n := min(len(da), len(db), 10)
-	return da[len(da)-n:] == db[len(db)-n:]
+	k := hiring.PhoneKey(a)
+	return a == b || k != "" && hiring.PhoneKey(b) == k
 }
 
 func hasPhone(xs []string, p string) bool {
-	for _, x := range xs {
-		if samePhone(x, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func phoneDigits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return slices.ContainsFunc(xs, func(x string) bool { return samePhone(x, p) })
 }
 
 // hasLink: the same URL, or for LinkedIn and GitHub any link of that kind

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -17,35 +18,13 @@ func canTag(a hiring.Actor) error {
 	return forbidden("You may not tag candidates.")
 }
 
-func checkTags(tags []string) ([]string, error) {
-	var v hiring.Validation
-	out := make([]string, 0, len(tags))
-	seen := map[string]bool{}
-	for i, t := range tags {
-		t = hiring.NormalizeTag(t)
-		switch {
-		case t == "":
-			v.Add("tags."+strconv.Itoa(i), "is required")
-		case len([]rune(t)) > 50:
-			v.Add("tags."+strconv.Itoa(i), "must be at most 50 characters")
-		case !seen[t]:
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	if len(tags) == 0 {
-		v.Add("tags", "at least one tag is required")
-	}
-	return out, v.Err()
-}
-
 // setTags changes a candidate's tags in tx and records it; it returns whether anything changed.
 func (db *DB) setTags(ctx context.Context, tx *sql.Tx, a hiring.Actor, c hiring.Candidate, tags []string, action, summary string) (bool, error) {
 	if equalJSON(c.Tags, tags) {
 		return false, nil
 	}
-	if len(tags) > 50 {
-		return false, invalid("tags", "at most 50 tags")
+	if len(tags) > hiring.MaxTags {
+		return false, invalid("tags", "at most "+strconv.Itoa(hiring.MaxTags)+" tags")
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE candidates SET tags = $1, version = version + 1, updated_at = $2 WHERE id = $3",
 		jsonArg(tags), TimeArg(now()), c.ID); err != nil {
@@ -59,13 +38,9 @@ func (db *DB) setTags(ctx context.Context, tx *sql.Tx, a hiring.Actor, c hiring.
 }
 
 func mergeTags(have, add []string) []string {
-	out := append([]string{}, have...)
+	out := slices.Clone(have)
 	for _, t := range add {
-		found := false
-		for _, h := range have {
-			found = found || h == t
-		}
-		if !found {
+		if !slices.Contains(have, t) {
 			out = append(out, t)
 		}
 	}
@@ -78,7 +53,7 @@ func (db *DB) AddTags(ctx context.Context, candidateID string, tags []string) (h
 	if err != nil {
 		return hiring.Candidate{}, err
 	}
-	tags, err = checkTags(tags)
+	tags, err = hiring.CheckTags(tags)
 	if err != nil {
 		return hiring.Candidate{}, err
 	}
@@ -151,7 +126,9 @@ func (db *DB) distinct(ctx context.Context, query, candExpr, cond string) ([]str
 	if restricted(a) {
 		query += " AND " + candidateVisible(a, candExpr, p)
 	}
-	rows, err := db.rd.QueryContext(ctx, query+" LIMIT 1000", p.list...)
+	// Ordered before the cap, so that past 1000 values the same ones come
+	// back on either engine.
+	rows, err := db.rd.QueryContext(ctx, query+" ORDER BY 1 LIMIT 1000", p.list...)
 	if err != nil {
 		return nil, dbErr("list values", err)
 	}
