@@ -115,7 +115,10 @@ func (s *FS) Delete(ctx context.Context, key string) error {
 		return hiring.ErrNotFound("file")
 	}
 	err := os.Remove(s.path(key))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // its folder may be missing too: nothing to sync
+	}
+	if err != nil {
 		return fmt.Errorf("blob: delete: %w", err)
 	}
 	return syncDir(filepath.Dir(s.path(key)))

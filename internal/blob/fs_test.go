@@ -92,3 +92,15 @@ func TestOpenRejectsPathKeys(t *testing.T) {
 		}
 	}
 }
+
+// Deleting a blob that was never stored (its shard folder absent) succeeds,
+// so a retried cleanup converges.
+func TestDeleteMissing(t *testing.T) {
+	s, err := NewFS(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(context.Background(), strings.Repeat("ab", 16)); err != nil {
+		t.Fatalf("delete of a missing blob: %v", err)
+	}
+}

@@ -29,6 +29,16 @@ func Neutralize(s string) string {
 	return s
 }
 
+// Unneutralize undoes Neutralize, so that an exported file imports back:
+// only a quote in front of one of the characters Neutralize guards is
+// removed.
+func Unneutralize(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 // Row returns a candidate's CSV cells, neutralized.
 func Row(c hiring.Candidate) []string {
 	links := map[hiring.LinkKind][]string{}

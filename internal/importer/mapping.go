@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/candor-ats/candor/internal/export"
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
@@ -125,7 +126,8 @@ func (m Mapper) Map(row int, rec []string) (hiring.CandidateInput, []hiring.Impo
 		if f == hiring.FieldIgnore || i >= len(rec) {
 			continue
 		}
-		v := strings.TrimSpace(rec[i])
+		// A cell Candor's own export defused ("'+44 …") reads as it was.
+		v := export.Unneutralize(strings.TrimSpace(rec[i]))
 		if v == "" {
 			continue
 		}
@@ -176,7 +178,10 @@ func (m Mapper) Map(row int, rec []string) (hiring.CandidateInput, []hiring.Impo
 		case hiring.FieldLinkedIn, hiring.FieldGitHub, hiring.FieldPortfolio:
 			kind := map[hiring.ImportField]hiring.LinkKind{hiring.FieldLinkedIn: hiring.LinkLinkedIn,
 				hiring.FieldGitHub: hiring.LinkGitHub, hiring.FieldPortfolio: hiring.LinkPortfolio}[f]
-			in.Links = append(in.Links, hiring.Link{Kind: kind, URL: withScheme(v)})
+			// The export joins several links of a kind with spaces.
+			for _, u := range splitList(v, " \t\n,;|") {
+				in.Links = append(in.Links, hiring.Link{Kind: kind, URL: withScheme(u)})
+			}
 			column["links"] = m.header(i)
 		}
 	}

@@ -38,3 +38,22 @@ func TestUploadFilesOverTheLimit(t *testing.T) {
 		}
 	})
 }
+
+// A plain-text resume in an archive is decoded like any upload (here: its
+// byte-order mark dropped), so its first line is still the name.
+func TestZipTextResumeDecoded(t *testing.T) {
+	r := newRig(t, storetest.SQLite(t))
+	text := "\ufeffMarta Diaz\nmarta.diaz@example.com\nSan Francisco, CA\nData Analyst\n"
+	im, err := importer.UploadFiles(r.ctx, r.db, r.blobs, "one.zip", []importer.FileEntry{{Name: "marta.txt",
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.start(im.ID, hiring.ImportSettings{}); got.Report.Created != 1 {
+		t.Fatalf("import: %+v %+v", got, r.issues(im.ID))
+	}
+	c := r.byEmail("marta.diaz@example.com")
+	if len(c) != 1 || c[0].FirstName != "Marta" || c[0].LastName != "Diaz" {
+		t.Fatalf("imported %+v", c)
+	}
+}

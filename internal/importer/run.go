@@ -82,6 +82,9 @@ func (r *Runner) Run(ctx context.Context, id string) error {
 		return nil
 	}
 	u, err := r.svc.User(sys, im.CreatedByID)
+	if err != nil && hiring.ErrorCode(err) != hiring.ENotFound {
+		return err // a passing fault: the job is retried
+	}
 	if err != nil || u.Disabled {
 		_, ferr := r.svc.FinishImport(sys, id, "The user who started this import can no longer sign in.")
 		return ferr

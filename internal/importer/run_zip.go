@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -114,15 +113,22 @@ func (r *Runner) zipEntry(ctx context.Context, bt *batcher, row int, e ZipEntry)
 	return nil
 }
 
-// readResume fills what it can from the file: plain text is parsed here
-// (parsing text is pure and cheap); other formats need the sandbox, and
+// readResume fills what it can from the file: plain text is decoded and
+// parsed here (pure and cheap); other formats need the sandbox, and
 // without one only the file name gives a name. Either way the document's
 // parse job fills the profile in later.
 func (r *Runner) readResume(ctx context.Context, data []byte, ct, name string) hiring.CandidateInput {
 	var text string
 	switch {
-	case ct == blob.TypeText && utf8.Valid(data):
-		text = string(data)
+	case ct == blob.TypeText:
+		// Decoding text is pure and bounded (BOM, charset, the text cap):
+		// the extractor's own code, in process.
+		doc, err := resume.Extract(ctx, data, resume.Limits{MaxBytes: r.maxDoc})
+		if err != nil {
+			r.log.InfoContext(ctx, "import: resume not readable; using the file name", "file", name, "err", err)
+		} else {
+			text = doc.Text
+		}
 	case r.sandbox != nil:
 		doc, err := r.sandbox.Extract(ctx, data)
 		if err != nil {

@@ -137,3 +137,22 @@ func TestTruncatedPDF(t *testing.T) {
 		t.Fatalf("repair failed: %v %q", err, doc.Text)
 	}
 }
+
+// Ordinary HTML leaves many end tags out (<p>, <li>, <td>): those are not
+// nesting, so a long page of them is read whole, while real nesting is still
+// capped (see "html deep nesting").
+func TestHTMLUnclosedParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><h1>Ada Lovelace</h1><ul>")
+	for i := range 600 {
+		fmt.Fprintf(&b, "<p>Paragraph %d<li>Item %d<br><wbr>", i, i)
+	}
+	b.WriteString("<p>ada@example.com</ul></body></html>")
+	doc, err := Extract(context.Background(), []byte(b.String()), Limits{})
+	if err != nil {
+		t.Fatalf("unclosed paragraphs: %v", err)
+	}
+	if !strings.Contains(doc.Text, "Paragraph 599") || !strings.Contains(doc.Text, "ada@example.com") {
+		t.Fatalf("text lost: %q", doc.Text[max(0, len(doc.Text)-200):])
+	}
+}

@@ -49,8 +49,13 @@ func extractHTML(ctx context.Context, data []byte, limits Limits) (Document, err
 			if htmlBlock[tag] {
 				out.WriteByte('\n')
 			}
-			if tt == html.SelfClosingTagToken || tag == "br" || tag == "hr" || tag == "img" || tag == "meta" || tag == "link" || tag == "input" {
+			if tt == html.SelfClosingTagToken || htmlVoid[tag] {
 				continue
+			}
+			// <p>, <li>, <td>… need no end tag: a new one closes the open
+			// one, so a page of unclosed paragraphs is not a deep tree.
+			if htmlImplicitEnd[tag] {
+				stack, skip = popTo(stack, skip, tag)
 			}
 			if len(stack) >= limits.MaxXMLDepth {
 				return Document{}, fmt.Errorf("%w: HTML nested deeper than %d", ErrLimitExceeded, limits.MaxXMLDepth)
@@ -63,17 +68,7 @@ func extractHTML(ctx context.Context, data []byte, limits Limits) (Document, err
 			name, _ := z.TagName()
 			tag := string(name)
 			// Pop to the matching open tag; unmatched end tags are ignored.
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i] == tag {
-					for _, t := range stack[i:] {
-						if htmlSkip[t] {
-							skip--
-						}
-					}
-					stack = stack[:i]
-					break
-				}
-			}
+			stack, skip = popTo(stack, skip, tag)
 			if htmlBlock[tag] {
 				out.WriteByte('\n')
 			} else if htmlCell[tag] {
@@ -87,3 +82,27 @@ func extractHTML(ctx context.Context, data []byte, limits Limits) (Document, err
 		}
 	}
 }
+
+// popTo closes the innermost open tag and every tag opened inside it,
+// keeping the count of open skipped elements; without one open, nothing.
+func popTo(stack []string, skip int, tag string) ([]string, int) {
+	i := len(stack) - 1
+	for i >= 0 && stack[i] != tag {
+		i--
+	}
+	if i < 0 {
+		return stack, skip
+	}
+	for _, t := range stack[i:] {
+		if htmlSkip[t] {
+			skip--
+		}
+	}
+	return stack[:i], skip
+}
+
+// htmlVoid elements never have content or an end tag.
+var htmlVoid = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+
+// htmlImplicitEnd elements end where the next one of their kind starts.
+var htmlImplicitEnd = set("p", "li", "dt", "dd", "tr", "td", "th", "option")
