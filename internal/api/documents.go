@@ -191,11 +191,7 @@ func (h *handler) documentContent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer rc.Close()
-	w.Header().Set("Content-Type", d.ContentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Security-Policy", "sandbox")
-	w.Header().Set("Cache-Control", "private, no-store")
+	blob.SetDownloadHeaders(w.Header(), d.FileName, d.ContentType, d.Size)
 	_, _ = io.Copy(w, rc)
 }
 

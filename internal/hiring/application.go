@@ -102,9 +102,12 @@ type ApplicationService interface {
 	// Reopen sets a rejected or withdrawn application active again.
 	ReopenApplication(ctx context.Context, id string, version int) (Application, error)
 
-	// Bulk actions apply to every listed application the actor may change, in
-	// one transaction: all or nothing.
+	// Bulk actions apply to every listed application (at most MaxBulk) the
+	// actor may change, in one transaction: all or nothing.
 	BulkMove(ctx context.Context, ids []string, stageID string) (int, error)
 	BulkReject(ctx context.Context, ids []string, reasonID, reasonText string) (int, error)
 	BulkTag(ctx context.Context, ids []string, tags []string) (int, error)
 }
+
+// MaxBulk is how many applications one bulk action may list.
+const MaxBulk = 500

@@ -2,6 +2,7 @@ package hiring
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -172,12 +173,29 @@ type JobService interface {
 	// order. Jobs the actor may not see, like unknown ones, are absent; at
 	// most MaxBatchIDs.
 	StagesByJob(ctx context.Context, jobIDs []string) (map[string][]Stage, error)
+	// AddStage inserts at position (1-based); 0 or out of range means the end,
+	// before a closing "Hired" stage.
 	AddStage(ctx context.Context, jobID string, name string, kind StageKind, position int) (Stage, error)
 	UpdateStage(ctx context.Context, stageID string, name string, kind StageKind) (Stage, error)
 	// ReorderStages takes every stage ID of the job in the new order.
 	ReorderStages(ctx context.Context, jobID string, stageIDs []string) ([]Stage, error)
 	// RemoveStage fails with EConflict while applications are in the stage.
 	RemoveStage(ctx context.Context, stageID string) error
+}
+
+// Normalize trims the title and skills and upper-cases country and
+// currency codes, so that "eur" and " de" mean what they say.
+func (in *JobInput) Normalize() {
+	in.Title = strings.TrimSpace(in.Title)
+	for i, c := range in.AllowedCountries {
+		in.AllowedCountries[i] = strings.ToUpper(strings.TrimSpace(c))
+	}
+	for i := range in.Requirements {
+		in.Requirements[i].Skill = strings.TrimSpace(in.Requirements[i].Skill)
+	}
+	if s := in.Salary; s != nil {
+		s.Currency = strings.ToUpper(strings.TrimSpace(s.Currency))
+	}
 }
 
 // Validate checks a job input.

@@ -3,18 +3,17 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
-
-const maxBulk = 500
 
 func checkBulkIDs(ids []string) ([]string, error) {
 	if len(ids) == 0 {
 		return nil, invalid("ids", "select at least one application")
 	}
-	if len(ids) > maxBulk {
-		return nil, invalid("ids", "at most 500 applications at once")
+	if len(ids) > hiring.MaxBulk {
+		return nil, invalid("ids", "at most "+strconv.Itoa(hiring.MaxBulk)+" applications at once")
 	}
 	seen := map[string]bool{}
 	out := ids[:0:0]

@@ -4,23 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
-	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
-
-func normalizeJob(in *hiring.JobInput) {
-	in.Title = strings.TrimSpace(in.Title)
-	for i, c := range in.AllowedCountries {
-		in.AllowedCountries[i] = strings.ToUpper(strings.TrimSpace(c))
-	}
-	for i := range in.Requirements {
-		in.Requirements[i].Skill = strings.TrimSpace(in.Requirements[i].Skill)
-	}
-	if s := in.Salary; s != nil {
-		s.Currency = strings.ToUpper(strings.TrimSpace(s.Currency))
-	}
-}
 
 // checkJobRefs verifies the department, locations and team members exist.
 func checkJobRefs(ctx context.Context, tx *sql.Tx, in hiring.JobInput) error {
@@ -98,7 +84,7 @@ func (db *DB) CreateJob(ctx context.Context, in hiring.JobInput) (hiring.Job, er
 	if !a.CanManageRecords() {
 		return hiring.Job{}, forbidden("Only admins and recruiters create jobs.")
 	}
-	normalizeJob(&in)
+	in.Normalize()
 	// A recruiter creating a confidential job joins its team, or they could
 	// not see what they just made.
 	if in.Confidential && a.Role == hiring.RoleRecruiter && !a.System && !inTeam(in.HiringTeam, a.UserID) {
@@ -207,7 +193,7 @@ func (db *DB) UpdateJob(ctx context.Context, id string, version int, in hiring.J
 	if err != nil {
 		return hiring.Job{}, err
 	}
-	normalizeJob(&in)
+	in.Normalize()
 	if err := in.Validate(); err != nil {
 		return hiring.Job{}, err
 	}

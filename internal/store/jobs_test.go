@@ -263,3 +263,25 @@ func TestOrgAndPipelineTemplate(t *testing.T) {
 		}
 	})
 }
+
+// A stage added without a place goes last, but before a closing "Hired"
+// stage, for the API as for the UI.
+func TestAddStageBeforeHired(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := storetest.As(s.Recruiter)
+		before, err := db.Stages(ctx, s.Job.ID)
+		ok(t, err)
+		if before[len(before)-1].Kind != hiring.StageHired {
+			t.Fatalf("seeded pipeline ends with %s", before[len(before)-1].Kind)
+		}
+		st, err := db.AddStage(ctx, s.Job.ID, "Reference check", hiring.StageScreen, 0)
+		ok(t, err)
+		after, err := db.Stages(ctx, s.Job.ID)
+		ok(t, err)
+		if st.Position != len(before) || after[len(after)-2].ID != st.ID || after[len(after)-1].Kind != hiring.StageHired {
+			t.Fatalf("added at %d; pipeline %+v", st.Position, after)
+		}
+	})
+}

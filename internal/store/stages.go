@@ -157,7 +157,12 @@ func (db *DB) AddStage(ctx context.Context, jobID string, name string, kind hiri
 			return conflict("position", "a pipeline has at most 30 stages")
 		}
 		if position < 1 || position > len(stages) {
+			// No place named: the end, but before a closing "Hired" stage,
+			// read in this transaction so concurrent adds cannot race it.
 			position = len(stages) + 1
+			if n := len(stages); n > 0 && stages[n-1].Kind == hiring.StageHired {
+				position = n
+			}
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO stages (id, job_id, name, kind, position) VALUES ($1, $2, $3, $4, $5)",
 			s.ID, jobID, name, string(kind), position); err != nil {

@@ -21,8 +21,8 @@ func (h *Handler) bulkAction(w http.ResponseWriter, r *http.Request) {
 		redirectError(w, r, back, hiring.Errorf(hiring.EInvalid, "Select at least one card first."))
 		return
 	}
-	if len(ids) > hiring.MaxLimit*5 {
-		redirectError(w, r, back, hiring.Errorf(hiring.EInvalid, "Select at most %d cards at once.", hiring.MaxLimit*5))
+	if len(ids) > hiring.MaxBulk {
+		redirectError(w, r, back, hiring.Errorf(hiring.EInvalid, "Select at most %d cards at once.", hiring.MaxBulk))
 		return
 	}
 	var (

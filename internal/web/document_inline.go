@@ -32,7 +32,7 @@ func (h *Handler) documentInline(w http.ResponseWriter, r *http.Request) {
 	defer rc.Close()
 	hd := w.Header()
 	hd.Set("Content-Type", blob.TypePDF)
-	hd.Set("Content-Disposition", inline(doc.FileName))
+	hd.Set("Content-Disposition", blob.ContentDisposition("inline", doc.FileName))
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'self'")
 	hd.Set("X-Frame-Options", "SAMEORIGIN")
@@ -43,10 +43,4 @@ func (h *Handler) documentInline(w http.ResponseWriter, r *http.Request) {
 	if _, err := io.Copy(w, rc); err != nil {
 		h.log.WarnContext(ctx, "web: sending inline document", "document", doc.ID, "err", err)
 	}
-}
-
-// inline is attachment's Content-Disposition for showing in place.
-func inline(name string) string {
-	v := attachment(name)
-	return "inline" + v[len("attachment"):]
 }

@@ -9,8 +9,6 @@ import (
 	"github.com/candor-ats/candor/internal/httperr"
 )
 
-var documentKinds = map[string]bool{"resume": true, "cover_letter": true, "other": true}
-
 func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
@@ -37,10 +35,7 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 		h.uploadFailed(w, r, blob.TooLarge(h.maxDoc))
 		return
 	}
-	kind := r.PostForm.Get("kind")
-	if !documentKinds[kind] {
-		kind = "other"
-	}
+	kind := r.PostForm.Get("kind") // the store checks it, as for the API
 	f, err := blob.Save(ctx, h.blobs, file, header.Filename, h.maxDoc)
 	if err != nil {
 		h.uploadFailed(w, r, err)

@@ -1,7 +1,4 @@
 package web
 
 // Test hooks for the external test package.
-var (
-	AttachmentForTest = attachment
-	LocalPath         = localPath
-)
+var LocalPath = localPath

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -31,9 +33,20 @@ func setFlash(w http.ResponseWriter, msg string) {
 	})
 }
 
-// redirectError sends the user back to where they were with the error's message.
+// redirectError sends the user back to where they were with the error's
+// message. Nothing is highlighted on the page it lands on, so when the
+// reason is on a field the flash names the field and says it.
 func redirectError(w http.ResponseWriter, r *http.Request, to string, err error) {
-	setFlash(w, flashError+hiring.ErrorMessage(err))
+	msg := hiring.ErrorMessage(err)
+	if fs := hiring.ErrorFields(err); len(fs) > 0 && fs[0].Message != "" {
+		msg = strings.TrimSuffix(fs[0].Message, ".") + "."
+		if name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(fs[0].Field, "_id"), "_ids"), "_", " "); name != "" {
+			msg = name + ": " + msg
+		}
+		r, n := utf8.DecodeRuneInString(msg)
+		msg = string(unicode.ToUpper(r)) + msg[n:]
+	}
+	setFlash(w, flashError+msg)
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
