@@ -27,6 +27,10 @@ func main() {
 	flag.IntVar(&o.samples, "samples", 300, "sequential samples for the board and API create")
 	flag.StringVar(&o.keep, "keep", "", "keep the data folder here instead of a temporary one")
 	flag.Parse()
+	if o.candidates < 1 || o.applications < 1 || o.duration <= 0 || o.concurrency < 1 || o.samples < 1 {
+		fmt.Fprintln(os.Stderr, "candor-bench: -candidates, -applications, -duration, -c and -samples must be positive")
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, err := run(ctx, o)

@@ -48,6 +48,7 @@ func cmdDemo(ctx context.Context, e env) error {
 			return err
 		}
 		defer a.Sandbox.Close()
+		defer a.Queue.Stop(context.WithoutCancel(ctx)) // never started; closes its PostgreSQL pool
 		n, err := db.QueueUnparsedResumes(ctx)
 		if err != nil {
 			return err

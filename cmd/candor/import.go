@@ -87,6 +87,16 @@ func cmdImport(ctx context.Context, e env) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, oneLine(err))
 		}
+		// Until it starts, a mistake in the command line (a bad mapping,
+		// --mapping on a ZIP) discards the upload rather than leaving it.
+		started := false
+		defer func() {
+			if !started {
+				if err := importer.Discard(context.WithoutCancel(uctx), db, blobs, im.ID); err != nil {
+					logger.WarnContext(ctx, "discard the unstarted import", "import", im.ID, "err", err)
+				}
+			}
+		}()
 		s := hiring.ImportSettings{DryRun: *dryRun}
 		if im.Kind == hiring.ImportCSV {
 			p, err := importer.PreviewCSV(uctx, blobs, im, 0)
@@ -102,6 +112,7 @@ func cmdImport(ctx context.Context, e env) error {
 		if _, err := db.StartImport(uctx, im.ID, s); err != nil {
 			return oneLine(err)
 		}
+		started = true
 		sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: cfg.MaxDocumentBytes}}
 		if !s.DryRun {
 			// Attach the job queue (not started here) now that the import
@@ -112,6 +123,7 @@ func cmdImport(ctx context.Context, e env) error {
 			if err != nil {
 				return err
 			}
+			defer a.Queue.Stop(context.WithoutCancel(ctx)) // never started; closes its PostgreSQL pool
 			sandbox, blobs = a.Sandbox, a.Blobs
 		}
 		defer sandbox.Close()

@@ -127,9 +127,13 @@ func TestImportExportBadInput(t *testing.T) {
 		}
 		_ = out
 	}
-	// Nothing was imported by the refused commands.
+	// Nothing was imported by the refused commands, and no upload was left.
 	if code, out, _ := candor(t, dir, "", "export", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 1 {
 		t.Errorf("after refused imports the export holds %q", out)
+	}
+	ctx, db := openStore(t, dir)
+	if left, err := db.ListImports(ctx, hiring.PageRequest{}); err != nil || len(left.Items) != 0 {
+		t.Errorf("refused commands left %d imports (%v)", len(left.Items), err)
 	}
 }
 

@@ -156,3 +156,21 @@ func TestWorkerStartsAndStops(t *testing.T) {
 		t.Fatalf("worker = %d %q", code, errb.String())
 	}
 }
+
+// --help and -h list the commands (they used to start the server's flag
+// parser), and a subcommand's help exits 0 without the bare word "usage".
+func TestHelpListsCommands(t *testing.T) {
+	dir := t.TempDir()
+	for _, arg := range []string{"--help", "-h", "help"} {
+		code, out, errs := candor(t, dir, "", arg)
+		if code != 0 || !strings.Contains(out, "Commands:") || !strings.Contains(out, "import") {
+			t.Errorf("candor %s = %d %q %q", arg, code, out, errs)
+		}
+	}
+	if code, out, _ := candor(t, dir, "", "user", "-h"); code != 0 || !strings.Contains(out, "candor user add") {
+		t.Errorf("candor user -h = %d %q", code, out)
+	}
+	if code, _, errs := candor(t, dir, "", "user"); code != 2 || strings.HasPrefix(errs, "usage\n") || !strings.Contains(errs, "candor user add") {
+		t.Errorf("candor user = %d %q", code, errs)
+	}
+}

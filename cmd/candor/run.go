@@ -54,7 +54,7 @@ var errUsage = errors.New("usage")
 // run executes one command line and returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	name := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || args[0] == "-h" || args[0] == "--help") {
 		name, args = args[0], args[1:]
 	}
 	if name == "help" || name == "-h" || name == "--help" {
@@ -76,7 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			errors.As(err, &st)
 			return int(st)
 		case errors.Is(err, errUsage):
-			fmt.Fprintln(stderr, err)
+			// The usage text follows the sentinel's own word.
+			fmt.Fprintln(stderr, strings.TrimLeft(strings.TrimPrefix(err.Error(), errUsage.Error()), ":\n "))
 			return 2
 		}
 		fmt.Fprintf(stderr, "candor %s: %v\n", name, err)

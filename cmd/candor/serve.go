@@ -56,7 +56,7 @@ func cmdWorker(ctx context.Context, e env) error {
 	logger.InfoContext(ctx, "candor worker is running", "database", a.DB.Dialect())
 	<-ctx.Done()
 	logger.InfoContext(ctx, "shutting down")
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), app.ShutdownGrace)
 	defer cancel()
 	return errors.Join(a.Queue.Stop(sctx), a.Sandbox.Close(), a.DB.Close())
 }

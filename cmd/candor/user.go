@@ -25,6 +25,9 @@ func cmdUser(ctx context.Context, e env) error {
 	sub := e.args[0]
 	e.args = e.args[1:]
 	switch sub {
+	case "-h", "--help", "help":
+		fmt.Fprintln(e.stdout, strings.TrimPrefix(userUsage, "usage:\n"))
+		return nil
 	case "add":
 		return userAdd(ctx, e)
 	case "list":

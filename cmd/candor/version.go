@@ -4,11 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
-	"time"
 )
-
-// shutdownGrace bounds how long running requests and jobs may take to finish.
-const shutdownGrace = 20 * time.Second
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
 var version = "dev"

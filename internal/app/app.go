@@ -142,6 +142,10 @@ func (a *App) AnnounceSetup(ctx context.Context) error {
 	return nil
 }
 
+// ShutdownGrace bounds how long running requests and jobs may take to
+// finish once the server or worker is told to stop.
+const ShutdownGrace = 20 * time.Second
+
 // Serve starts the background queue and the HTTP server and runs until ctx
 // is done; then it stops taking requests, lets running ones and jobs finish
 // (up to 20 s) and closes everything.
@@ -190,7 +194,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 		a.Logger.InfoContext(ctx, "shutting down")
 	}
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ShutdownGrace)
 	defer cancel()
 	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx), a.Sandbox.Close())
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {

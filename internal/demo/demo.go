@@ -43,6 +43,8 @@ type Result struct {
 	Applications int
 }
 
+const maxAppsPerCandidate = 20
+
 // Load writes the demo company in one bulk transaction.
 func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Result, error) {
 	if o.Candidates < 0 || o.Applications < 0 || o.LargeJob < 0 {
@@ -53,6 +55,12 @@ func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Resul
 	}
 	if o.Applications == 0 {
 		o.Applications = o.Candidates * 2
+	}
+	// Each job takes at most one application per candidate, so many more
+	// applications than candidates would mean thousands of near-empty jobs.
+	if o.Applications > o.Candidates*maxAppsPerCandidate {
+		return Result{}, fmt.Errorf("demo: %d applications for %d candidates; at most %d per candidate",
+			o.Applications, o.Candidates, maxAppsPerCandidate)
 	}
 	if o.LargeJob == 0 {
 		o.LargeJob = 5000

@@ -6,6 +6,7 @@ import (
 	"io"
 	iofs "io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/blob"
@@ -110,6 +111,10 @@ func TestLoadRefusesNegativeSizes(t *testing.T) {
 	}
 	if _, err := demo.Load(context.Background(), db, blobs, demo.Options{Candidates: -1}); err == nil {
 		t.Fatal("a negative size was accepted")
+	}
+	if _, err := demo.Load(context.Background(), db, blobs, demo.Options{Candidates: 3, Applications: 100_000}); err == nil ||
+		!strings.Contains(err.Error(), "per candidate") {
+		t.Fatalf("100,000 applications for 3 candidates: %v", err)
 	}
 }
 

@@ -42,6 +42,9 @@ func (r *Releaser) Begin() {
 // End marks the end of a unit of work begun with Begin.
 func (r *Releaser) End() {
 	r.last.Store(r.now().UnixNano())
+	// Raised again here too: a check running between this unit's Begin and
+	// now may have lowered it, and this unit's garbage is still to free.
+	r.dirty.Store(true)
 	r.active.Add(-1)
 }
 

@@ -69,3 +69,24 @@ func TestRunReleases(t *testing.T) {
 		t.Fatalf("released %d times", released.Load())
 	}
 }
+
+// A spell that a check looks at while a unit of work is still running ends
+// in one release after its last unit. (The race End guards against, a check
+// lowering the flag between a Begin and its End, needs a scheduler to show;
+// End raising the flag itself covers it.)
+func TestCheckDuringWorkKeepsItsRelease(t *testing.T) {
+	c := &clock{t: time.Unix(1000, 0)}
+	var released int
+	r := &Releaser{quiet: time.Second, release: func() { released++ }, now: c.now}
+	r.Begin()
+	r.End()
+	c.t = c.t.Add(2 * time.Second)
+	r.Begin()
+	r.check() // work is running: no release, and the spell is not over
+	c.t = c.t.Add(2 * time.Second)
+	r.End()
+	c.t = c.t.Add(2 * time.Second)
+	if !r.check() || released != 1 {
+		t.Fatalf("released %d times after the spell", released)
+	}
+}

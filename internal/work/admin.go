@@ -13,9 +13,6 @@ import (
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
-// States returns the job states List accepts (plus "" for all).
-func States() []string { return hiring.QueueStates() }
-
 // JobInfo is one job as the admin page shows it; the type lives in hiring so
 // the UI can show jobs without depending on the queue (and the store) itself.
 type JobInfo = hiring.QueuedJob
