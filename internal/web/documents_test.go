@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
 )
 
 func (f *fixture) upload(c *http.Client, candID, name string, data []byte) response {
