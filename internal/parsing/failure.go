@@ -2,6 +2,7 @@ package parsing
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/candor-ats/candor/internal/resume"
 )
@@ -30,7 +31,11 @@ func FailureMessage(err error) string {
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 300 {
-		s = s[:300] + "…"
+		n := 300
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n-- // never cut a character in two: the text is stored and shown
+		}
+		s = s[:n] + "…"
 	}
 	return s
 }

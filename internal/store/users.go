@@ -45,13 +45,8 @@ func (db *DB) CreateFirstUser(ctx context.Context, in hiring.NewUser) (hiring.Us
 func (db *DB) createUser(ctx context.Context, in hiring.NewUser, firstOnly bool) (hiring.User, error) {
 	in.Email, _ = hiring.NormalizeEmail(in.Email)
 	in.Name = strings.TrimSpace(in.Name)
-	if err := in.Validate(); err != nil {
+	if err := in.Validate(); err != nil { // the time zone included
 		return hiring.User{}, err
-	}
-	if in.TimeZone != "" {
-		if _, err := time.LoadLocation(in.TimeZone); err != nil {
-			return hiring.User{}, invalid("time_zone", "is not a known time zone")
-		}
 	}
 	a, hasActor := hiring.ActorFrom(ctx)
 	t := now()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/httperr"
 	"github.com/candor-ats/candor/internal/importer"
 )
 
@@ -146,7 +147,7 @@ func (h *Handler) importStart(w http.ResponseWriter, r *http.Request) {
 	im, err := h.svc.StartImport(r.Context(), r.PathValue("id"), s)
 	if err != nil {
 		if hiring.ErrorCode(err) == hiring.EInvalid || hiring.ErrorCode(err) == hiring.EConflict {
-			h.renderImport(w, r, http.StatusUnprocessableEntity, newForm(r.PostForm).withError(err))
+			h.renderImport(w, r, httperr.Status(err), newForm(r.PostForm).withError(err))
 			return
 		}
 		h.fail(w, r, err)

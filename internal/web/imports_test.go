@@ -161,7 +161,7 @@ func TestImportPages(t *testing.T) {
 	if prog.header.Get("HX-Refresh") != "" {
 		t.Error("HX-Refresh while queued")
 	}
-	f.post(rc, "/imports/"+id+"/start", good).must(t, http.StatusUnprocessableEntity) // already queued
+	f.post(rc, "/imports/"+id+"/start", good).must(t, http.StatusConflict) // already queued: 409, as the API says
 
 	// Run it the way the worker does; the page and the report show the outcome.
 	if err := importer.New(importer.Options{Svc: f.app.DB, Blobs: f.app.Blobs}).Run(f.app.System(), id); err != nil {
