@@ -1,0 +1,85 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/candor-ats/candor/internal/app/apptest"
+	"github.com/candor-ats/candor/internal/demo"
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// EnvScreenshots names a folder the UI tests save their screenshots to
+// (docs/screenshots when the pictures in docs/ui.md are renewed).
+const EnvScreenshots = "CANDOR_SCREENSHOTS"
+
+// viewport is a screen a person uses Candor on.
+type viewport struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+var (
+	desktop = viewport{"desktop", 1366, 900, false}
+	phone   = viewport{"phone", 390, 844, true}
+)
+
+func (v viewport) emulate() chromedp.Action[chromedp.Void] {
+	if v.mobile {
+		return chromedp.EmulateViewport(v.width, v.height, chromedp.EmulateMobile, chromedp.EmulateTouch)
+	}
+	return chromedp.EmulateViewport(v.width, v.height)
+}
+
+// demoWorld is a small demo company with a signed-in admin in a browser.
+type demoWorld struct {
+	a      *apptest.App
+	b      *browser
+	admin  hiring.User
+	demo   demo.Result
+	candID string // a candidate with an application on the large job
+}
+
+// newDemoWorld loads a synthetic demo company (deterministic, no real data)
+// and signs an admin in.
+func newDemoWorld(t *testing.T) *demoWorld {
+	t.Helper()
+	bin := chromiumPath(t)
+	a := apptest.New(t)
+	ctx := context.Background()
+	res, err := demo.Load(ctx, a.DB, a.Blobs, demo.Options{Candidates: 400, Applications: 1200, LargeJob: 160})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := a.CreateUser(hiring.RoleAdmin)
+	b := &browser{t: t, ctx: newBrowser(t, bin), dir: t.TempDir()}
+	b.do("open the login page", open(a.URL+"/login", "#login-form"), keys("#f-email", admin.Email), keys("#f-password", apptest.Password))
+	b.submit("log in", `#login-form button[type="submit"]`)
+	b.do("signed in", chromedp.WaitReady(chromedp.CSS(`form[action="/logout"]`)))
+	apps, err := a.DB.ListApplications(a.System(), hiring.ApplicationFilter{JobID: res.LargeJobID}, hiring.PageRequest{Limit: 1})
+	if err != nil || len(apps.Items) == 0 {
+		t.Fatalf("applications of the large job: %v, %v", apps.Items, err)
+	}
+	return &demoWorld{a: a, b: b, admin: admin, demo: res, candID: apps.Items[0].CandidateID}
+}
+
+// shoot saves what the viewport shows as name-<viewport>.png in the
+// screenshot folder, when one is set.
+func (w *demoWorld) shoot(name string, v viewport) {
+	w.b.t.Helper()
+	dir := os.Getenv(EnvScreenshots)
+	if dir == "" {
+		return
+	}
+	png := run(w.b, "screenshot "+name, chromedp.CaptureScreenshot())
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, v.name))
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		w.b.t.Fatal(err)
+	}
+}
