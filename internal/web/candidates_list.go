@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -12,6 +13,7 @@ import (
 type candidatesPage struct {
 	view
 	Filter      *form
+	ExportURL   template.URL // the CSV export of exactly these filters
 	Candidates  []hiring.CandidateSummary
 	Rows        template.HTML // the table body, see candidateRows
 	Pager       pager
@@ -69,6 +71,7 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		view:        v,
 		Rows:        h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc) }),
 		Filter:      newForm(q),
+		ExportURL:   exportURL(q),
 		Candidates:  page.Items,
 		Pager:       newPager("/candidates", q, page.NextCursor),
 		JobOptions:  h.rowsHTML(func(b *bytes.Buffer) { jobOptions(b, jobs, f.JobID) }),
@@ -76,4 +79,23 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		Stages:      stages,
 		Filtered:    f != (hiring.CandidateFilter{}),
 	})
+}
+
+// candidateFilterKeys are the query parameters candidateFilter reads.
+var candidateFilterKeys = []string{"q", "tag", "source", "job", "stage", "owner"}
+
+// exportURL links the CSV export of the list's filters (not its page). It is
+// a template.URL because html/template would escape a query string written
+// after "?" as one value ("tag%3dgolang"), leaving the export unfiltered.
+func exportURL(q url.Values) template.URL {
+	v := url.Values{}
+	for _, k := range candidateFilterKeys {
+		if x := q.Get(k); x != "" {
+			v.Set(k, x)
+		}
+	}
+	if len(v) == 0 {
+		return "/candidates/export.csv"
+	}
+	return template.URL("/candidates/export.csv?" + v.Encode())
 }

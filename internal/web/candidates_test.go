@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -190,5 +192,34 @@ func TestCandidatesExportFollowsFilters(t *testing.T) {
 	r.must(t, http.StatusOK, "Lovelace")
 	if strings.Contains(r.body, "Hopper") {
 		t.Fatal("the tag filter was not applied to the export")
+	}
+}
+
+// The list's "Export CSV" link carries the list's filters as query
+// parameters (it once carried them as one escaped value, "tag%3dmath", and
+// so exported everyone) and not the list's page cursor.
+func TestCandidatesExportLinkCarriesFilters(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.as(f.recruiter)
+	if _, err := f.app.DB.CreateCandidate(f.app.System(), hiring.CandidateInput{FirstName: "Grace", LastName: "Hopper", Source: "referral"}); err != nil {
+		t.Fatal(err)
+	}
+	r := f.get(c, "/candidates?tag=math&source=referral")
+	r.must(t, http.StatusOK)
+	link := regexp.MustCompile(`<a [^>]*id="export-candidates"[^>]*>`).FindString(r.body)
+	m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(link)
+	if m == nil {
+		t.Fatalf("no export link in %q", link)
+	}
+	href := html.UnescapeString(m[1])
+	u, err := url.Parse(href)
+	if err != nil || u.Path != "/candidates/export.csv" || u.Query().Get("tag") != "math" || u.Query().Get("source") != "referral" {
+		t.Fatalf("export link %q does not carry the filters", href)
+	}
+	r = f.get(c, href)
+	r.must(t, http.StatusOK, "Lovelace")
+	if strings.Contains(r.body, "Hopper") {
+		t.Fatalf("the export behind %q ignored the list's tag filter", href)
 	}
 }
