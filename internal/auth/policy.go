@@ -70,7 +70,12 @@ func CheckPasswordPolicy(pw string, email, name string) error {
 	case n > MaxPasswordLen:
 		msg = "must be at most 128 characters long"
 	default:
-		msg = weakReason(pw, email, name)
+		// The rules give the precise reasons people recognise (leaked,
+		// their name); the estimate catches what they miss (words repeated
+		// or glued together, "monkeymonkey1", "zxcvbnmasdfg").
+		if msg = weakReason(pw, email, name); msg == "" {
+			msg = guessableReason(pw, email, name)
+		}
 	}
 	if msg == "" {
 		return nil

@@ -123,3 +123,31 @@ func TestHashAndCheckPassword(t *testing.T) {
 		}
 	}
 }
+
+// Passwords today's rules let through but that are quick to guess: the
+// strength estimate refuses them with a message saying why.
+func TestPasswordStrengthEstimate(t *testing.T) {
+	for _, tt := range []struct{ pw, email, name, why string }{
+		{"poluserpoluser", "pol.user@example.com", "Pol User", "name or email"},
+		{"poluserpoluser", "ada@example.com", "Ada Lovelace", "repeats"},
+		{"abcabcabcabc", "ada@example.com", "Ada Lovelace", "repeats"},
+		{"zxcvbnmasdfg", "ada@example.com", "Ada Lovelace", "guess"},
+		{"monkeymonkey1", "ada@example.com", "Ada Lovelace", "guess"},
+		{"lovelaceexample", "ada.lovelace@example.com", "Ada Lovelace", "name or email"},
+	} {
+		err := CheckPasswordPolicy(tt.pw, tt.email, tt.name)
+		f := hiring.ErrorFields(err)
+		if hiring.ErrorCode(err) != hiring.EInvalid || len(f) != 1 || f[0].Field != "password" {
+			t.Errorf("CheckPasswordPolicy(%q) = %v, want an invalid password field", tt.pw, err)
+			continue
+		}
+		if !strings.Contains(f[0].Message, tt.why) {
+			t.Errorf("CheckPasswordPolicy(%q) says %q, want it to mention %q", tt.pw, f[0].Message, tt.why)
+		}
+	}
+	for _, pw := range []string{"correct horse battery staple", "violet tugboat sings at noon", GeneratePassword()} {
+		if err := CheckPasswordPolicy(pw, "pol.user@example.com", "Pol User"); err != nil {
+			t.Errorf("CheckPasswordPolicy(%q) = %v, want ok", pw, err)
+		}
+	}
+}
