@@ -15,6 +15,10 @@ func TestAdminUsers(t *testing.T) {
 	c := f.as(f.admin)
 	f.post(c, "/admin/users", url.Values{"name": {"New Person"}, "email": {"bad"}, "role": {"recruiter"}, "password": {"password"}}).
 		must(t, http.StatusUnprocessableEntity, `id="e-email"`, `id="e-password"`, `value="New Person"`)
+	for _, pw := range []string{"poluserpoluser", "abcabcabcabc", "zxcvbnmasdfg", "monkeymonkey1"} {
+		f.post(c, "/admin/users", url.Values{"name": {"Pol User"}, "email": {"pol.user@example.com"}, "role": {"recruiter"}, "password": {pw}}).
+			must(t, http.StatusUnprocessableEntity, `id="e-password"`, "too easy to guess", `value="Pol User"`)
+	}
 	f.post(c, "/admin/users", url.Values{"name": {"New Person"}, "email": {"new@example.com"}, "role": {"recruiter"}, "password": {apptest.Password}}).
 		redirectsTo(t, "/admin/users")
 	u, err := f.app.DB.UserByEmail(f.app.System(), "new@example.com")
