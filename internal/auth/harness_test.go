@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -100,7 +101,7 @@ func (b *browser) do(method, path string, form url.Values, header http.Header) *
 		body = strings.NewReader("")
 	}
 	r := httptest.NewRequest(method, "http://candor.test"+path, body)
-	r.RemoteAddr = b.ip + ":40000"
+	r.RemoteAddr = net.JoinHostPort(b.ip, "40000")
 	if form != nil {
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}

@@ -18,20 +18,23 @@ func errBadLogin() error {
 	}
 }
 
-// Login checks the credentials, starts a session and sets its cookie.
-// It is throttled per (account, IP) and per IP (see throttle.go) and records
-// session.login / session.login_failed activity.
+// Login checks the credentials, starts a session and sets its cookie, and
+// marks the browser with a device cookie. It is throttled (throttle.go) and
+// records session.login / session.login_failed activity.
 func (a *Auth) Login(ctx context.Context, w http.ResponseWriter, r *http.Request, email, password string) (hiring.User, error) {
 	ip := ClientIP(r)
 	norm, _ := hiring.NormalizeEmail(email)
 	// The address becomes a throttle key stored per failure: bound it. No
 	// valid address is longer, so no user is affected.
 	norm = truncate(norm, 254)
-	if err := a.checkThrottle(ctx, norm, ip); err != nil {
+	device := a.device(r, norm)
+	c, err := a.claimAttempt(ctx, norm, ip, device)
+	if err != nil {
 		return hiring.User{}, err
 	}
 	u, hash, err := a.lookup(ctx, norm)
 	if err != nil {
+		a.forget(ctx, c)
 		return hiring.User{}, err
 	}
 	if len(password) > 4*MaxPasswordLen {
@@ -39,7 +42,7 @@ func (a *Auth) Login(ctx context.Context, w http.ResponseWriter, r *http.Request
 	}
 	ok := a.CheckPassword(hash, password)
 	if !ok || u.ID == "" || u.Disabled {
-		a.recordFailure(ctx, norm, ip)
+		// The claimed rows stay: they are the failure.
 		act := hiring.Activity{Action: "session.login_failed", SubjectType: "user", SubjectID: u.ID,
 			Summary: "failed sign-in for " + norm, IP: ip}
 		sys := hiring.SystemActor()
@@ -49,11 +52,23 @@ func (a *Auth) Login(ctx context.Context, w http.ResponseWriter, r *http.Request
 	}
 	s, err := a.startSession(ctx, w, r, u)
 	if err != nil {
+		a.forget(ctx, c)
 		return hiring.User{}, err
 	}
-	if err := a.svc.ClearLoginFailures(system(ctx), accountIPKey(norm, ip)); err != nil {
-		a.logger.WarnContext(ctx, "clear login failures", "err", err)
+	a.forget(ctx, c)
+	// The owner's own slips from this address or device are forgiven; the
+	// account-wide count is not, or a successful sign-in would reset the
+	// delays of someone guessing elsewhere.
+	keys := []string{accountAddressBudget(norm, ip).key}
+	if device != "" {
+		keys = append(keys, deviceOnlyBudget(device).key)
 	}
+	for _, key := range keys {
+		if err := a.svc.ClearLoginFailures(system(ctx), key); err != nil {
+			a.logger.WarnContext(ctx, "clear login failures", "err", err)
+		}
+	}
+	a.markDevice(w, norm)
 	a.recordActivity(ctx, ActorFor(u, ip), hiring.Activity{
 		ActorID: u.ID, ActorName: u.Name, Action: "session.login", SubjectType: "user", SubjectID: u.ID,
 		Summary: u.Name + " signed in", IP: ip, After: map[string]any{"session_id": s.ID},

@@ -12,8 +12,9 @@ import (
 // DATA_DIR/secret.key), one per purpose, so that what one process signs or
 // derives every replica, and the same process after a restart, accepts.
 type keys struct {
-	csrf  []byte // signs the pre-session CSRF cookie
-	setup []byte // the first-run setup token itself
+	csrf   []byte // signs the pre-session CSRF cookie
+	setup  []byte // the first-run setup token itself
+	device []byte // signs device cookies (device.go)
 }
 
 func deriveKeys(secret string) keys {
@@ -24,7 +25,8 @@ func deriveKeys(secret string) keys {
 		root = make([]byte, 32)
 		_, _ = rand.Read(root)
 	}
-	return keys{csrf: derive(root, "candor csrf-cookie v1"), setup: derive(root, "candor setup-token v1")}
+	return keys{csrf: derive(root, "candor csrf-cookie v1"), setup: derive(root, "candor setup-token v1"),
+		device: derive(root, "candor device-cookie v1")}
 }
 
 // derive is HMAC-SHA256(root, purpose): an HKDF-Expand of one block, enough

@@ -100,9 +100,13 @@ type UserService interface {
 	// UserByAPITokenHash resolves a bearer token; revoked tokens and disabled users are ENotFound.
 	UserByAPITokenHash(ctx context.Context, secretHash string) (User, error)
 
-	// RecordLoginFailure keeps a throttling record; CountLoginFailures counts
-	// failures for the key (auth builds it from an email and/or an IP) since the time.
-	RecordLoginFailure(ctx context.Context, key string, at time.Time) error
-	CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error)
+	// Login throttling records, shared by every replica. Keys are built by
+	// auth (from an email, an address, a device). RecordLoginFailure returns
+	// the row's id; CountLoginFailures counts the key's rows since the time
+	// other than except, with the latest one's time; ForgetLoginFailures
+	// removes rows by id (attempts that were not failures after all).
+	RecordLoginFailure(ctx context.Context, key string, at time.Time) (string, error)
+	CountLoginFailures(ctx context.Context, key string, since time.Time, except string) (int, time.Time, error)
+	ForgetLoginFailures(ctx context.Context, ids []string) error
 	ClearLoginFailures(ctx context.Context, key string) error
 }

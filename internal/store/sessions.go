@@ -56,22 +56,40 @@ func (db *DB) DeleteSession(ctx context.Context, id string) error {
 	return dbErr("delete session", err)
 }
 
-// RecordLoginFailure keeps one throttling record; old ones are pruned here so
-// the table stays small without a separate job.
-func (db *DB) RecordLoginFailure(ctx context.Context, key string, at time.Time) error {
-	_, err := db.writer.ExecContext(ctx, "INSERT INTO login_failures (id, key, at) VALUES ($1, $2, $3)", NewID(), key, TimeArg(at))
+// RecordLoginFailure keeps one throttling record and returns its id; old
+// ones are pruned here so the table stays small without a separate job. Each
+// statement commits on its own: a concurrent attempt counting after this
+// insert sees it, on any replica (see auth's throttle).
+func (db *DB) RecordLoginFailure(ctx context.Context, key string, at time.Time) (string, error) {
+	id := NewID()
+	_, err := db.writer.ExecContext(ctx, "INSERT INTO login_failures (id, key, at) VALUES ($1, $2, $3)", id, key, TimeArg(at))
 	if err != nil {
-		return dbErr("record login failure", err)
+		return "", dbErr("record login failure", err)
 	}
-	_, err = db.writer.ExecContext(ctx, "DELETE FROM login_failures WHERE key = $1 AND at < $2", key, TimeArg(at.Add(-24*time.Hour)))
-	return dbErr("prune login failures", err)
+	_, err = db.writer.ExecContext(ctx, "DELETE FROM login_failures WHERE key = $1 AND at < $2", key, TimeArg(at.Add(-loginFailureRetention)))
+	return id, dbErr("prune login failures", err)
 }
 
-// CountLoginFailures counts failures for key since the time.
-func (db *DB) CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
+// CountLoginFailures counts the failures for key since the time, leaving out
+// the row except (the caller's own attempt; "" leaves out nothing), and
+// returns the latest one's time (zero when there is none).
+func (db *DB) CountLoginFailures(ctx context.Context, key string, since time.Time, except string) (int, time.Time, error) {
 	var n int
-	err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at >= $2", key, TimeArg(since)).Scan(&n)
-	return n, dbErr("count login failures", err)
+	var latest time.Time
+	err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*), MAX(at) FROM login_failures WHERE key = $1 AND at >= $2 AND id <> $3",
+		key, TimeArg(since), except).Scan(&n, timeCol{&latest})
+	return n, latest, dbErr("count login failures", err)
+}
+
+// ForgetLoginFailures removes the rows of attempts that turned out not to
+// be failures (throttled before the password was checked, or successful).
+func (db *DB) ForgetLoginFailures(ctx context.Context, ids []string) error {
+	for _, id := range ids {
+		if _, err := db.writer.ExecContext(ctx, "DELETE FROM login_failures WHERE id = $1", id); err != nil {
+			return dbErr("forget login failure", err)
+		}
+	}
+	return nil
 }
 
 // ClearLoginFailures forgets the failures of key (after a good login).

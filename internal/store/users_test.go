@@ -145,23 +145,37 @@ func TestLoginFailures(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		t0 := time.Now().Add(-10 * time.Minute)
+		t0 := time.Now().Add(-10 * time.Minute).UTC().Truncate(time.Microsecond)
+		var ids []string
 		for i := range 3 {
-			ok(t, db.RecordLoginFailure(ctx, "a@example.com|1.2.3.4", t0.Add(time.Duration(i)*time.Minute)))
+			id, err := db.RecordLoginFailure(ctx, "a@example.com|1.2.3.4", t0.Add(time.Duration(i)*time.Minute))
+			ok(t, err)
+			ids = append(ids, id)
 		}
-		ok(t, db.RecordLoginFailure(ctx, "ip|1.2.3.4", t0))
-		n, err := db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(30*time.Second))
+		_, err := db.RecordLoginFailure(ctx, "ip|1.2.3.4", t0)
 		ok(t, err)
-		if n != 2 {
-			t.Fatalf("failures since = %d, want 2", n)
+		n, latest, err := db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(30*time.Second), "")
+		ok(t, err)
+		if n != 2 || !latest.Equal(t0.Add(2*time.Minute)) {
+			t.Fatalf("failures since = %d, latest %v, want 2, %v", n, latest, t0.Add(2*time.Minute))
+		}
+		// The caller's own row is left out, and so is its time.
+		n, latest, err = db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(-time.Hour), ids[2])
+		ok(t, err)
+		if n != 2 || !latest.Equal(t0.Add(time.Minute)) {
+			t.Fatalf("failures except the last = %d, latest %v", n, latest)
+		}
+		ok(t, db.ForgetLoginFailures(ctx, ids[:1]))
+		if n, _, _ := db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(-time.Hour), ""); n != 2 {
+			t.Fatalf("after forgetting one = %d", n)
 		}
 		ok(t, db.ClearLoginFailures(ctx, "a@example.com|1.2.3.4"))
-		n, err = db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(-time.Hour))
+		n, latest, err = db.CountLoginFailures(ctx, "a@example.com|1.2.3.4", t0.Add(-time.Hour), "")
 		ok(t, err)
-		if n != 0 {
-			t.Fatalf("after clear = %d", n)
+		if n != 0 || !latest.IsZero() {
+			t.Fatalf("after clear = %d, latest %v", n, latest)
 		}
-		n, err = db.CountLoginFailures(ctx, "ip|1.2.3.4", t0.Add(-time.Hour))
+		n, _, err = db.CountLoginFailures(ctx, "ip|1.2.3.4", t0.Add(-time.Hour), "")
 		ok(t, err)
 		if n != 1 {
 			t.Fatalf("other key = %d", n)
@@ -200,8 +214,10 @@ func TestDeleteExpired(t *testing.T) {
 		ok(t, err)
 		_, err = db.CreateSession(ctx, s.Recruiter.ID, "live", "c", "", "", now.Add(time.Hour))
 		ok(t, err)
-		ok(t, db.RecordLoginFailure(ctx, "old-key", now.Add(-25*time.Hour)))
-		ok(t, db.RecordLoginFailure(ctx, "k", now))
+		_, err = db.RecordLoginFailure(ctx, "old-key", now.Add(-25*time.Hour))
+		ok(t, err)
+		_, err = db.RecordLoginFailure(ctx, "k", now)
+		ok(t, err)
 		c, err := db.DeleteExpired(ctx, now.Add(10*time.Minute))
 		ok(t, err)
 		if c.Sessions != 1 || c.LoginFailures != 1 {

@@ -32,10 +32,10 @@ func TestCleanupWorker(t *testing.T) {
 		if _, err := db.CreateSession(ctx, u.ID, "live-hash", "csrf2", "", "", now.Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RecordLoginFailure(ctx, "login:ip:192.0.2.1", now.Add(-48*time.Hour)); err != nil {
+		if _, err := db.RecordLoginFailure(ctx, "login:ip:192.0.2.1", now.Add(-48*time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RecordLoginFailure(ctx, "login:ip:192.0.2.2", now); err != nil {
+		if _, err := db.RecordLoginFailure(ctx, "login:ip:192.0.2.2", now); err != nil {
 			t.Fatal(err)
 		}
 
@@ -50,13 +50,13 @@ func TestCleanupWorker(t *testing.T) {
 		if _, _, err := db.SessionByTokenHash(ctx, "expired-hash"); hiring.ErrorCode(err) != hiring.ENotFound {
 			t.Fatalf("expired session was not deleted: %v", err)
 		}
-		if n, _ := db.CountLoginFailures(ctx, "login:ip:192.0.2.1", now.Add(-72*time.Hour)); n != 0 {
+		if n, _, _ := db.CountLoginFailures(ctx, "login:ip:192.0.2.1", now.Add(-72*time.Hour), ""); n != 0 {
 			t.Fatalf("old login failure kept: %d", n)
 		}
 		if _, _, err := db.SessionByTokenHash(ctx, "live-hash"); err != nil {
 			t.Fatalf("live session removed: %v", err)
 		}
-		if n, _ := db.CountLoginFailures(ctx, "login:ip:192.0.2.2", now.Add(-time.Minute)); n != 1 {
+		if n, _, _ := db.CountLoginFailures(ctx, "login:ip:192.0.2.2", now.Add(-time.Minute), ""); n != 1 {
 			t.Fatalf("recent login failure removed: %d", n)
 		}
 	})
