@@ -54,7 +54,9 @@ type budget struct {
 	growing bool
 }
 
-func addressBudget(ip string) budget { return budget{"login:ip:" + throttleAddr(ip), throttleWindow, ipBudget, false} }
+func addressBudget(ip string) budget {
+	return budget{"login:ip:" + throttleAddr(ip), throttleWindow, ipBudget, false}
+}
 func accountAddressBudget(email, ip string) budget {
 	return budget{"login:acct:" + email + "|" + throttleAddr(ip), throttleWindow, accountIPBudget, false}
 }
