@@ -13,7 +13,7 @@ type Cleanup struct {
 }
 
 // Retention of housekeeping rows. Login failures matter only inside the
-// throttling window (minutes); a day is ample. Idempotency keys protect
+// throttling windows, the longest a day (auth's per-account budget). Idempotency keys protect
 // client retries, which happen within minutes to hours.
 const (
 	loginFailureRetention   = 24 * time.Hour
