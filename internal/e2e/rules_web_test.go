@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"testing"
 )
@@ -46,7 +47,7 @@ func webRules() map[string]rule {
 			return map[string]string{"id": w.Job().ID, "stage": w.Stage(i).ID}
 		}
 	}
-	return map[string]rule{
+	rules := map[string]rule{
 		// Imports and exports (issue 3, part C).
 		"GET /candidates/export.csv":       {expect: member, path: noParams},
 		"GET /candidates/{id}/export.json": {perJob: true, expect: readCandidate, path: candID},
@@ -180,4 +181,6 @@ func webRules() map[string]rule {
 		"POST /admin/jobs/{id}/retry":       {expect: adminOnly, path: queueID, body: noBody},
 		"POST /admin/jobs/{id}/cancel":      {expect: adminOnly, path: queueID, body: noBody},
 	}
+	maps.Copy(rules, notificationRules())
+	return rules
 }

@@ -19,6 +19,7 @@ type Services interface {
 	ImportService
 	DuplicateService
 	ProfileService
+	NotificationService
 }
 
 // IdempotentResponse is a stored answer to a create request with an

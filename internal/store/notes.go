@@ -67,6 +67,9 @@ func (db *DB) AddNote(ctx context.Context, in hiring.NewNote) (hiring.Note, erro
 				return dbErr("note mentions", err)
 			}
 		}
+		if err := db.notifyMentions(ctx, tx, a, n); err != nil {
+			return err
+		}
 		return db.record(ctx, tx, a, hiring.Activity{Action: "note.added", SubjectType: "note", SubjectID: n.ID, CandidateID: c.ID,
 			JobID: jobID, Summary: "wrote a note on " + c.Name(), After: map[string]any{"body": excerpt(n.Body), "private": n.Private}}, n.Private)
 	})

@@ -119,6 +119,11 @@ func (h *Handler) table() []route {
 		{"POST", "/imports/{id}/discard", Member, h.importDiscard},
 		{"GET", "/imports/{id}/report.csv", Member, h.importReport},
 
+		{"GET", "/notifications", Member, h.notifications},
+		{"POST", "/notifications/read", Member, h.notificationsRead},
+		{"POST", "/notifications/{id}/open", Member, h.notificationOpen},
+		{"GET", "/mentions", Member, h.mentions},
+
 		{"GET", "/account", Member, h.accountPage},
 		{"POST", "/account/timezone", Member, h.accountTimezone},
 		{"POST", "/account/password", Member, h.accountPassword},

@@ -19,7 +19,9 @@ type view struct {
 	Flash    string
 	// FlashIsError styles the flash as an alert (a failed action redirected back).
 	FlashIsError bool
-	loc          *time.Location
+	// Unread counts the user's unread notifications (the header's badge).
+	Unread int
+	loc    *time.Location
 }
 
 func (h *Handler) view(w http.ResponseWriter, r *http.Request, title, nav string) view {
@@ -27,6 +29,12 @@ func (h *Handler) view(w http.ResponseWriter, r *http.Request, title, nav string
 	v := view{Title: title, Nav: nav, User: u, SignedIn: ok, CSRF: auth.CSRFToken(r), loc: time.UTC}
 	if ok {
 		v.loc = h.location(u.TimeZone)
+		// A failed count only hides the badge; the page itself still works.
+		if n, err := h.svc.UnreadNotifications(r.Context()); err == nil {
+			v.Unread = n
+		} else {
+			h.log.WarnContext(r.Context(), "web: unread notifications", "err", err)
+		}
 	}
 	v.Flash = takeFlash(w, r)
 	if rest, ok := strings.CutPrefix(v.Flash, flashError); ok {
