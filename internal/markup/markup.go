@@ -20,6 +20,15 @@ type renderer struct {
 }
 
 var defaultRenderer = sync.OnceValue(func() *renderer {
+	return &renderer{
+		// Goldmark escapes raw HTML by default (no html.WithUnsafe); bluemonday
+		// is the second wall, in case an extension ever lets markup through.
+		md:     goldmark.New(goldmark.WithExtensions(extension.GFM)),
+		policy: newPolicy(),
+	}
+})
+
+func newPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.RequireNoFollowOnLinks(true)
 	// target=_blank makes bluemonday add rel="noopener" as well, so a linked
@@ -27,17 +36,13 @@ var defaultRenderer = sync.OnceValue(func() *renderer {
 	p.AddTargetBlankToFullyQualifiedLinks(true)
 	p.RequireParseableURLs(true)
 	p.AllowURLSchemes("http", "https", "mailto")
-	return &renderer{
-		// Goldmark escapes raw HTML by default (no html.WithUnsafe); bluemonday
-		// is the second wall, in case an extension ever lets markup through.
-		md:     goldmark.New(goldmark.WithExtensions(extension.GFM)),
-		policy: p,
-	}
-})
+	return p
+}
 
 // Render turns Markdown into sanitized HTML.
-func Render(md string) template.HTML {
-	r := defaultRenderer()
+func Render(md string) template.HTML { return defaultRenderer().render(md) }
+
+func (r *renderer) render(md string) template.HTML {
 	var buf bytes.Buffer
 	if err := r.md.Convert([]byte(md), &buf); err != nil {
 		// Goldmark only fails on writer errors, which a bytes.Buffer never

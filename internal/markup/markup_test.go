@@ -53,3 +53,27 @@ func TestMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderNoteMentions(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"ping @ada.", `<p>ping <span class="mention">@ada</span>.</p>`},
+		{"@ada@example.com look", `<p><span class="mention">@ada@example.com</span> look</p>`},
+		{"mail ada@example.com", `<p>mail <a href="mailto:ada@example.com"`},
+		{"`@code` stays", `<p><code>@code</code> stays</p>`},
+		{"**@bold**", `<strong><span class="mention">@bold</span></strong>`},
+	}
+	for _, tt := range tests {
+		if got := string(RenderNote(tt.in)); !strings.Contains(got, tt.want) {
+			t.Errorf("RenderNote(%q) = %q, want it to contain %q", tt.in, got, tt.want)
+		}
+	}
+	// Raw HTML cannot forge the highlight (goldmark drops it, bluemonday too).
+	if got := string(RenderNote(`<span class="mention">boss</span> <b class="mention">x</b>`)); strings.Contains(got, `class="mention">boss`) || strings.Contains(got, "<b") {
+		t.Errorf("raw HTML forged a mention: %q", got)
+	}
+	if got := string(Render("ping @ada")); strings.Contains(got, "mention") {
+		t.Errorf("Render highlights mentions: %q", got)
+	}
+}

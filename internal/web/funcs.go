@@ -15,6 +15,7 @@ func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"static":   staticURL,
 		"markdown": markup.Render,
+		"note":     markup.RenderNote,
 		"dict":     dict,
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
