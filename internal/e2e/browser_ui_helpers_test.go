@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -81,5 +82,41 @@ func (w *demoWorld) shoot(name string, v viewport) {
 	path := filepath.Join(dir, fmt.Sprintf("%s-%s.png", name, v.name))
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		w.b.t.Fatal(err)
+	}
+}
+
+//go:embed testdata/axe/axe.min.js
+var axeSource string
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// axeClean runs axe-core (WCAG 2.x A and AA rules and best practices) on the
+// page in the browser and fails the test on any violation.
+func (b *browser) axeClean(page string) {
+	b.t.Helper()
+	run(b, "load axe-core", chromedp.Evaluate[bool](axeSource+";true"))
+	vs := run(b, "axe "+page, chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	for _, v := range vs {
+		for _, n := range v.Nodes {
+			b.t.Errorf("axe on %s: %s (%s) at %v: %s", page, v.ID, v.Help, n.Target, n.HTML)
+		}
+	}
+}
+
+// noSideScroll fails when the page is wider than the window (a phone would
+// scroll sideways).
+func (b *browser) noSideScroll(page string) {
+	b.t.Helper()
+	w := run(b, "measure "+page, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, window.innerWidth]`))
+	if w[0] > w[1] {
+		b.t.Errorf("%s is %d px wide in a %d px window: it scrolls sideways", page, w[0], w[1])
 	}
 }

@@ -46,6 +46,9 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /readyz", readyz(d.Ready))
 	if d.Static != nil {
 		mux.Handle("/static/", d.Static)
+		// Browsers ask for /favicon.ico whatever the page links; the static
+		// handler serves static/favicon.ico under that name.
+		mux.Handle("GET /favicon.ico", d.Static)
 	} else {
 		mux.Handle("/static/", http.NotFoundHandler())
 	}

@@ -46,7 +46,7 @@ func TestRoutesAndHeaders(t *testing.T) {
 	var logs bytes.Buffer
 	h := newHandler(t, &logs, nil, false)
 	tests := []struct{ path, body string }{
-		{"/healthz", "ok\n"}, {"/readyz", "ready\n"}, {"/static/app.css", "static"},
+		{"/healthz", "ok\n"}, {"/readyz", "ready\n"}, {"/static/app.css", "static"}, {"/favicon.ico", "static"},
 		{"/api/v1/jobs", "api /api/v1/jobs"}, {"/jobs", "page"},
 	}
 	for _, tt := range tests {

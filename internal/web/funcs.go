@@ -2,10 +2,14 @@ package web
 
 import (
 	"fmt"
+	"hash/crc32"
 	"html/template"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
 
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/markup"
@@ -22,7 +26,59 @@ func templateFuncs() template.FuncMap {
 		"label":    label,
 		"kb":       kb,
 		"deref":    func(t *time.Time) time.Time { return *t },
+		"icon":     icon,
+		"avatar":   avatar,
 	}
+}
+
+// icon renders one symbol of the vendored sprite (static/icons.svg, built
+// by iconsprite.sh); it is decorative, so assistive technology skips it.
+func icon(name string) template.HTML {
+	return template.HTML(`<svg class="icon" aria-hidden="true" focusable="false"><use href="` +
+		iconSprite() + `#i-` + template.HTMLEscapeString(name) + `"></use></svg>`)
+}
+
+// iconSprite is the sprite's fingerprinted URL, looked up once: the board
+// renders hundreds of icons.
+var iconSprite = sync.OnceValue(func() string { return staticURL("icons.svg") })
+
+// avatar renders a person's initials on a tint chosen from the name, so the
+// same person always looks the same. The name itself is read out next to it,
+// so the avatar is hidden from assistive technology.
+func avatar(name string) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<span class="avatar av-`)
+	b.WriteString(strconv.Itoa(int(crc32.ChecksumIEEE([]byte(name)) % 8)))
+	b.WriteString(`" aria-hidden="true">`)
+	b.WriteString(template.HTMLEscapeString(initials(name)))
+	b.WriteString(`</span>`)
+	return template.HTML(b.String())
+}
+
+// initials are the first letters of a name's first and last words ("Ada
+// Lovelace" → "AL"); letters only, so bidi controls and punctuation in a
+// name never reach the page through them.
+func initials(name string) string {
+	var first, last rune
+	for _, w := range strings.Fields(name) {
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if first == 0 {
+					first = r
+				} else {
+					last = r
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case first == 0:
+		return "?"
+	case last == 0:
+		return strings.ToUpper(string(first))
+	}
+	return strings.ToUpper(string(first) + string(last))
 }
 
 // dict builds a map for passing several values to a partial template.

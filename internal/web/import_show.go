@@ -60,7 +60,7 @@ func (h *Handler) renderImport(w http.ResponseWriter, r *http.Request, status in
 		h.fail(w, r, err)
 		return
 	}
-	p := importPage{view: h.view(w, r, "Import "+im.FileName, "candidates"), Import: im, Fields: append([]hiring.ImportField{hiring.FieldIgnore}, hiring.ImportFields...), Form: f}
+	p := importPage{view: h.view(w, r, "Import "+im.FileName, "imports"), Import: im, Fields: append([]hiring.ImportField{hiring.FieldIgnore}, hiring.ImportFields...), Form: f}
 	if im.Kind == hiring.ImportCSV && !p.Running() {
 		if p.Preview, err = importer.PreviewCSV(ctx, h.blobs, im, 5); err != nil && hiring.ErrorCode(err) != hiring.EInvalid {
 			h.fail(w, r, err)

@@ -28,7 +28,7 @@ func (h *Handler) renderImports(w http.ResponseWriter, r *http.Request, status i
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, status, "imports", importsPage{view: h.view(w, r, "Imports", "candidates"), Imports: page.Items,
+	h.render(w, r, status, "imports", importsPage{view: h.view(w, r, "Imports", "imports"), Imports: page.Items,
 		Next: page.NextCursor, Form: f})
 }
 

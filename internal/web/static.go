@@ -37,6 +37,9 @@ var assets = sync.OnceValue(func() map[string]asset {
 		}
 		sum := sha256.Sum256(data)
 		ct := mime.TypeByExtension(path.Ext(p))
+		if path.Ext(p) == ".ico" { // not in Go's built-in table; the system's may lack it
+			ct = "image/x-icon"
+		}
 		if ct == "" || strings.HasSuffix(p, "LICENSE") || strings.HasSuffix(p, ".md") {
 			ct = "text/plain; charset=utf-8"
 		}

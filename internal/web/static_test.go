@@ -103,3 +103,23 @@ func TestLocalPath(t *testing.T) {
 		}
 	}
 }
+
+// Browsers fetch /favicon.ico on every site; it was a 404 (issue 7, bug 5).
+func TestFaviconAndIconSprite(t *testing.T) {
+	t.Parallel()
+	h := web.Static()
+	for path, ct := range map[string]string{"/favicon.ico": "image/x-icon", "/static/favicon.svg": "image/svg+xml", "/static/icons.svg": "image/svg+xml"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != ct || rec.Body.Len() == 0 {
+			t.Errorf("%s: %d %q", path, rec.Code, rec.Header().Get("Content-Type"))
+		}
+	}
+	f := newFixture(t)
+	page := f.get(f.as(f.recruiter), "/jobs").body
+	for _, want := range []string{`rel="icon" href="/static/favicon.svg?v=`, `<use href="/static/icons.svg?v=`, `class="avatar av-`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the layout lacks %s", want)
+		}
+	}
+}

@@ -21,7 +21,10 @@ type view struct {
 	FlashIsError bool
 	// Unread counts the user's unread notifications (the header's badge).
 	Unread int
-	loc    *time.Location
+	// Wide lets the page use the whole window (the board) instead of the
+	// reading width.
+	Wide bool
+	loc  *time.Location
 }
 
 func (h *Handler) view(w http.ResponseWriter, r *http.Request, title, nav string) view {
