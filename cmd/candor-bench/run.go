@@ -44,6 +44,8 @@ type report struct {
 	boardP99    time.Duration
 	createP50   time.Duration
 	createP99   time.Duration
+	keyedP50    time.Duration
+	keyedP99    time.Duration
 	candidates  int
 	apps        int
 	bigJobCards int
@@ -60,6 +62,7 @@ func (r report) markdown() string {
 		r.list.PerSecond, ms(r.list.P50), ms(r.list.P99), r.list.Errors)
 	fmt.Fprintf(&b, "| kanban page of the large job | ≤ 50 ms p50 | p50 %s, p99 %s |\n", ms(r.boardP50), ms(r.boardP99))
 	fmt.Fprintf(&b, "| API create application (+activity) | ≤ 3 ms p50 | p50 %s, p99 %s |\n", ms(r.createP50), ms(r.createP99))
+	fmt.Fprintf(&b, "| the same with an Idempotency-Key | ≤ 3 ms p50 | p50 %s, p99 %s |\n", ms(r.keyedP50), ms(r.keyedP99))
 	fmt.Fprintf(&b, "| start-up to ready (migrated DB) | ≤ 300 ms | %s |\n", ms(r.startup))
 	fmt.Fprintf(&b, "| idle RSS | ≤ 60 MB | %.1f MB |\n", float64(r.idleRSSKB)/1024)
 	return b.String()
@@ -182,7 +185,7 @@ func run(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return rep, fmt.Errorf("board: %w", err)
 	}
-	rep.createP50, rep.createP99, err = benchCreate(ctx, base, token, bigJob, o.samples)
+	rep.createP50, rep.createP99, rep.keyedP50, rep.keyedP99, err = benchCreate(ctx, base, token, bigJob, o.samples)
 	if err != nil {
 		return rep, fmt.Errorf("api create: %w", err)
 	}
@@ -218,24 +221,41 @@ func waitQueueIdle(ctx context.Context, c *http.Client, base string) error {
 	}
 }
 
-func benchCreate(ctx context.Context, base, token, jobID string, n int) (time.Duration, time.Duration, error) {
-	ids := make([]string, 0, n)
-	for i := 0; i < n; i++ {
+// benchCreate samples application creates without and with an
+// Idempotency-Key, alternating so both see the same machine and database.
+func benchCreate(ctx context.Context, base, token, jobID string, n int) (p50, p99, keyedP50, keyedP99 time.Duration, err error) {
+	ids := make([]string, 0, 2*n)
+	for i := 0; i < 2*n; i++ {
 		var c struct {
 			ID string `json:"id"`
 		}
 		body := fmt.Sprintf(`{"first_name":"Bench","last_name":"Person %d","emails":["bench-%d-%d@example.net"]}`, i, time.Now().UnixNano(), i)
-		if err := apiPost(ctx, base+"/api/v1/candidates", token, body, &c); err != nil {
-			return 0, 0, err
+		if err := apiPost(ctx, base+"/api/v1/candidates", token, "", body, &c); err != nil {
+			return 0, 0, 0, 0, err
 		}
 		ids = append(ids, c.ID)
 	}
-	i := 0
-	return sampleN(n, func() error {
+	run := time.Now().UnixNano()
+	var plain, keyed []time.Duration
+	for i := 0; i < 2*n; i++ {
+		key := ""
+		if i%2 == 1 {
+			key = fmt.Sprintf("bench-%d-%d", run, i)
+		}
 		body := fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, ids[i], jobID)
-		i++
-		return apiPost(ctx, base+"/api/v1/applications", token, body, nil)
-	})
+		t0 := time.Now()
+		if err := apiPost(ctx, base+"/api/v1/applications", token, key, body, nil); err != nil {
+			return 0, 0, 0, 0, err
+		}
+		if key == "" {
+			plain = append(plain, time.Since(t0))
+		} else {
+			keyed = append(keyed, time.Since(t0))
+		}
+	}
+	p50, p99 = percentiles(plain)
+	keyedP50, keyedP99 = percentiles(keyed)
+	return p50, p99, keyedP50, keyedP99, nil
 }
 
 func sample(n int, f func() error) (time.Duration, time.Duration, error) {
@@ -256,13 +276,21 @@ func sampleN(n int, f func() error) (time.Duration, time.Duration, error) {
 		}
 		lat = append(lat, time.Since(t0))
 	}
-	slices.Sort(lat)
-	return lat[len(lat)/2], lat[len(lat)*99/100], nil
+	p50, p99 := percentiles(lat)
+	return p50, p99, nil
 }
 
-func apiPost(ctx context.Context, u, token, body string, out any) error {
+func percentiles(lat []time.Duration) (p50, p99 time.Duration) {
+	slices.Sort(lat)
+	return lat[len(lat)/2], lat[len(lat)*99/100]
+}
+
+func apiPost(ctx context.Context, u, token, key, body string, out any) error {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+token)
+	if key != "" {
+		req.Header.Set("Idempotency-Key", key)
+	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
