@@ -2,10 +2,8 @@ package api_test
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -112,58 +110,5 @@ func TestOrg(t *testing.T) {
 
 		e.as(hiring.RoleAdmin, "GET", "/activity?action=job.", nil).want(200)
 		e.as(hiring.RoleRecruiter, "GET", "/activity", nil).problem(403)
-	})
-}
-
-func TestIdempotency(t *testing.T) {
-	each(t, func(t *testing.T, e *env) {
-		body := `{"first_name":"Idem","emails":["idem@example.com"]}`
-		first := e.as(hiring.RoleRecruiter, "POST", "/candidates", body, "Idempotency-Key: k-1").want(201)
-		again := e.as(hiring.RoleRecruiter, "POST", "/candidates", body, "Idempotency-Key: k-1").want(201)
-		if !bytes.Equal(first.Body, again.Body) || again.Header.Get("Idempotent-Replayed") != "true" {
-			t.Errorf("replay differs:\n%s\n%s", first.Body, again.Body)
-		}
-		var page struct{ Data []map[string]any }
-		e.as(hiring.RoleRecruiter, "GET", "/candidates?q=idem", nil).want(200).into(&page)
-		if len(page.Data) != 1 {
-			t.Errorf("%d candidates after a replayed create, want 1", len(page.Data))
-		}
-		if p := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Other"}`, "Idempotency-Key: k-1").problem(422, "Idempotency-Key"); p.Code != hiring.EConflict {
-			t.Errorf("reused key: code %q, want %q", p.Code, hiring.EConflict)
-		}
-		// Keys belong to their user: another user's identical key is a new request.
-		e.as(hiring.RoleAdmin, "POST", "/candidates", `{"first_name":"Admin's"}`, "Idempotency-Key: k-1").want(201)
-		// A failed create is not stored, so the corrected retry may reuse the key.
-		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"emails":["x"]}`, "Idempotency-Key: k-2").problem(422)
-		e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Fixed"}`, "Idempotency-Key: k-2").want(201)
-	})
-}
-
-// TestIdempotencyConcurrentRetries: requests racing with one key create one
-// record and all answer the same.
-func TestIdempotencyConcurrentRetries(t *testing.T) {
-	each(t, func(t *testing.T, e *env) {
-		const n = 6
-		bodies := make(chan string, n)
-		var wg sync.WaitGroup
-		for range n {
-			wg.Go(func() {
-				r := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Racer"}`, "Idempotency-Key: race")
-				bodies <- fmt.Sprint(r.Status, " ", string(r.Body))
-			})
-		}
-		wg.Wait()
-		close(bodies)
-		first := <-bodies
-		for b := range bodies {
-			if b != first {
-				t.Errorf("answers differ:\n%s\n%s", first, b)
-			}
-		}
-		var page struct{ Data []map[string]any }
-		e.as(hiring.RoleRecruiter, "GET", "/candidates?q=racer", nil).want(200).into(&page)
-		if len(page.Data) != 1 {
-			t.Errorf("%d candidates created, want 1", len(page.Data))
-		}
 	})
 }

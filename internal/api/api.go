@@ -39,7 +39,6 @@ type handler struct {
 	parsing *parsing.Service
 	log     *slog.Logger
 	maxDoc  int64
-	keys    keyLocks
 }
 
 // New returns the API handler. It serves full paths (/api/v1/…); when the

@@ -85,6 +85,12 @@ type resp struct {
 // (sent as is), nil, or a value to marshal. hdr is "Name: value" pairs.
 func (e *env) call(token, method, path string, body any, hdr ...string) resp {
 	e.t.Helper()
+	return e.callAt(e.srv.URL, token, method, path, body, hdr...)
+}
+
+// callAt is call against another server of the same API (a replica).
+func (e *env) callAt(base, token, method, path string, body any, hdr ...string) resp {
+	e.t.Helper()
 	var r io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -97,7 +103,7 @@ func (e *env) call(token, method, path string, body any, hdr ...string) resp {
 		}
 		r = bytes.NewReader(buf)
 	}
-	req, err := http.NewRequestWithContext(e.t.Context(), method, e.srv.URL+"/api/v1"+path, r)
+	req, err := http.NewRequestWithContext(e.t.Context(), method, base+"/api/v1"+path, r)
 	if err != nil {
 		e.t.Fatal(err)
 	}

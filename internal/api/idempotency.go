@@ -2,19 +2,23 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net/http"
-	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
 // idempotent lets a client retry a create safely: the first 2xx answer to an
-// Idempotency-Key is stored per user with a hash of the request, the same
-// request again replays it, and the same key on a different request is 422.
-// Failed attempts are not stored, so a corrected retry may reuse the key.
+// Idempotency-Key is stored per user with a hash of the request, in the same
+// transaction as the record it created (hiring.IdempotencyService), and the
+// same request again replays it with its Location and ETag; the same key on a
+// different request is 422, and while the first is still running on another
+// replica past the store's wait, 409. Failed attempts are not stored, so a
+// corrected retry may reuse the key.
 func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("Idempotency-Key")
@@ -40,56 +44,72 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 		sum := sha256.New()
 		io.WriteString(sum, r.Method+" "+r.URL.Path+"\n")
 		sum.Write(body)
-		hash := hex.EncodeToString(sum.Sum(nil))
+		k := hiring.IdempotencyKey{UserID: actor.UserID, Key: key, RequestHash: hex.EncodeToString(sum.Sum(nil))}
 
-		defer h.keys.lock(actor.UserID + "\x00" + key)()
-		stored, err := h.svc.IdempotentResponse(r.Context(), actor.UserID, key)
+		// The handler's answer is held back until the store has committed it
+		// with the record: a client must never see a 201 that a crash undoes.
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		resp, replayed, err := h.svc.Idempotent(r.Context(), k, func(ctx context.Context) hiring.IdempotentResponse {
+			r2 := r.WithContext(ctx)
+			r2.Body = io.NopCloser(bytes.NewReader(body))
+			next(rec, r2)
+			return hiring.IdempotentResponse{Status: rec.status, Body: rec.body.Bytes(), ContentType: rec.header.Get("Content-Type"),
+				Location: rec.header.Get("Location"), ETag: rec.header.Get("ETag")}
+		})
 		switch {
-		case err == nil && stored.RequestHash != hash:
+		case errors.Is(err, hiring.ErrKeyReused):
 			e := fieldError(http.StatusUnprocessableEntity, "This Idempotency-Key was used for a different request.", "Idempotency-Key", "was already used with another request body")
 			e.Code = hiring.EConflict
 			h.fail(w, r, e)
 			return
-		case err == nil:
-			w.Header().Set("Content-Type", "application/json")
-			w.Header().Set("Idempotent-Replayed", "true")
-			w.WriteHeader(stored.Status)
-			w.Write(stored.Body)
+		case errors.Is(err, hiring.ErrKeyInProgress):
+			w.Header().Set("Retry-After", "1")
+			e := statusError(http.StatusConflict, "A request with this Idempotency-Key is still in progress. Retry shortly.")
+			e.Code = hiring.EConflict
+			h.fail(w, r, e)
 			return
-		case hiring.ErrorCode(err) != hiring.ENotFound:
+		case err != nil:
 			h.fail(w, r, err)
 			return
 		}
-
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-		next(rec, r)
-		if rec.status < 200 || rec.status > 299 {
-			return
+		if replayed {
+			setIfAny(w.Header(), "Content-Type", resp.ContentType)
+			setIfAny(w.Header(), "Location", resp.Location)
+			setIfAny(w.Header(), "ETag", resp.ETag)
+			w.Header().Set("Idempotent-Replayed", "true")
+		} else {
+			for name, v := range rec.header {
+				w.Header()[name] = v
+			}
 		}
-		err = h.svc.SaveIdempotentResponse(r.Context(), actor.UserID, key, hiring.IdempotentResponse{
-			Status: rec.status, Body: rec.body.Bytes(), RequestHash: hash, CreatedAt: time.Now().UTC(),
-		})
-		if err != nil {
-			// The record exists and the client has its answer; a retry would create a duplicate, so log loudly.
-			h.log.ErrorContext(r.Context(), "api: saving idempotent response", "key", key, "err", err)
-		}
+		w.WriteHeader(resp.Status)
+		w.Write(resp.Body)
 	}
 }
 
-// recorder passes a response through while keeping a copy for replay.
-type recorder struct {
-	http.ResponseWriter
-	status int
-	body   bytes.Buffer
+func setIfAny(h http.Header, name, value string) {
+	if value != "" {
+		h.Set(name, value)
+	}
 }
 
+// recorder keeps a handler's whole answer for the store to commit first.
+type recorder struct {
+	header      http.Header
+	status      int
+	wroteHeader bool
+	body        bytes.Buffer
+}
+
+func (rec *recorder) Header() http.Header { return rec.header }
+
 func (rec *recorder) WriteHeader(status int) {
-	rec.status = status
-	rec.ResponseWriter.WriteHeader(status)
+	if !rec.wroteHeader {
+		rec.status, rec.wroteHeader = status, true
+	}
 }
 
 func (rec *recorder) Write(b []byte) (int, error) {
-	rec.body.Write(b)
-	return rec.ResponseWriter.Write(b)
+	rec.WriteHeader(http.StatusOK)
+	return rec.body.Write(b)
 }

@@ -160,3 +160,23 @@ func TestOpenAPIRefsResolve(t *testing.T) {
 	}
 	walk(raw)
 }
+
+// TestOpenAPIIdempotencyKeys: the routes that honour Idempotency-Key are
+// exactly those whose documentation names the header.
+func TestOpenAPIIdempotencyKeys(t *testing.T) {
+	doc := loadOpenAPI(t)
+	for _, rt := range routeTable() {
+		var op struct {
+			Parameters []struct{ Name string } `json:"parameters"`
+		}
+		if raw, ok := doc.Paths[rt.Path][strings.ToLower(rt.Method)]; ok {
+			if err := json.Unmarshal(raw, &op); err != nil {
+				t.Fatal(err)
+			}
+		}
+		documented := slices.ContainsFunc(op.Parameters, func(p struct{ Name string }) bool { return p.Name == "Idempotency-Key" })
+		if documented != rt.Create {
+			t.Errorf("%s %s: honours Idempotency-Key %v, documents it %v", rt.Method, rt.Path, rt.Create, documented)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -46,7 +47,9 @@ type DB struct {
 	reader  *sql.DB
 	rd      *stmtReader // reads through cached prepared statements
 	logger  *slog.Logger
-	path    string // SQLite file, "" on PostgreSQL
+	path    string        // SQLite file, "" on PostgreSQL
+	keyWait time.Duration // see SetKeyWait
+	cfg     Config
 
 	// enqueuer is set once at start by the work package; atomic because the
 	// HTTP server may already be serving when it is attached.
@@ -79,6 +82,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, err
 	}
 	db.logger = logger
+	db.cfg = cfg
 	db.rd = newStmtReader(db.reader, db.dialect == DialectSQLite)
 	if err := db.Ping(ctx); err != nil {
 		_ = db.Close()
@@ -109,6 +113,10 @@ func (db *DB) Ping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Config returns what Open was given: opening it again gives another handle
+// on the same database, as a second replica would.
+func (db *DB) Config() Config { return db.cfg }
 
 // Dialect returns "sqlite" or "postgres".
 func (db *DB) Dialect() string { return db.dialect }

@@ -22,7 +22,11 @@ type querier interface {
 // write runs fn in a write transaction (BEGIN IMMEDIATE on SQLite) and
 // commits when it returns nil. Inside fn only tx may be used: on SQLite the
 // writer has one connection and any other use of it would wait for ever.
+// In a keyed request (Idempotent) fn joins the request's one transaction.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if c := db.claimOf(ctx); c != nil {
+		return c.write(ctx, fn)
+	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)

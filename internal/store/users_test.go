@@ -183,27 +183,6 @@ func TestLoginFailures(t *testing.T) {
 	})
 }
 
-func TestIdempotency(t *testing.T) {
-	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		s := storetest.Seed(t, db)
-		ctx := storetest.As(s.Recruiter)
-		_, err := db.IdempotentResponse(ctx, s.Recruiter.ID, "k1")
-		wantCode(t, err, hiring.ENotFound)
-		ok(t, db.SaveIdempotentResponse(ctx, s.Recruiter.ID, "k1", hiring.IdempotentResponse{Status: 201, Body: []byte(`{"id":"x"}`), RequestHash: "rh"}))
-		r, err := db.IdempotentResponse(ctx, s.Recruiter.ID, "k1")
-		ok(t, err)
-		if r.Status != 201 || string(r.Body) != `{"id":"x"}` || r.RequestHash != "rh" {
-			t.Fatalf("stored = %+v", r)
-		}
-		err = db.SaveIdempotentResponse(ctx, s.Recruiter.ID, "k1", hiring.IdempotentResponse{Status: 500})
-		wantCode(t, err, hiring.EConflict)
-		// Keys are per user.
-		_, err = db.IdempotentResponse(storetest.As(s.Manager), s.Manager.ID, "k1")
-		wantCode(t, err, hiring.ENotFound)
-	})
-}
-
 func TestDeleteExpired(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {

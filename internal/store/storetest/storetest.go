@@ -71,6 +71,18 @@ func Postgres(t testing.TB) *store.DB {
 	return db
 }
 
+// Replica opens a second handle on db's database, like another server
+// process would (closed when the test ends).
+func Replica(t testing.TB, db *store.DB) *store.DB {
+	t.Helper()
+	r, err := store.Open(context.Background(), db.Config())
+	if err != nil {
+		t.Fatalf("storetest: open replica: %v", err)
+	}
+	t.Cleanup(func() { _ = r.Close() })
+	return r
+}
+
 // AdminURL returns CANDOR_TEST_POSTGRES_URL. Without it the test is skipped,
 // or fails under CI=true, where PostgreSQL tests must run.
 func AdminURL(t testing.TB) string {
