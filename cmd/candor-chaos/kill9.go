@@ -151,21 +151,24 @@ feed:
 		return nil, err
 	}
 	var problems []error
+	note := func(err error) { // the first few are enough to go on
+		if len(problems) < 5 {
+			problems = append(problems, err)
+		}
+	}
 	badAnswers, dupCands, dupApps, missing := 0, 0, 0, 0
 	for i, it := range items {
 		got := cands[fmt.Sprint("K", i)]
 		switch {
 		case !it.cand.ok() || !it.app.ok():
 			badAnswers++
-			if len(problems) < 5 {
-				problems = append(problems, fmt.Errorf("key %d answered %d / %d", i, it.cand.status, it.app.status))
-			}
+			note(fmt.Errorf("key %d answered %d / %d", i, it.cand.status, it.app.status))
 		case len(got) == 0:
 			missing++
 		case len(got) > 1:
 			dupCands++
 		case got[0] != it.cand.id:
-			problems = append(problems, fmt.Errorf("key cand-%d answered %s but its record is %s", i, it.cand.id, got[0]))
+			note(fmt.Errorf("key cand-%d answered %s but its record is %s", i, it.cand.id, got[0]))
 		}
 		if it.cand.ok() {
 			a := apps[it.cand.id]
@@ -175,7 +178,7 @@ feed:
 			case len(a) > 1:
 				dupApps++
 			case a[0] != it.app.id:
-				problems = append(problems, fmt.Errorf("key app-%d answered %s but its record is %s", i, it.app.id, a[0]))
+				note(fmt.Errorf("key app-%d answered %s but its record is %s", i, it.app.id, a[0]))
 			}
 		}
 	}
@@ -187,7 +190,7 @@ feed:
 		"| --- | --- |",
 		fmt.Sprintf("| requests retried after a kill (same key) | %d, of which %d replayed a stored answer |", retried.Load(), replayedRetries.Load()),
 		fmt.Sprintf("| 409 \"in progress\" answers (retried) | %d |", busy.Load()),
-		fmt.Sprintf("| candidates stored for the run / keys | %d / %d |", len(cands), n),
+		fmt.Sprintf("| candidates stored for the run / keys | %d / %d |", countAll(cands), n),
 		fmt.Sprintf("| applications stored on the run's job / keys | %d / %d |", countAll(apps), n),
 		fmt.Sprintf("| keys with two or more records | %d candidates, %d applications |", dupCands, dupApps),
 		fmt.Sprintf("| keys without a record | %d |", missing),

@@ -103,6 +103,11 @@ func replicaRun(ctx context.Context, o options) ([]string, error) {
 		return nil, err
 	}
 	var problems []error
+	note := func(err error) { // the first few are enough to go on
+		if len(problems) < 5 {
+			problems = append(problems, err)
+		}
+	}
 	firsts, replays, disagree, dups, missing, failed := 0, 0, 0, 0, 0, 0
 	check := func(kind string, i int, r race, records []string) {
 		first := 0
@@ -110,9 +115,7 @@ func replicaRun(ctx context.Context, o options) ([]string, error) {
 			switch {
 			case !a.ok():
 				failed++
-				if len(problems) < 5 {
-					problems = append(problems, fmt.Errorf("%s key %d: answer %d %v", kind, i, a.status, r.errs))
-				}
+				note(fmt.Errorf("%s key %d: answer %d %v", kind, i, a.status, r.errs))
 			case a.replayed:
 				replays++
 			default:
@@ -129,7 +132,7 @@ func replicaRun(ctx context.Context, o options) ([]string, error) {
 		case len(records) > 1 || first > 1:
 			dups++
 		case records[0] != r.answers[0].id:
-			problems = append(problems, fmt.Errorf("%s key %d answered %s, its record is %s", kind, i, r.answers[0].id, records[0]))
+			note(fmt.Errorf("%s key %d answered %s, its record is %s", kind, i, r.answers[0].id, records[0]))
 		}
 	}
 	for i := range o.keys {
@@ -144,7 +147,7 @@ func replicaRun(ctx context.Context, o options) ([]string, error) {
 		"",
 		"| measure | result |",
 		"| --- | --- |",
-		fmt.Sprintf("| candidates stored / keys | %d / %d |", len(stored), o.keys),
+		fmt.Sprintf("| candidates stored / keys | %d / %d |", countAll(stored), o.keys),
 		fmt.Sprintf("| applications stored / keys | %d / %d |", countAll(storedApps), o.keys),
 		fmt.Sprintf("| keys with two or more records (or two first answers) | %d |", dups),
 		fmt.Sprintf("| keys without a record | %d |", missing),
