@@ -179,6 +179,11 @@ func LinkedInKey(raw string) string {
 	return "linkedin.com" + path
 }
 
+// SourceKey is how the candidate list compares sources: trimmed and
+// lower-cased (ASCII, as both engines' indexes fold it), so "linkedin"
+// finds "LinkedIn" the way a tag filter ignores case.
+func SourceKey(s string) string { return asciiLower(strings.TrimSpace(s)) }
+
 func asciiLower(s string) string {
 	b := []byte(s)
 	for i, c := range b {

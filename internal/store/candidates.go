@@ -80,58 +80,17 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 	if err != nil {
 		return hiring.Page[T]{}, err
 	}
-	p := &args{}
-	var where []string
-	if restricted(a) {
-		where = append(where, candidateVisible(a, "c.id", p))
-	}
-	if qs := strings.TrimSpace(f.Query); qs != "" {
-		if err := checkQuery(qs); err != nil {
-			return hiring.Page[T]{}, err
-		}
-		pat := p.add(likePattern(qs))
-		where = append(where, "(c.sort_name LIKE "+pat+" ESCAPE '\\' OR EXISTS (SELECT 1 FROM candidate_emails fe WHERE fe.candidate_id = c.id AND fe.email LIKE "+pat+" ESCAPE '\\'))")
-	}
-	// With a tag the list is driven from candidate_tags' ordered index
-	// (tag, updated_at, candidate_id), whose updated_at a trigger keeps equal
-	// to the candidate's: one index range instead of a scan of all candidates.
-	from, orderT, orderID := candFrom, "c.updated_at", "c.id"
-	if f.Tag != "" {
-		from = " FROM candidate_tags ft JOIN candidates c ON c.id = ft.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id"
-		orderT, orderID = "ft.updated_at", "ft.candidate_id"
-		where = append(where, "ft.tag = "+p.add(hiring.NormalizeTag(f.Tag)))
-		if f.Source != "" {
-			// candidate_tags copies the source too (trigger-kept), and its
-			// (tag, source, updated_at) index serves the pair in order.
-			where = append(where, "ft.source = "+p.add(f.Source))
-		}
-	}
-	if f.Source != "" && f.Tag == "" {
-		where = append(where, "c.source = "+p.add(f.Source))
-	}
-	if f.OwnerID != "" {
-		where = append(where, "c.owner_id = "+p.add(f.OwnerID))
-	}
-	if f.JobID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM applications fa WHERE fa.candidate_id = c.id AND fa.job_id = "+p.add(f.JobID)+
-			" AND "+jobIDVisible(a, "fa.job_id", p)+")")
-	}
-	if f.StageID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM applications fs WHERE fs.candidate_id = c.id AND fs.stage_id = "+p.add(f.StageID)+
-			" AND fs.status = 'active' AND "+jobIDVisible(a, "fs.job_id", p)+")")
+	query, countQuery, params, countArgs, err := db.candidateListSQL(a, f, cur, limit, cols)
+	if err != nil {
+		return hiring.Page[T]{}, err
 	}
 	var total int
 	if pr.CountTotal {
-		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*)"+from+whereSQL(where), p.list...).Scan(&total); err != nil {
+		if err := db.rd.QueryRowContext(ctx, countQuery, params[:countArgs]...).Scan(&total); err != nil {
 			return hiring.Page[T]{}, dbErr("count candidates", err)
 		}
 	}
-	if cur != nil {
-		t := p.add(cur[0])
-		where = append(where, "("+orderT+" < "+t+" OR ("+orderT+" = "+t+" AND "+orderID+" < "+p.add(cur[1])+"))")
-	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT "+cols+from+whereSQL(where)+
-		" ORDER BY "+orderT+" DESC, "+orderID+" DESC LIMIT "+strconv.Itoa(limit+1), p.list...)
+	rows, err := db.rd.QueryContext(ctx, query, params...)
 	if err != nil {
 		return hiring.Page[T]{}, dbErr("list candidates", err)
 	}
@@ -153,6 +112,15 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 	})
 	page.Total = total
 	return page, nil
+}
+
+// foldSource is the expression the source indexes are built on (migration
+// 00010): it must be written exactly so for the planner to use them.
+func (db *DB) foldSource(col string) string {
+	if db.dialect == DialectPostgres {
+		return "lower(" + col + ` COLLATE "C")`
+	}
+	return "lower(" + col + ")"
 }
 
 func whereSQL(conds []string) string {
@@ -320,4 +288,56 @@ func (db *DB) UpdateCandidate(ctx context.Context, id string, version int, in hi
 		return err
 	})
 	return c, err
+}
+
+// candidateListSQL builds the list query and its COUNT (whose parameters are
+// the list's first countArgs).
+func (db *DB) candidateListSQL(a hiring.Actor, f hiring.CandidateFilter, cur []string, limit int, cols string) (query, countQuery string, params []any, countArgs int, err error) {
+	p := &args{}
+	var where []string
+	if restricted(a) {
+		where = append(where, candidateVisible(a, "c.id", p))
+	}
+	if qs := strings.TrimSpace(f.Query); qs != "" {
+		if err := checkQuery(qs); err != nil {
+			return "", "", nil, 0, err
+		}
+		pat := p.add(likePattern(qs))
+		where = append(where, "(c.sort_name LIKE "+pat+" ESCAPE '\\' OR EXISTS (SELECT 1 FROM candidate_emails fe WHERE fe.candidate_id = c.id AND fe.email LIKE "+pat+" ESCAPE '\\'))")
+	}
+	// With a tag the list is driven from candidate_tags' ordered index
+	// (tag, updated_at, candidate_id), whose updated_at a trigger keeps equal
+	// to the candidate's: one index range instead of a scan of all candidates.
+	from, orderT, orderID := candFrom, "c.updated_at", "c.id"
+	if f.Tag != "" {
+		from = " FROM candidate_tags ft JOIN candidates c ON c.id = ft.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id"
+		orderT, orderID = "ft.updated_at", "ft.candidate_id"
+		where = append(where, "ft.tag = "+p.add(hiring.NormalizeTag(f.Tag)))
+		if f.Source != "" {
+			// candidate_tags copies the source too (trigger-kept), and its
+			// (tag, folded source, updated_at) index serves the pair in order.
+			where = append(where, db.foldSource("ft.source")+" = "+p.add(hiring.SourceKey(f.Source)))
+		}
+	}
+	if f.Source != "" && f.Tag == "" {
+		where = append(where, db.foldSource("c.source")+" = "+p.add(hiring.SourceKey(f.Source)))
+	}
+	if f.OwnerID != "" {
+		where = append(where, "c.owner_id = "+p.add(f.OwnerID))
+	}
+	if f.JobID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM applications fa WHERE fa.candidate_id = c.id AND fa.job_id = "+p.add(f.JobID)+
+			" AND "+jobIDVisible(a, "fa.job_id", p)+")")
+	}
+	if f.StageID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM applications fs WHERE fs.candidate_id = c.id AND fs.stage_id = "+p.add(f.StageID)+
+			" AND fs.status = 'active' AND "+jobIDVisible(a, "fs.job_id", p)+")")
+	}
+	countQuery, countArgs = "SELECT COUNT(*)"+from+whereSQL(where), len(p.list)
+	if cur != nil {
+		t := p.add(cur[0])
+		where = append(where, "("+orderT+" < "+t+" OR ("+orderT+" = "+t+" AND "+orderID+" < "+p.add(cur[1])+"))")
+	}
+	query = "SELECT " + cols + from + whereSQL(where) + " ORDER BY " + orderT + " DESC, " + orderID + " DESC LIMIT " + strconv.Itoa(limit+1)
+	return query, countQuery, p.list, countArgs, nil
 }

@@ -72,13 +72,13 @@ func TestTagListFollowsCandidateUpdates(t *testing.T) {
 		// Other filters combine with the tag; the source is read from the
 		// tag rows' copy, which follows edits of the candidate.
 		want(names(hiring.CandidateFilter{Tag: "ordered", Query: "cy"}, 50), "Cy")
-		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Referral"}, 50))
+		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Job fair"}, 50))
 		cy, err := db.Candidate(ctx, ids[2])
 		ok(t, err)
-		_, err = db.UpdateCandidate(ctx, cy.ID, cy.Version, hiring.CandidateInput{FirstName: "Cy", Source: "Referral", Tags: cy.Tags})
+		_, err = db.UpdateCandidate(ctx, cy.ID, cy.Version, hiring.CandidateInput{FirstName: "Cy", Source: "Job fair", Tags: cy.Tags})
 		ok(t, err)
-		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Referral"}, 50), "Cy")
-		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Referral"}, 1), "Cy")
-		want(names(hiring.CandidateFilter{Source: "Referral"}, 50), "Cy")
+		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Job fair"}, 50), "Cy")
+		want(names(hiring.CandidateFilter{Tag: "ordered", Source: "Job fair"}, 1), "Cy")
+		want(names(hiring.CandidateFilter{Source: "Job fair"}, 50), "Cy")
 	})
 }
