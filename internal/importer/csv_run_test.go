@@ -17,7 +17,7 @@ const sampleCSV = "Name,Email,Phone,Title,Company,Tags,LinkedIn\r\n" +
 	"Bad Email,not-an-email,,,,,\r\n" +
 	"Ragged Row,ragged@example.com\r\n" +
 	"=SUM(A1:A2),formula@example.com,,,,,\r\n" +
-	"Grace Again,GRACE@example.com,,Rear Admiral,,,\r\n" +
+	"Grace Hopper,GRACE@example.com,,Rear Admiral,,,\r\n" +
 	"Multi Line,multi@example.com,,\"Senior\nEngineer\",,,\r\n" +
 	",noname@example.com,,,,,\r\n"
 

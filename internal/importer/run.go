@@ -194,13 +194,19 @@ type batcher struct {
 	dryRun bool
 	// seen finds repeats inside the file on a dry run (a real run merges
 	// them through the database); bounded so memory stays flat.
-	seen map[string]int
+	seen map[string]seenRow
+}
+
+// seenRow is the first row of the file with an address.
+type seenRow struct {
+	row  int
+	name string
 }
 
 const maxSeen = 200_000
 
 func (r *Runner) newBatcher(im hiring.Import) *batcher {
-	return &batcher{r: r, id: im.ID, dryRun: im.Settings.DryRun, seen: map[string]int{}}
+	return &batcher{r: r, id: im.ID, dryRun: im.Settings.DryRun, seen: map[string]seenRow{}}
 }
 
 func (bt *batcher) add(ctx context.Context, row int, in hiring.CandidateInput, issues []hiring.ImportIssue) {
@@ -211,14 +217,25 @@ func (bt *batcher) add(ctx context.Context, row int, in hiring.CandidateInput, i
 	}
 	bt.b.Issues = append(bt.b.Issues, bt.r.possibleDuplicates(ctx, row, in)...)
 	if bt.dryRun {
+		// The store's rules: placeholders match nobody, and an address
+		// shared under another name is reported, not merged.
+		name := in.FirstName + " " + in.LastName
 		for _, e := range in.Emails {
+			if hiring.PlaceholderEmail(e) {
+				continue
+			}
 			if first, ok := bt.seen[e]; ok {
-				bt.b.Issues = append(bt.b.Issues, hiring.ImportIssue{Row: row, Severity: "duplicate", Field: "emails",
-					Message: fmt.Sprintf("has the same email as row %d; the rows would be merged", first), Value: e})
+				if hiring.SameName(name, first.name) {
+					bt.b.Issues = append(bt.b.Issues, hiring.ImportIssue{Row: row, Severity: "duplicate", Field: "emails",
+						Message: fmt.Sprintf("has the same email as row %d; the rows would be merged", first.row), Value: e})
+				} else {
+					bt.b.Issues = append(bt.b.Issues, hiring.ImportIssue{Row: row, Severity: SeverityPossibleDuplicate, Field: "emails",
+						Message: fmt.Sprintf("has the same email as row %d under another name; the rows would not be merged", first.row), Value: e})
+				}
 				break
 			}
 			if len(bt.seen) < maxSeen {
-				bt.seen[e] = row
+				bt.seen[e] = seenRow{row, name}
 			}
 		}
 	}

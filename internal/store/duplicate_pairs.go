@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
+	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -16,11 +17,36 @@ func undismissed(older string) string {
 // hasOlderTwin is true for a candidate c with an earlier candidate that
 // matches a rule and was not dismissed. Every branch is an index probe.
 func hasOlderTwin() string {
-	return "(EXISTS (SELECT 1 FROM candidate_emails e1 JOIN candidate_emails e2 ON e2.email = e1.email WHERE e1.candidate_id = c.id AND e2.candidate_id < c.id AND " + undismissed("e2.candidate_id") + ")" +
+	return "(EXISTS (SELECT 1 FROM candidate_emails e1 JOIN candidate_emails e2 ON e2.email = e1.email WHERE e1.candidate_id = c.id AND " +
+		notPlaceholder("e1.email") + " AND e2.candidate_id < c.id AND " + undismissed("e2.candidate_id") + ")" +
 		" OR EXISTS (SELECT 1 FROM candidate_phones p1 JOIN candidate_phones p2 ON p2.phone_key = p1.phone_key WHERE p1.candidate_id = c.id AND p2.candidate_id < c.id AND " + undismissed("p2.candidate_id") + ")" +
 		" OR EXISTS (SELECT 1 FROM candidate_linkedin l1 JOIN candidate_linkedin l2 ON l2.url_key = l1.url_key WHERE l1.candidate_id = c.id AND l2.candidate_id < c.id AND " + undismissed("l2.candidate_id") + ")" +
 		" OR (c.current_company <> '' AND c.sort_name <> '' AND EXISTS (SELECT 1 FROM candidates c2 WHERE c2.sort_name = c.sort_name AND lower(c2.current_company) = lower(c.current_company) AND c2.id < c.id AND " + undismissed("c2.id") + ")))"
 }
+
+// notPlaceholder is the SQL condition that an address is not one of
+// hiring's placeholders (hiring.PlaceholderEmail), which match nobody.
+func notPlaceholder(col string) string {
+	var b strings.Builder
+	b.WriteString("NOT (" + col + " IN (")
+	for i, e := range hiring.PlaceholderEmails() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(sqlString(e))
+	}
+	b.WriteString(")")
+	for _, l := range hiring.PlaceholderLocalParts() {
+		// "_" is a LIKE wildcard; escaped so the pattern means the name.
+		l = strings.ReplaceAll(l, "_", `\_`)
+		b.WriteString(" OR " + col + " LIKE " + sqlString(l+"@%") + ` ESCAPE '\' OR ` + col + " LIKE " + sqlString(l+"+%") + ` ESCAPE '\'`)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// sqlString quotes a constant as an SQL string literal.
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // DuplicatePairs is the review queue. It walks candidates newest first and
 // pairs each with the earlier ones it matches, so a pair shows once, under

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,8 +26,13 @@ type dupProbe struct {
 const maxDupRows = 100
 
 func probeOf(id string, in hiring.CandidateInput) dupProbe {
-	p := dupProbe{self: id, emails: in.Emails, phones: map[string]string{}, linkedins: map[string]string{},
+	p := dupProbe{self: id, phones: map[string]string{}, linkedins: map[string]string{},
 		sortName: sortName(in), company: in.CurrentCompany}
+	for _, e := range in.Emails {
+		if !hiring.PlaceholderEmail(e) { // shared by strangers: matches nobody
+			p.emails = append(p.emails, e)
+		}
+	}
 	for _, ph := range in.Phones {
 		if k := hiring.PhoneKey(ph); k != "" {
 			p.phones[k] = ph
@@ -78,6 +84,9 @@ func (db *DB) CandidateByEmail(ctx context.Context, email string) (hiring.Candid
 	e, ok := hiring.NormalizeEmail(email)
 	if !ok {
 		return hiring.Candidate{}, invalid("email", "is not a valid email address")
+	}
+	if hiring.PlaceholderEmail(e) {
+		return hiring.Candidate{}, notFound("candidate", sql.ErrNoRows)
 	}
 	p := &args{}
 	var id string

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -24,7 +25,8 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 			*dst, err = tx.PrepareContext(ctx, q)
 		}
 	}
-	prep(&s.byEmail, "SELECT candidate_id FROM candidate_emails WHERE email = $1 ORDER BY candidate_id LIMIT 1")
+	prep(&s.byEmail, `SELECT e.candidate_id, c.first_name, c.last_name FROM candidate_emails e JOIN candidates c ON c.id = e.candidate_id
+		WHERE e.email = $1 ORDER BY e.candidate_id LIMIT `+strconv.Itoa(maxDupRows))
 	prep(&s.insert, `INSERT INTO candidates (id, first_name, last_name, sort_name, emails, phones, links, location,
 		headline, current_title, current_company, source, owner_id, tags, consent_processing, consent_processing_at,
 		consent_marketing, consent_marketing_at, retain_until, consent_source, version, created_at, updated_at)
@@ -193,27 +195,35 @@ func (db *DB) importRow(ctx context.Context, tx *sql.Tx, st *importStmts, a hiri
 	if err := in.Validate(); err != nil {
 		return "", rowIssues(row.Row, err), nil
 	}
-	existing, email, err := findByEmail(ctx, st, in.Emails)
+	m, err := findByEmail(ctx, st, in)
 	if err != nil {
 		return "", nil, err
 	}
-	if im.Settings.DryRun {
-		if existing == "" {
-			return "", nil, nil
-		}
-		r.Duplicates++
-		return existing, []hiring.ImportIssue{{Row: row.Row, Severity: "duplicate", Field: "emails",
-			Message: "matches an existing candidate by email; the row would be merged into them", Value: email}}, nil
-	}
 	var cid string
 	var issues []hiring.ImportIssue
-	if existing != "" {
-		cid = existing
-		if err := db.mergeImported(ctx, tx, st, a, im, existing, in); err != nil {
+	if m.otherID != "" {
+		// The same address under another name: a shared or family mailbox,
+		// or a mistake. Two people, until a recruiter says otherwise.
+		issues = append(issues, hiring.ImportIssue{Row: row.Row, Severity: "possible_duplicate", Field: "emails",
+			Message: fmt.Sprintf("possible duplicate of %s (same email, candidate %s); not merged because the names differ — review it in the duplicates queue",
+				m.otherName, m.otherID), Value: m.otherEmail})
+		r.Possible++
+	}
+	if im.Settings.DryRun {
+		if m.id == "" {
+			return "", issues, nil
+		}
+		r.Duplicates++
+		return m.id, append(issues, hiring.ImportIssue{Row: row.Row, Severity: "duplicate", Field: "emails",
+			Message: "matches an existing candidate by email; the row would be merged into them", Value: m.email}), nil
+	}
+	if m.id != "" {
+		cid = m.id
+		if err := db.mergeImported(ctx, tx, st, a, im, m.id, in); err != nil {
 			return "", nil, err
 		}
 		issues = append(issues, hiring.ImportIssue{Row: row.Row, Severity: "duplicate", Field: "emails",
-			Message: "merged into the existing candidate with this email (empty fields filled)", Value: email})
+			Message: "merged into the existing candidate with this email (empty fields filled)", Value: m.email})
 		r.Merged++
 	} else {
 		if cid, err = db.insertImported(ctx, tx, st, a, im, in); err != nil {
@@ -263,18 +273,52 @@ func rowIssues(row int, err error) []hiring.ImportIssue {
 	return out
 }
 
-func findByEmail(ctx context.Context, st *importStmts, emails []string) (id, email string, err error) {
-	for _, e := range emails {
-		err := st.byEmail.QueryRowContext(ctx, e).Scan(&id)
-		if err == sql.ErrNoRows {
+// emailMatch is what an import row's emails found: the candidate to merge
+// into (id), and otherwise one who shares an address under another name.
+type emailMatch struct {
+	id, email                      string
+	otherID, otherName, otherEmail string
+}
+
+// findByEmail looks up the row's addresses, placeholders aside: the first
+// candidate with one of them whose name agrees (hiring.SameName) is the
+// person; a match under another name is only reported.
+func findByEmail(ctx context.Context, st *importStmts, in hiring.CandidateInput) (emailMatch, error) {
+	var m emailMatch
+	name := in.FirstName + " " + in.LastName
+	for _, e := range in.Emails {
+		if hiring.PlaceholderEmail(e) {
 			continue
 		}
+		rows, err := st.byEmail.QueryContext(ctx, e)
 		if err != nil {
-			return "", "", dbErr("find candidate by email", err)
+			return m, dbErr("find candidate by email", err)
 		}
-		return id, e, nil
+		for rows.Next() {
+			var id, first, last string
+			if err := rows.Scan(&id, &first, &last); err != nil {
+				rows.Close()
+				return m, dbErr("find candidate by email", err)
+			}
+			if hiring.SameName(name, first+" "+last) {
+				m.id, m.email = id, e
+				break
+			}
+			if m.otherID == "" {
+				m.otherID, m.otherName, m.otherEmail = id, hiring.Candidate{FirstName: first, LastName: last}.Name(), e
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return m, dbErr("find candidate by email", err)
+		}
+		if m.id != "" {
+			m.otherID, m.otherName, m.otherEmail = "", "", ""
+			return m, nil
+		}
 	}
-	return "", "", nil
+	return m, nil
 }
 
 func (db *DB) insertImported(ctx context.Context, tx *sql.Tx, st *importStmts, a hiring.Actor, im hiring.Import, in hiring.CandidateInput) (string, error) {
