@@ -115,7 +115,7 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 }
 
 // foldSource is the expression the source indexes are built on (migration
-// 00010): it must be written exactly so for the planner to use them.
+// 00013): it must be written exactly so for the planner to use them.
 func (db *DB) foldSource(col string) string {
 	if db.dialect == DialectPostgres {
 		return "lower(" + col + ` COLLATE "C")`
