@@ -97,6 +97,28 @@ func TestUserAndToken(t *testing.T) {
 	if code, _, errs := candor(t, dir, "", "token", "create", "--user", "grace@example.com"); code == 0 || !strings.Contains(errs, "disabled") {
 		t.Fatalf("token for a disabled user: %d %q", code, errs)
 	}
+	// Revoked for good: enabling the account again does not bring it back.
+	no := false
+	if _, err := db.UpdateUser(ctx, g.ID, hiring.UserUpdate{Disabled: &no}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UserByAPITokenHash(ctx, auth.HashToken(graceToken)); hiring.ErrorCode(err) != hiring.ENotFound {
+		t.Fatalf("a disabled-then-enabled user's token resolves: %v", err)
+	}
+	_, out, _ = candor(t, dir, "", "token", "create", "--user", "grace@example.com")
+	graceToken = strings.TrimSpace(out)
+	if code, out, errs := candor(t, dir, "", "user", "disable", "--email", "grace@example.com", "--keep-api-tokens"); code != 0 || !strings.Contains(out, "kept") {
+		t.Fatalf("disable --keep-api-tokens: %d %q %q", code, out, errs)
+	}
+	if _, err := db.UserByAPITokenHash(ctx, auth.HashToken(graceToken)); hiring.ErrorCode(err) != hiring.ENotFound {
+		t.Fatalf("a kept token works while its user is disabled: %v", err)
+	}
+	if _, err := db.UpdateUser(ctx, g.ID, hiring.UserUpdate{Disabled: &no}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UserByAPITokenHash(ctx, auth.HashToken(graceToken)); err != nil {
+		t.Fatalf("a kept token after the user is enabled again: %v", err)
+	}
 	if code, _, errs := candor(t, dir, "", "user", "disable", "--email", "ada@example.com"); code == 0 || !strings.Contains(errs, "last active admin") {
 		t.Fatalf("disabling the last admin: %d %q", code, errs)
 	}

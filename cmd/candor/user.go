@@ -15,7 +15,7 @@ import (
 const userUsage = `usage:
   candor user add --email E --name N --role admin|recruiter|hiring_manager|interviewer [--password-stdin]
   candor user list [--all]
-  candor user disable --email E
+  candor user disable --email E [--keep-api-tokens]
   candor user reset-password --email E [--password-stdin]`
 
 func cmdUser(ctx context.Context, e env) error {
@@ -107,6 +107,7 @@ func userList(ctx context.Context, e env) error {
 func userDisable(ctx context.Context, e env) error {
 	fs := flags(e, "user disable")
 	email := fs.String("email", "", "email address of the user (required)")
+	keep := fs.Bool("keep-api-tokens", false, "keep the user's API tokens (they work again if the user is enabled) instead of revoking them")
 	cfg, logger, err := load(e, fs)
 	if err != nil {
 		return err
@@ -117,10 +118,14 @@ func userDisable(ctx context.Context, e env) error {
 			return err
 		}
 		yes := true
-		if _, err := db.UpdateUser(ctx, u.ID, hiring.UserUpdate{Disabled: &yes}); err != nil {
+		if _, err := db.UpdateUser(ctx, u.ID, hiring.UserUpdate{Disabled: &yes, KeepAPITokens: *keep}); err != nil {
 			return describe(err)
 		}
-		fmt.Fprintf(e.stdout, "disabled %s; their sessions and API tokens no longer work\n", u.Email)
+		if *keep {
+			fmt.Fprintf(e.stdout, "disabled %s; their sessions ended, their API tokens are kept but do not work while the account is disabled\n", u.Email)
+		} else {
+			fmt.Fprintf(e.stdout, "disabled %s; their sessions ended and their API tokens are revoked\n", u.Email)
+		}
 		return nil
 	})
 }

@@ -112,3 +112,25 @@ func TestOrg(t *testing.T) {
 		e.as(hiring.RoleRecruiter, "GET", "/activity", nil).problem(403)
 	})
 }
+
+// Disabling a user stops their API tokens at once and revokes them for good,
+// unless the admin keeps them: then they work again once the user is enabled.
+func TestDisableRevokesTokens(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		gone, goneTok := e.addUser("leaver@example.com", "Leaver", hiring.RoleRecruiter)
+		away, awayTok := e.addUser("sabbatical@example.com", "Sabbatical", hiring.RoleRecruiter)
+		e.call(goneTok, "GET", "/me", nil).want(200)
+		e.as(hiring.RoleAdmin, "PATCH", "/users/"+gone.ID, `{"disabled":true}`).want(200)
+		e.as(hiring.RoleAdmin, "PATCH", "/users/"+away.ID, `{"disabled":true,"keep_api_tokens":true}`).want(200)
+		e.call(goneTok, "GET", "/me", nil).problem(401)
+		e.call(awayTok, "GET", "/me", nil).problem(401)
+		e.as(hiring.RoleAdmin, "PATCH", "/users/"+gone.ID, `{"disabled":false}`).want(200)
+		e.as(hiring.RoleAdmin, "PATCH", "/users/"+away.ID, `{"disabled":false}`).want(200)
+		e.call(goneTok, "GET", "/me", nil).problem(401)
+		e.call(awayTok, "GET", "/me", nil).want(200)
+		toks, err := e.db.ListAPITokens(e.sys(), gone.ID)
+		if err != nil || len(toks) != 1 || toks[0].RevokedAt == nil {
+			t.Fatalf("leaver's tokens %+v %v, want one revoked", toks, err)
+		}
+	})
+}

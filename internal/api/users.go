@@ -31,10 +31,11 @@ type newUserInput struct {
 
 // userUpdateInput changes only the fields sent.
 type userUpdateInput struct {
-	Name     *string `json:"name"`
-	Role     *string `json:"role"`
-	TimeZone *string `json:"time_zone"`
-	Disabled *bool   `json:"disabled"`
+	Name          *string `json:"name"`
+	Role          *string `json:"role"`
+	TimeZone      *string `json:"time_zone"`
+	Disabled      *bool   `json:"disabled"`
+	KeepAPITokens bool    `json:"keep_api_tokens"`
 }
 
 func toUserJSON(u hiring.User) userJSON {
@@ -99,7 +100,7 @@ func (h *handler) updateUser(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	up := hiring.UserUpdate{Name: in.Name, TimeZone: in.TimeZone, Disabled: in.Disabled}
+	up := hiring.UserUpdate{Name: in.Name, TimeZone: in.TimeZone, Disabled: in.Disabled, KeepAPITokens: in.KeepAPITokens}
 	if in.Role != nil {
 		role := hiring.Role(*in.Role)
 		up.Role = &role

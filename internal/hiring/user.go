@@ -44,6 +44,11 @@ type UserUpdate struct {
 	Role     *Role
 	TimeZone *string
 	Disabled *bool
+	// KeepAPITokens, when the update disables the user, leaves their API
+	// tokens unrevoked: they stop working while the user is disabled and
+	// work again if the user is enabled. Otherwise disabling revokes them
+	// for good (a disabled account is usually someone who left).
+	KeepAPITokens bool
 }
 
 // Session is a server-side login session. The cookie holds the token; the

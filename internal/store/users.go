@@ -142,7 +142,8 @@ func (db *DB) ListUsers(ctx context.Context, includeDisabled bool) ([]hiring.Use
 }
 
 // UpdateUser changes a profile. Users may change their own name and time
-// zone; role and disabled need an admin. Disabling ends the user's sessions.
+// zone; role and disabled need an admin. Disabling ends the user's sessions
+// and revokes their API tokens unless in.KeepAPITokens.
 func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (hiring.User, error) {
 	a, err := actor(ctx)
 	if err != nil {
@@ -204,12 +205,24 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 			u.Name, string(u.Role), u.TimeZone, u.Disabled, TimeArg(u.UpdatedAt), id); err != nil {
 			return dbErr("update user", err)
 		}
+		var revoked int64
 		if u.Disabled {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = $1", id); err != nil {
 				return dbErr("end sessions", err)
 			}
+			if !old.Disabled && !in.KeepAPITokens {
+				res, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+					TimeArg(u.UpdatedAt), id)
+				if err != nil {
+					return dbErr("revoke tokens", err)
+				}
+				revoked, _ = res.RowsAffected()
+			}
 		}
 		b, af := diff(userMap(old), userMap(u))
+		if revoked > 0 {
+			af["api_tokens_revoked"] = revoked
+		}
 		if len(af) == 0 {
 			return nil
 		}

@@ -102,7 +102,8 @@ func TestSessionsEndOnDisableAndPasswordChange(t *testing.T) {
 		_, _, err = db.SessionByTokenHash(ctx, "hash-1")
 		wantCode(t, err, hiring.ENotFound)
 
-		// Disabling ends sessions and stops tokens.
+		// Disabling ends sessions and stops tokens (kept here: they work
+		// again once the user is enabled).
 		_, err = db.CreateSession(ctx, s.Recruiter.ID, "hash-2", "csrf", "", "", exp)
 		ok(t, err)
 		tok, err := db.CreateAPIToken(storetest.As(s.Recruiter), s.Recruiter.ID, "laptop", "cnd_abc", "secret-hash")
@@ -113,7 +114,7 @@ func TestSessionsEndOnDisableAndPasswordChange(t *testing.T) {
 			t.Fatalf("token user = %+v", tu)
 		}
 		yes := true
-		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &yes})
+		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &yes, KeepAPITokens: true})
 		ok(t, err)
 		_, _, err = db.SessionByTokenHash(ctx, "hash-2")
 		wantCode(t, err, hiring.ENotFound)
@@ -137,6 +138,36 @@ func TestSessionsEndOnDisableAndPasswordChange(t *testing.T) {
 		ok(t, err)
 		if len(toks) != 1 || toks[0].RevokedAt == nil || toks[0].Prefix != "cnd_abc" {
 			t.Fatalf("tokens = %+v", toks)
+		}
+
+		// Disabled without keeping them, the user's tokens are revoked for
+		// good, in the same transaction, and the audit entry says how many.
+		_, err = db.CreateAPIToken(storetest.As(s.Recruiter), s.Recruiter.ID, "ci", "cnd_def", "secret-hash-2")
+		ok(t, err)
+		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &yes})
+		ok(t, err)
+		_, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{Disabled: &no})
+		ok(t, err)
+		_, err = db.UserByAPITokenHash(ctx, "secret-hash-2")
+		wantCode(t, err, hiring.ENotFound)
+		toks, err = db.ListAPITokens(storetest.As(s.Recruiter), s.Recruiter.ID)
+		ok(t, err)
+		for _, tk := range toks {
+			if tk.RevokedAt == nil {
+				t.Fatalf("token %s survived disabling: %+v", tk.Name, tk)
+			}
+		}
+		log, err := db.AuditLog(storetest.As(s.Admin), hiring.ActivityFilter{}, hiring.PageRequest{Limit: 10})
+		ok(t, err)
+		found := false
+		for _, a := range log.Items {
+			if a.Action == "user.disabled" && a.After["api_tokens_revoked"] != nil {
+				found = fmt.Sprint(a.After["api_tokens_revoked"]) == "1"
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no user.disabled entry with api_tokens_revoked 1 in %+v", log.Items)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"testing"
@@ -29,6 +30,22 @@ func TestAdminUsers(t *testing.T) {
 	u, _ = f.app.DB.User(f.app.System(), u.ID)
 	if u.Role != hiring.RoleHiringManager || !u.Disabled {
 		t.Fatalf("update: %+v", u)
+	}
+	// The form offers to keep a user's API tokens when disabling; unticked,
+	// disabling revokes them.
+	f.get(c, "/admin/users").must(t, http.StatusOK, `name="keep_api_tokens"`)
+	for _, keep := range []bool{false, true} {
+		u := f.user(hiring.RoleRecruiter, fmt.Sprintf("tokenholder%v", keep))
+		f.app.APIToken(u)
+		form := url.Values{"role": {"recruiter"}, "disabled": {"on"}}
+		if keep {
+			form.Set("keep_api_tokens", "on")
+		}
+		f.post(c, "/admin/users/"+u.ID, form).redirectsTo(t, "/admin/users")
+		toks, err := f.app.DB.ListAPITokens(f.app.System(), u.ID)
+		if err != nil || len(toks) != 1 || (toks[0].RevokedAt == nil) != keep {
+			t.Fatalf("keep=%v: tokens %+v %v", keep, toks, err)
+		}
 	}
 	// Non-admins can't post to admin routes either.
 	f.post(f.as(f.recruiter), "/admin/users", url.Values{"name": {"X"}, "email": {"x@example.com"}, "role": {"admin"}, "password": {apptest.Password}}).
