@@ -42,7 +42,8 @@ func TestBrowserParseAndCorrect(t *testing.T) {
 
 	// The worker parses in the background; the pending panel refreshes itself.
 	label := `.doc-profile [id$="-basics-label"]`
-	b.do("the parsed profile appears", chromedp.WaitVisible(chromedp.CSS(label+" .pf-value")))
+	b.do("open the Resume tab", chromedp.Click(chromedp.CSS(`a.tab[href="#resume"]`), chromedp.NodeVisible),
+		chromedp.WaitVisible(chromedp.CSS(label+" .pf-value")))
 	docs, err := a.DB.Documents(sys, c.ID)
 	if err != nil || len(docs) != 1 || docs[0].ParseStatus != hiring.ParseParsed {
 		b.fail("the parsed profile appears", fmt.Errorf("documents %+v, %v", docs, err))
@@ -50,8 +51,13 @@ func TestBrowserParseAndCorrect(t *testing.T) {
 	if got := run(b, "read the parsed headline", chromedp.Text(chromedp.CSS(label+" .pf-value"))); got != "Senior Backend Engineer" {
 		b.fail("read the parsed headline", fmt.Errorf("headline %q", got))
 	}
-	if run(b, "the PDF is shown inline", chromedp.AttributeValue(chromedp.CSS(".doc-profile iframe.doc-frame"), "src")).Value != "/documents/"+docs[0].ID+"/inline" {
-		b.fail("the PDF is shown inline", fmt.Errorf("no inline frame"))
+	// The PDF is drawn by pdf.js into a canvas a person can see (the old
+	// sandboxed frame showed Chromium users a blank box).
+	b.do("the PDF is shown inline", chromedp.WaitVisible(chromedp.CSS("#pdf-"+docs[0].ID+".pdf-ready canvas.pdf-page")))
+	if inked := run(b, "read the rendered page", chromedp.Evaluate[bool](`(() => { const c = document.querySelector("#pdf-`+docs[0].ID+` canvas");
+		const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+		for (let i = 0; i < d.length; i += 4) { if (d[i+3] > 0 && d[i] < 128) return true; } return false; })()`)); !inked {
+		b.fail("the PDF is shown inline", fmt.Errorf("the rendered page has no dark pixels"))
 	}
 
 	// Edit in place: open the field's form, type, save; htmx swaps the panel.
@@ -68,7 +74,12 @@ func TestBrowserParseAndCorrect(t *testing.T) {
 		b.fail("the correction reaches the candidate", fmt.Errorf("headline %q, %v", cand.Headline, err))
 	}
 	// And it stands after a reload (no JavaScript state involved).
-	b.do("reload", open(a.URL+"/candidates/"+c.ID, label))
+	// Corrected means reviewed: after a reload the review starts folded.
+	b.do("reload", open(a.URL+"/candidates/"+c.ID+"?reload=1#resume", label))
+	if run(b, "the review is folded", chromedp.Evaluate[bool](`document.querySelector(".pf-review").open`)) {
+		b.fail("the review is folded", fmt.Errorf("the reviewed profile is still open"))
+	}
+	b.do("unfold the review", chromedp.Click(chromedp.CSS(".pf-review > summary"), chromedp.NodeVisible), chromedp.WaitVisible(chromedp.CSS(label+" .pf-value")))
 	if got := run(b, "read after reload", chromedp.Text(chromedp.CSS(label+" .pf-value"))); got != corrected {
 		b.fail("read after reload", fmt.Errorf("headline %q", got))
 	}

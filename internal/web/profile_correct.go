@@ -28,6 +28,9 @@ func (h *Handler) profileCorrect(w http.ResponseWriter, r *http.Request) {
 		if isHTMX(r) {
 			p := h.newProfilePanel(r, v)
 			p.Saved = field
+			// A correction keeps the review open for the next one; "Looks
+			// right" folds it.
+			p.KeepOpen = r.PostForm.Get("confirm") == ""
 			h.renderTemplate(w, r, http.StatusOK, "candidate", "profile-panel", p)
 			return
 		}

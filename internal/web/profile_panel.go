@@ -37,6 +37,16 @@ type profilePanel struct {
 	Error     string
 	ErrorPath string
 	Saved     string // path just saved, announced to screen readers
+	// Reviewed: a person has corrected or confirmed a field, so the review
+	// of parsed fields starts folded.
+	Reviewed bool
+	// KeepOpen holds the review open after a correction made in it.
+	KeepOpen bool
+	// ParsedFirst/ParsedLast are the name the resume gives when it differs
+	// from the record's (Record, Version): the page asks which to keep.
+	ParsedFirst, ParsedLast, ParsedName string
+	Record                              string
+	RecordVersion                       int
 }
 
 // profileRow is one editable field.
@@ -114,6 +124,8 @@ func (h *Handler) newProfilePanel(r *http.Request, v parsing.View) *profilePanel
 	if !v.Parsed {
 		return p
 	}
+	p.Reviewed = len(v.Edits) > 0
+	p.compareName(r, h.svc, v)
 	pr := v.Profile
 	row := func(label, path, display, value, confPath string) profileRow {
 		if display == "" {
@@ -237,4 +249,26 @@ func (h *Handler) profilePanelShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.renderTemplate(w, r, http.StatusOK, "candidate", "profile-panel", h.newProfilePanel(r, v))
+}
+
+// compareName notes the parsed name when it differs from the record's, so
+// the page shows both and lets a person choose rather than keeping either
+// silently (the parse never overwrites a name a person gave).
+func (p *profilePanel) compareName(r *http.Request, svc hiring.CandidateService, v parsing.View) {
+	pc := parsing.ContactOf(v.Profile)
+	parsed := strings.TrimSpace(pc.FirstName + " " + pc.LastName)
+	if parsed == "" {
+		return
+	}
+	c, err := svc.Candidate(r.Context(), v.Document.CandidateID)
+	if err != nil || sameName(c.Name(), parsed) {
+		return
+	}
+	p.ParsedFirst, p.ParsedLast, p.ParsedName = pc.FirstName, pc.LastName, parsed
+	p.Record, p.RecordVersion = c.Name(), c.Version
+}
+
+// sameName compares names as people read them: case and spacing aside.
+func sameName(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

@@ -98,6 +98,7 @@ func (h *Handler) table() []route {
 		{"POST", "/merges/{id}/undo", Member, h.mergeUndo},
 		{"GET", "/candidates/{id}/edit", Member, h.candidateEdit},
 		{"POST", "/candidates/{id}/edit", Member, h.candidateUpdate},
+		{"POST", "/candidates/{id}/name", Member, h.candidateName},
 		{"POST", "/candidates/{id}/applications", Member, h.candidateApply},
 		{"POST", "/candidates/{id}/notes", Member, h.noteAdd},
 		{"POST", "/candidates/{id}/tags", Member, h.tagAdd},
