@@ -81,13 +81,15 @@ func (s *sourceReader) Read(p []byte) (int, error) {
 // CleanName turns an uploaded file's name into a display name: the base name
 // only (a name like `..\..\x.pdf` or `../../x.pdf` keeps just x.pdf), valid
 // UTF-8, without control characters, quotes, angle brackets or semicolons (it
-// ends up in HTML, logs and Content-Disposition headers), at most 200 bytes
+// ends up in HTML, logs and Content-Disposition headers) or the invisible
+// direction controls (isBidiControl) that make "invoice\u202efdp.bat" read
+// as "invoicetab.pdf", at most 200 bytes
 // cut on a rune boundary; "document" when nothing is left. It is never a
 // path: storage keys are generated.
 func CleanName(name string) string {
 	name = path.Base(strings.ReplaceAll(strings.ToValidUTF8(name, "_"), `\`, "/"))
 	name = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || strings.ContainsRune("\"/;<>", r) {
+		if unicode.IsControl(r) || isBidiControl(r) || strings.ContainsRune("\"/;<>", r) {
 			return -1
 		}
 		return r
@@ -100,4 +102,11 @@ func CleanName(name string) string {
 		return "document"
 	}
 	return name
+}
+
+// isBidiControl reports the Unicode directional marks, embeddings,
+// overrides and isolates (U+061C, U+200E–F, U+202A–E, U+2066–9): invisible
+// characters that reorder the text around them.
+func isBidiControl(r rune) bool {
+	return r == 0x061C || r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

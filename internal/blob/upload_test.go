@@ -78,18 +78,20 @@ func (iotestErr) Read([]byte) (int, error) { return 0, errors.New("connection re
 func TestCleanName(t *testing.T) {
 	long := strings.Repeat("é", 150) // 300 bytes
 	for in, want := range map[string]string{
-		"cv.pdf":                           "cv.pdf",
-		"Lebenslauf ü.pdf":                 "Lebenslauf ü.pdf",
-		`C:\Users\ada\cv "final".pdf`:      "cv final.pdf",
-		"../../etc/passwd":                 "passwd",
-		`..\..\x.pdf`:                      "x.pdf",
-		"<img src=x onerror=alert(1)>.pdf": "img src=x onerror=alert(1).pdf",
-		"a;b\r\nc.pdf":                     "abc.pdf",
-		"..":                               "document",
-		" \x00\t ":                         "document",
-		"":                                 "document",
-		"bad\xffutf8.pdf":                  "bad_utf8.pdf",
-		long:                               strings.Repeat("é", 100),
+		"cv.pdf":                              "cv.pdf",
+		"invoice\u202efdp.bat":                "invoicefdp.bat",
+		"\u2067x\u2069\u200e\u200f\u202a.pdf": "x.pdf",
+		"Lebenslauf ü.pdf":                    "Lebenslauf ü.pdf",
+		`C:\Users\ada\cv "final".pdf`:         "cv final.pdf",
+		"../../etc/passwd":                    "passwd",
+		`..\..\x.pdf`:                         "x.pdf",
+		"<img src=x onerror=alert(1)>.pdf":    "img src=x onerror=alert(1).pdf",
+		"a;b\r\nc.pdf":                        "abc.pdf",
+		"..":                                  "document",
+		" \x00\t ":                            "document",
+		"":                                    "document",
+		"bad\xffutf8.pdf":                     "bad_utf8.pdf",
+		long:                                  strings.Repeat("é", 100),
 	} {
 		if got := CleanName(in); got != want {
 			t.Errorf("CleanName(%q) = %q, want %q", in, got, want)
@@ -101,7 +103,7 @@ func FuzzCleanName(f *testing.F) {
 	f.Add(`..\..\<script>x</script>.pdf`)
 	f.Fuzz(func(t *testing.T, in string) {
 		got := CleanName(in)
-		if got == "" || len(got) > 200 || strings.ContainsAny(got, "/\\\"<>;\r\n\x00") || got == "." || got == ".." {
+		if got == "" || len(got) > 200 || strings.ContainsAny(got, "/\\\"<>;\r\n\x00\u202e\u2066\u200f") || got == "." || got == ".." {
 			t.Fatalf("CleanName(%q) = %q", in, got)
 		}
 	})
