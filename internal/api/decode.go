@@ -6,7 +6,13 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/candor-ats/candor/internal/hiring"
 )
 
 // MaxBodyBytes caps every request body.
@@ -67,6 +73,9 @@ func decodeBytes(body []byte, dst any, optional bool) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return statusError(http.StatusBadRequest, "The request body holds more than one JSON value.")
 	}
+	if fields := nonText(raw, ""); len(fields) > 0 {
+		return &httpError{Status: http.StatusUnprocessableEntity, Title: "The request body holds a value that is not text.", Fields: fields}
+	}
 	if fields := checkShape(raw, dst); len(fields) > 0 {
 		return &httpError{Status: http.StatusBadRequest, Title: "The request body does not match the expected shape.", Fields: fields}
 	}
@@ -79,4 +88,57 @@ func decodeBytes(body []byte, dst any, optional bool) error {
 		return statusError(http.StatusBadRequest, "The request body could not be decoded.")
 	}
 	return nil
+}
+
+// nonText names every string in a decoded JSON value (object keys too) that
+// is not text (hiring.IsText): a \u0000 escape. JSON cannot carry invalid
+// UTF-8 past the decoder, which makes it U+FFFD. Checked here, once for
+// every body, so no handler passes a NUL on to PostgreSQL.
+func nonText(v any, path string) []hiring.FieldError {
+	at := func(k string) string {
+		if path == "" {
+			return k
+		}
+		return path + "." + k
+	}
+	var out []hiring.FieldError
+	switch x := v.(type) {
+	case string:
+		if !hiring.IsText(x) {
+			out = append(out, hiring.FieldError{Field: path, Message: hiring.NotText})
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if !hiring.IsText(k) {
+				out = append(out, hiring.FieldError{Field: at(hiring.ScrubText(k)), Message: "is not valid text as a field name"})
+				continue
+			}
+			out = append(out, nonText(x[k], at(k))...)
+		}
+	case []any:
+		for i, e := range x {
+			out = append(out, nonText(e, at(strconv.Itoa(i)))...)
+		}
+	}
+	return out
+}
+
+// partText reads a small text field of a multipart body (at most max
+// bytes), trimmed; a value that is not text is a 422 naming the field. A
+// failed read is answered as for the upload whose body cap is limit.
+func partText(part *multipart.Part, max, limit int64) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(part, max))
+	if err != nil {
+		return "", uploadReadError(err, limit)
+	}
+	s := strings.TrimSpace(string(b))
+	if !hiring.IsText(s) {
+		return "", fieldError(http.StatusUnprocessableEntity, "The upload holds a field that is not text.", part.FormName(), hiring.NotText)
+	}
+	return s, nil
 }

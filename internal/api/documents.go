@@ -6,7 +6,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/candor-ats/candor/internal/blob"
@@ -84,15 +83,16 @@ func (h *handler) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		}
 		switch part.FormName() {
 		case "kind", "application_id":
-			b, err := io.ReadAll(io.LimitReader(part, 200))
+			v, err := partText(part, 200, h.maxDoc)
 			if err != nil {
-				h.fail(w, r, uploadReadError(err, h.maxDoc))
+				h.cleanup(r, in.BlobKey)
+				h.fail(w, r, err)
 				return
 			}
 			if part.FormName() == "kind" {
-				in.Kind = strings.TrimSpace(string(b))
+				in.Kind = v
 			} else {
-				in.ApplicationID = strings.TrimSpace(string(b))
+				in.ApplicationID = v
 			}
 		case "file":
 			if in.BlobKey != "" {

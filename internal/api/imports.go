@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -134,12 +133,12 @@ func (h *handler) createImport(w http.ResponseWriter, r *http.Request) {
 			}
 			continue
 		}
-		b, err := io.ReadAll(io.LimitReader(part, 64<<10))
+		v, err := partText(part, 64<<10, importer.MaxUploadBytes)
 		if err != nil {
-			h.fail(w, r, uploadReadError(err, importer.MaxUploadBytes))
+			h.fail(w, r, err)
 			return
 		}
-		v := strings.TrimSpace(string(b))
+		b := []byte(v)
 		switch name {
 		case "kind":
 			kind = hiring.ImportKind(v)

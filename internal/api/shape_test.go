@@ -98,3 +98,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeRefusesNUL: a \u0000 anywhere in a body is a 422 naming each
+// field (PostgreSQL cannot store it, and IDs with it would be looked up).
+func TestDecodeRefusesNUL(t *testing.T) {
+	var in jobInput
+	err := decodeBytes([]byte(`{"title":"ok","description":"a\u0000b","hiring_team":[{"user_id":"\u0000","role":"recruiter"}]}`), &in, false)
+	he, ok := err.(*httpError)
+	if !ok || he.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("err = %v, want a 422 httpError", err)
+	}
+	var got []string
+	for _, f := range he.Fields {
+		got = append(got, f.Field)
+	}
+	if want := []string{"description", "hiring_team.0.user_id"}; !slices.Equal(got, want) {
+		t.Errorf("fields = %v, want %v", got, want)
+	}
+	// Invalid UTF-8 never gets this far: the JSON decoder makes it U+FFFD.
+	if err := decodeBytes([]byte("{\"title\":\"a\xffb\"}"), &in, false); err != nil || in.Title != "a\uFFFDb" {
+		t.Errorf("invalid UTF-8: %v, title %q", err, in.Title)
+	}
+}

@@ -215,9 +215,7 @@ func (in JobInput) Validate() error {
 	default:
 		v.Add("employment_type", "must be one of full_time, part_time, contract, temporary, internship")
 	}
-	if len(in.Description) > 100_000 {
-		v.Add("description", "must be at most 100000 characters")
-	}
+	checkText(&v, "description", in.Description, 0, 100_000)
 	if len(in.LocationIDs) > 50 {
 		v.Add("location_ids", "at most 50 locations")
 	}

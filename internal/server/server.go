@@ -60,7 +60,7 @@ func New(d Deps) http.Handler {
 	if d.Web != nil {
 		mux.Handle("/", d.Auth.Sessions(d.Auth.CSRF(d.Web)))
 	}
-	var h http.Handler = mux
+	var h http.Handler = scrubURL(mux)
 	h = securityHeaders(h, d.HTTPS)
 	h = recoverer(h)
 	h = requestLog(h)

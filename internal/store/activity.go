@@ -9,6 +9,9 @@ import (
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
+// maxActionLen is the longest activity action name.
+const maxActionLen = 100
+
 const actCols = `v.id, v.actor_id, v.actor_name, v.action, v.subject_type, v.subject_id, v.candidate_id, v.job_id, v.summary,
 	v.before_json, v.after_json, v.ip, v.created_at`
 
@@ -133,6 +136,11 @@ func (db *DB) AuditLog(ctx context.Context, f hiring.ActivityFilter, pr hiring.P
 		where = append(where, "v.actor_id = "+p.add(f.ActorID))
 	}
 	if f.Action != "" {
+		// No action is longer (RecordActivity holds them to it); a longer
+		// prefix would also pass SQLite's LIKE pattern limit.
+		if len(f.Action) > maxActionLen {
+			return hiring.Page[hiring.Activity]{}, invalid("action", "must be at most 100 characters")
+		}
 		// Actions are lower case; SQLite's LIKE ignores ASCII case and
 		// PostgreSQL's does not, so the prefix is lowered for both.
 		where = append(where, "v.action LIKE "+p.add(escapeLike(strings.ToLower(f.Action))+"%")+" ESCAPE '\\'")
@@ -163,7 +171,7 @@ func (db *DB) RecordActivity(ctx context.Context, e hiring.Activity) error {
 		return err
 	}
 	var v hiring.Validation
-	if e.Action == "" || len(e.Action) > 100 {
+	if e.Action == "" || len(e.Action) > maxActionLen {
 		v.Add("action", "is required (at most 100 characters)")
 	}
 	if e.SubjectType == "" {

@@ -72,3 +72,28 @@ func TestDocumentUploadAndDownload(t *testing.T) {
 	f.post(c, "/documents/"+d.ID+"/delete", nil).redirectsTo(t, "/candidates/"+f.cand.ID)
 	f.get(c, "/documents/"+d.ID+"/download").must(t, http.StatusNotFound)
 }
+
+// TestBidiFileNameIsStripped: a right-to-left override would make
+// "invoice\u202efdp.bat" read as "invoicetab.pdf"; the name is stored and
+// shown without it (blob.CleanName, the one cleaner of uploaded names).
+func TestBidiFileNameIsStripped(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.as(f.recruiter)
+	f.upload(c, f.cand.ID, "invoice\u202efdp.bat", []byte("Plain text resume\n")).redirectsTo(t, "/candidates/"+f.cand.ID)
+	docs, err := f.app.DB.Documents(f.app.System(), f.cand.ID)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("documents: %v %d", err, len(docs))
+	}
+	if docs[0].FileName != "invoicefdp.bat" {
+		t.Errorf("stored name %q", docs[0].FileName)
+	}
+	page := f.get(c, "/candidates/"+f.cand.ID)
+	page.must(t, http.StatusOK, "invoicefdp.bat")
+	if strings.ContainsRune(page.body, '\u202e') {
+		t.Error("the page holds the override character")
+	}
+	if cd := f.get(c, "/documents/"+docs[0].ID+"/download").header.Get("Content-Disposition"); strings.ContainsRune(cd, '\u202e') || strings.Contains(cd, "%E2%80%AE") {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+}

@@ -1,7 +1,11 @@
 package web
 
 import (
+	"fmt"
+	"maps"
+	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -135,4 +139,41 @@ func renameField(err error, from, to string) error {
 		out.Fields = append(out.Fields, f)
 	}
 	return out
+}
+
+// textForm refuses, with 422 and the field named, a posted form holding a
+// value that is not text (hiring.IsText: a NUL byte or invalid UTF-8). No
+// browser sends one — the HTML parser turns NUL into U+FFFD and forms are
+// sent as UTF-8 — so only a crafted request meets this, and it never
+// reaches a service: PostgreSQL cannot store NUL, and ID fields are looked up.
+func (h *Handler) textForm(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The CSRF check has parsed the form; this is a no-op then.
+		_ = r.ParseForm()
+		var v hiring.Validation
+		check := func(values url.Values) {
+			for _, k := range slices.Sorted(maps.Keys(values)) {
+				if !hiring.IsText(k) {
+					v.Add(hiring.ScrubText(k), "is not valid text as a field name")
+					continue
+				}
+				for _, x := range values[k] {
+					if !hiring.IsText(x) && !v.Has(k) {
+						v.Add(k, hiring.NotText)
+					}
+				}
+			}
+		}
+		check(r.PostForm)
+		if r.MultipartForm != nil {
+			check(r.MultipartForm.Value)
+		}
+		if err := v.Err(); err != nil {
+			f := v.Fields[0]
+			h.fail(w, r, &hiring.Error{Code: hiring.EInvalid, Fields: v.Fields,
+				Message: fmt.Sprintf("The form field %q %s.", f.Field, f.Message)})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

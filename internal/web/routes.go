@@ -38,6 +38,9 @@ type route struct {
 func (h *Handler) register() {
 	for _, rt := range h.table() {
 		var next http.Handler = rt.fn
+		if rt.method != http.MethodGet {
+			next = h.textForm(next)
+		}
 		switch rt.access {
 		case Member:
 			next = h.requireUser(next)
