@@ -30,6 +30,10 @@ func (h *handler) idempotent(next http.HandlerFunc) http.HandlerFunc {
 			h.fail(w, r, fieldError(http.StatusBadRequest, "The Idempotency-Key header is invalid.", "Idempotency-Key", "must be at most 255 characters"))
 			return
 		}
+		if !hiring.IsText(key) { // the key is stored; PostgreSQL refuses bytes that are not UTF-8
+			h.fail(w, r, fieldError(http.StatusBadRequest, "The Idempotency-Key header is invalid.", "Idempotency-Key", hiring.NotText))
+			return
+		}
 		actor, ok := hiring.ActorFrom(r.Context())
 		if !ok {
 			h.fail(w, r, hiring.Errorf(hiring.EUnauthorized, "Sign in with an API token."))
