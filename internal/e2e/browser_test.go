@@ -109,7 +109,7 @@ func TestBrowserHiringFlow(t *testing.T) {
 
 	// Drag the card from the first column into the second with real mouse
 	// events: press on the card, move in steps, release over the column.
-	card := fmt.Sprintf("#card-%s p.muted", app.ID) // text, not a control SortableJS filters out
+	card := fmt.Sprintf("#card-%s .age", app.ID) // text, not a control SortableJS filters out
 	column := fmt.Sprintf(`ol[data-stage-id="%s"]`, stages[1].ID)
 	b.do("open the board", open(a.URL+"/jobs/"+jobID, "#card-"+app.ID),
 		discard(chromedp.Poll[bool](`typeof Sortable !== "undefined" && document.readyState === "complete"`, chromedp.WithPollingTimeout(10*time.Second))))

@@ -45,7 +45,82 @@ func TestBrowserDailyPages(t *testing.T) {
 			}
 		}
 		w.checkNav(v)
+		w.checkBoard(v)
 	}
+	w.moveWithCardMenu()
+}
+
+type boardLook struct {
+	Columns, Visible int     // columns, and those wholly inside the window
+	CardHeight       float64 // tallest card
+	PageHeight       int     // the document's height
+	Window           int     // the window's height
+	OwnScroll        bool    // the longest column scrolls inside itself
+	Counts           []string
+	PageWidth        int
+	WindowWidth      int
+}
+
+// checkBoard: all stages show side by side at 1366 px, cards are compact,
+// columns scroll on their own so the page stays one screen high, counts show.
+func (w *demoWorld) checkBoard(v viewport) {
+	b := w.b
+	b.do("open the board", open(w.a.URL+"/jobs/"+w.demo.LargeJobID, "#board"))
+	look := run(b, "measure the board", chromedp.Evaluate[boardLook](`(() => {
+		const cols = [...document.querySelectorAll("#board .column")];
+		const cards = [...document.querySelectorAll("#board .app-card")];
+		const lists = [...document.querySelectorAll("#board ol.cards")];
+		return {
+			Columns: cols.length,
+			Visible: cols.filter(c => { const r = c.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth; }).length,
+			CardHeight: Math.max(...cards.map(c => c.getBoundingClientRect().height)),
+			PageHeight: document.documentElement.scrollHeight, Window: window.innerHeight,
+			OwnScroll: lists.some(l => l.scrollHeight > l.clientHeight + 50 && getComputedStyle(l).overflowY === "auto"),
+			Counts: cols.map(c => c.querySelector("h2 .count").textContent),
+			PageWidth: document.documentElement.scrollWidth, WindowWidth: window.innerWidth,
+		};
+	})()`))
+	if look.Columns < 5 || len(look.Counts) != look.Columns {
+		b.t.Fatalf("%s: board %+v", v.name, look)
+	}
+	if look.CardHeight > 48 {
+		b.t.Errorf("%s: a card is %.0f px high; compact cards are at most 48 px (before: 163 px)", v.name, look.CardHeight)
+	}
+	if !look.OwnScroll {
+		b.t.Errorf("%s: no column scrolls on its own: %+v", v.name, look)
+	}
+	if look.PageWidth > look.WindowWidth {
+		b.t.Errorf("%s: the page scrolls sideways (%d px in %d)", v.name, look.PageWidth, look.WindowWidth)
+	}
+	if !v.mobile {
+		if look.Visible != look.Columns {
+			b.t.Errorf("desktop: %d of %d stages in view", look.Visible, look.Columns)
+		}
+		if look.PageHeight > look.Window+40 {
+			b.t.Errorf("desktop: the board page is %d px high in a %d px window", look.PageHeight, look.Window)
+		}
+	}
+	// Rejected and hired applications are one click from the board.
+	for _, id := range []string{"#rejected-link", "#hired-link"} {
+		if !run(b, "find "+id, chromedp.Evaluate[bool](`document.querySelector("`+id+`").getClientRects().length > 0`)) {
+			b.t.Errorf("%s: %s is not on the board page", v.name, id)
+		}
+	}
+}
+
+// moveWithCardMenu moves a card through its menu (the way without drag and
+// drop, and without JavaScript: a plain form).
+func (w *demoWorld) moveWithCardMenu() {
+	b := w.b
+	b.do("desktop", desktop.emulate(), open(w.a.URL+"/jobs/"+w.demo.LargeJobID, "#board"))
+	ids := run(b, "first card and next stage", chromedp.Evaluate[[]string](`[document.querySelector("#board .column .app-card").dataset.applicationId,
+		document.querySelectorAll("#board .column")[1].dataset.stageId]`))
+	card := "#card-" + ids[0]
+	b.do("open the card menu", chromedp.Click(chromedp.CSS(card+" .card-menu summary"), chromedp.NodeVisible),
+		chromedp.SetValue(chromedp.CSS("#move-"+ids[0]), ids[1]))
+	b.axeClean("the board with a card menu open")
+	b.submit("move through the menu", card+` .move-form button[type="submit"]`)
+	b.do("the card is in the next column", chromedp.WaitReady(chromedp.CSS(`ol[data-stage-id="`+ids[1]+`"] `+card)))
 }
 
 // checkNav: the current page is marked; on a phone the menu is folded until

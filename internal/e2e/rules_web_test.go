@@ -89,6 +89,7 @@ func webRules() map[string]rule {
 		"POST /jobs/{id}/edit":                {perJob: true, expect: writeJob, path: jobID, body: func(w *world) payload { return jobForm(w, true) }},
 		"POST /jobs/{id}/status":              {perJob: true, expect: writeJob, path: jobID, body: func(w *world) payload { return form("status", "paused", "version", itoa(w.Job().Version)) }},
 		"GET /jobs/{id}/activity":             {perJob: true, expect: readJob, path: jobID},
+		"GET /jobs/{id}/applications":         {perJob: true, expect: readJob, path: jobID},
 		"GET /jobs/{id}/stages":               {perJob: true, expect: writeJob, path: jobID},
 		"POST /jobs/{id}/stages":              {perJob: true, expect: writeJob, path: jobID, body: func(w *world) payload { return form("name", "Extra round", "kind", "interview") }},
 		"GET /jobs/{id}/stages/{stage}/cards": {perJob: true, expect: readJob, path: stage(0)},

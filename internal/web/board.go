@@ -41,8 +41,10 @@ func (h *Handler) board(w http.ResponseWriter, r *http.Request) {
 	for i, c := range cols {
 		stages[i] = c.Stage
 	}
+	v := h.view(w, r, job.Title, "jobs")
+	v.Wide = true
 	h.render(w, r, http.StatusOK, "board", boardPage{
-		view:         h.view(w, r, job.Title, "jobs"),
+		view:         v,
 		Job:          job,
 		Columns:      cols,
 		Stages:       stages,

@@ -28,6 +28,8 @@ func templateFuncs() template.FuncMap {
 		"deref":    func(t *time.Time) time.Time { return *t },
 		"icon":     icon,
 		"avatar":   avatar,
+		"salary":   salary,
+		"lower":    strings.ToLower,
 	}
 }
 
@@ -128,4 +130,43 @@ func kb(n int64) string {
 		return fmt.Sprintf("%.0f KB", float64(n)/1024)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+}
+
+// salary reads a pay range as people write it ("EUR 60,000–80,000 a year").
+func salary(s *hiring.Salary) string {
+	if s == nil {
+		return ""
+	}
+	var amount string
+	switch {
+	case s.Min > 0 && s.Max > 0 && s.Min != s.Max:
+		amount = thousands(s.Min) + "–" + thousands(s.Max)
+	case s.Max > 0:
+		amount = thousands(s.Max)
+	default:
+		amount = thousands(s.Min)
+	}
+	out := strings.TrimSpace(s.Currency + " " + amount)
+	if s.Period != "" {
+		out += " a " + string(s.Period)
+	}
+	return out
+}
+
+// thousands writes n with comma separators (1234567 → "1,234,567").
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }

@@ -15,6 +15,9 @@ type jobsPage struct {
 	Statuses    []hiring.JobStatus
 	Departments []hiring.Department
 	Locations   []hiring.Location
+	// Filtered: the list is narrowed by the person (an empty result then
+	// says so; an empty installation says how to start instead).
+	Filtered bool
 }
 
 func (h *Handler) jobsList(w http.ResponseWriter, r *http.Request) {
@@ -58,5 +61,6 @@ func (h *Handler) jobsList(w http.ResponseWriter, r *http.Request) {
 		Statuses:    hiring.JobStatuses,
 		Departments: depts,
 		Locations:   locs,
+		Filtered:    q.Get("q") != "" || q.Get("department") != "" || q.Get("location") != "" || q.Has("status") || q.Get("mine") == "1" || q.Get("cursor") != "",
 	})
 }

@@ -1,11 +1,13 @@
 package web_test
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/candor-ats/candor/internal/app/apptest"
+	"github.com/candor-ats/candor/internal/hiring"
 )
 
 // Every page renders for a role allowed to see it.
@@ -104,4 +106,30 @@ func TestUnknownPathIs404Page(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	f.get(f.as(f.recruiter), "/no/such/page").must(t, http.StatusNotFound, "Page not found")
+}
+
+// An empty installation's jobs page says how to start, not that filters
+// match nothing (issue 7, friction 9).
+func TestJobsEmptyStateSaysHowToStart(t *testing.T) {
+	t.Parallel()
+	a := apptest.New(t)
+	admin := a.CreateUser(hiring.RoleAdmin)
+	c := a.Client()
+	a.Login(c, admin.Email, apptest.Password)
+	body := func(path string) string {
+		res, err := c.Get(a.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return string(b)
+	}
+	page := body("/jobs")
+	if !strings.Contains(page, `id="jobs-empty"`) || !strings.Contains(page, `href="/jobs/new"`) || strings.Contains(page, "No jobs match") {
+		t.Errorf("empty install's jobs page:\n%s", page)
+	}
+	if page := body("/jobs?q=nothing"); !strings.Contains(page, "No jobs match these filters") {
+		t.Errorf("filtered empty jobs page:\n%s", page)
+	}
 }

@@ -74,6 +74,7 @@ func (h *Handler) table() []route {
 		{"POST", "/jobs/{id}/edit", Member, h.jobUpdate},
 		{"POST", "/jobs/{id}/status", Member, h.jobStatus},
 		{"GET", "/jobs/{id}/activity", Member, h.jobActivity},
+		{"GET", "/jobs/{id}/applications", Member, h.jobApplications},
 		{"GET", "/jobs/{id}/stages", Member, h.stagesPage},
 		{"POST", "/jobs/{id}/stages", Member, h.stageAdd},
 		{"GET", "/jobs/{id}/stages/{stage}/cards", Member, h.boardColumn},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -85,6 +86,25 @@ func (v view) Date(t time.Time) string {
 		return ""
 	}
 	return t.In(v.loc).Format("2 Jan 2006")
+}
+
+// Age says briefly how long ago t was ("5h", "3d", "2w", "4mo", "1y"): the
+// time a card has spent in its stage.
+func (v view) Age(t time.Time) string {
+	d := time.Since(t)
+	switch {
+	case d < time.Hour:
+		return strconv.Itoa(max(int(d/time.Minute), 0)) + "m"
+	case d < 24*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d < 14*24*time.Hour:
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	case d < 60*24*time.Hour:
+		return strconv.Itoa(int(d/(7*24*time.Hour))) + "w"
+	case d < 365*24*time.Hour:
+		return strconv.Itoa(int(d/(30*24*time.Hour))) + "mo"
+	}
+	return strconv.Itoa(int(d/(365*24*time.Hour))) + "y"
 }
 
 // ISO is the machine-readable time for <time datetime>.

@@ -80,7 +80,7 @@
       Sortable.create(list, {
         group: "board",
         draggable: ".app-card",
-        filter: "input, select, button, a, label",
+        filter: "input, select, button, a, label, summary, .menu-panel",
         preventOnFilter: false,
         animation: 120,
         onEnd: function (evt) {
