@@ -82,7 +82,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"Candidate": candidateJSON{}, "CandidateInput": candidateInput{}, "TagsInput": tagsInput{},
 		"Note": noteJSON{}, "NoteInput": noteInput{}, "Application": applicationJSON{},
 		"ApplicationInput": applicationInput{}, "StageVisit": stageVisitJSON{}, "MoveInput": moveInput{}, "BulkInput": bulkInput{}, "BulkResult": bulkResult{},
-		"RejectInput": rejectInput{}, "VersionInput": versionInput{}, "User": userJSON{}, "NewUser": newUserInput{},
+		"RejectInput": rejectInput{}, "VersionInput": versionInput{}, "User": userJSON{}, "Colleague": colleagueJSON{}, "NewUser": newUserInput{},
 		"UserUpdate": userUpdateInput{}, "Activity": activityJSON{}, "Document": documentJSON{},
 		"DocumentUpload": struct {
 			File          string `json:"file"`

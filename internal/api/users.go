@@ -38,6 +38,22 @@ type userUpdateInput struct {
 	KeepAPITokens bool    `json:"keep_api_tokens"`
 }
 
+// colleagueJSON is a user as interviewers and hiring managers see another
+// (hiring.Actor.SeesAccount): a name for mentions and teams, nothing more.
+type colleagueJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// userView is u in the shape the actor may read: a whole userJSON or a
+// colleagueJSON. The store has already left out what the actor may not see.
+func userView(ctx context.Context, u hiring.User) any {
+	if a, ok := hiring.ActorFrom(ctx); ok && a.SeesAccount(u.ID) {
+		return toUserJSON(u)
+	}
+	return colleagueJSON{ID: u.ID, Name: u.Name}
+}
+
 func toUserJSON(u hiring.User) userJSON {
 	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), TimeZone: u.TimeZone,
 		Disabled: u.Disabled, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
@@ -55,7 +71,7 @@ func (h *handler) listUsers(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, newList(mapList(users, toUserJSON), ""))
+	writeJSON(w, http.StatusOK, newList(mapList(users, func(u hiring.User) any { return userView(r.Context(), u) }), ""))
 }
 
 func (h *handler) createUser(w http.ResponseWriter, r *http.Request) {
@@ -91,7 +107,7 @@ func (h *handler) getUser(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toUserJSON(u))
+	writeJSON(w, http.StatusOK, userView(r.Context(), u))
 }
 
 func (h *handler) updateUser(w http.ResponseWriter, r *http.Request) {

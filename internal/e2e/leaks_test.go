@@ -34,6 +34,7 @@ func testListsDoNotLeak(t *testing.T, f *fixture) {
 		cands, notCands   []hiring.Candidate
 		apps, notApps     []hiring.Application
 		salary, privNotes bool
+		directory         bool // the user directory: emails, roles, disabled accounts
 	}
 	views := []view{
 		{r: inter, jobs: []hiring.Job{s.Job}, notJobs: []hiring.Job{s.OtherJob, s.ConfidentialJob},
@@ -48,10 +49,19 @@ func testListsDoNotLeak(t *testing.T, f *fixture) {
 		{r: recruiter, jobs: []hiring.Job{s.Job, s.OtherJob}, notJobs: []hiring.Job{s.ConfidentialJob},
 			cands: []hiring.Candidate{s.Candidate, s.OtherCandidate, s.ConfidentialCandidate},
 			apps:  []hiring.Application{s.App, s.OtherApp}, notApps: []hiring.Application{s.ConfidentialApp},
-			salary: true, privNotes: true},
+			salary: true, privNotes: true, directory: true},
 		{r: admin, jobs: []hiring.Job{s.Job, s.OtherJob, s.ConfidentialJob},
 			cands: []hiring.Candidate{s.Candidate, s.OtherCandidate, s.ConfidentialCandidate},
-			apps:  []hiring.Application{s.App, s.OtherApp, s.ConfidentialApp}, salary: true, privNotes: true},
+			apps:  []hiring.Application{s.App, s.OtherApp, s.ConfidentialApp}, salary: true, privNotes: true, directory: true},
+	}
+	// A colleague who has left: part of the directory, hidden from the others.
+	leaver, err := f.app.DB.CreateUser(f.sys(), hiring.NewUser{Email: "leaver@example.com", Name: "Lena Leaver", Role: hiring.RoleRecruiter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	if _, err := f.app.DB.UpdateUser(f.sys(), leaver.ID, hiring.UserUpdate{Disabled: &yes}); err != nil {
+		t.Fatal(err)
 	}
 	for _, v := range views {
 		t.Run(string(v.r), func(t *testing.T) {
@@ -176,6 +186,44 @@ func testListsDoNotLeak(t *testing.T, f *fixture) {
 			}
 			if private != v.privNotes {
 				t.Errorf("LEAK GET /api/v1/candidates/{id}/notes as %s: private note listed=%v, want %v", v.r, private, v.privNotes)
+			}
+
+			// Users: colleagues' names for everyone; emails, roles and
+			// disabled accounts for the directory's readers only.
+			userIDs, users := list("/api/v1/users")
+			has("GET /api/v1/users", userIDs, s.Admin.ID, s.Admin.Name, true)
+			has("GET /api/v1/users", userIDs, leaver.ID, leaver.Name, false)
+			for _, it := range users {
+				_, email := it["email"]
+				_, role := it["role"]
+				if want := v.directory || it["id"] == u.ID; email != want || role != want {
+					t.Errorf("LEAK GET /api/v1/users as %s: %v has email=%v role=%v, want %v", v.r, it["name"], email, role, want)
+				}
+			}
+			res, err = http.DefaultClient.Do(f.app.APIRequest("GET", "/api/v1/users?include_disabled=true", tok, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if want := map[bool]int{true: http.StatusOK, false: http.StatusForbidden}[v.directory]; res.StatusCode != want {
+				t.Errorf("LEAK GET /api/v1/users?include_disabled=true as %s: %d, want %d", v.r, res.StatusCode, want)
+			}
+			for id, want := range map[string]int{leaver.ID: map[bool]int{true: 200, false: 404}[v.directory], s.Admin.ID: 200} {
+				res, err := http.DefaultClient.Do(f.app.APIRequest("GET", "/api/v1/users/"+id, tok, nil))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var one map[string]any
+				_ = json.NewDecoder(res.Body).Decode(&one)
+				res.Body.Close()
+				if _, email := one["email"]; res.StatusCode != want || (res.StatusCode == 200 && email != v.directory) {
+					t.Errorf("LEAK GET /api/v1/users/{id} as %s: %d %v, want %d with email=%v", v.r, res.StatusCode, one, want, v.directory)
+				}
+			}
+			// The job form's hiring-team picker (team hiring managers edit
+			// the job) names colleagues without their roles.
+			if v.r != inter {
+				contains("GET /jobs/{id}/edit (roles)", page("/jobs/"+s.Job.ID+"/edit"), "("+hiring.RoleRecruiter.Label()+")", v.directory)
 			}
 		})
 	}

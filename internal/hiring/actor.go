@@ -57,6 +57,19 @@ type Actor struct {
 // CanSeeAll reports whether the actor sees all jobs and candidates.
 func (a Actor) CanSeeAll() bool { return a.System || a.Role.SeesAllJobs() }
 
+// SeesDirectory reports whether the actor may read the user directory:
+// emails, roles, time zones and disabled accounts. Interviewers and hiring
+// managers know their colleagues by name only (for @mentions and teams).
+func (a Actor) SeesDirectory() bool {
+	return a.System || a.Role == RoleAdmin || a.Role == RoleRecruiter
+}
+
+// SeesAccount reports whether the actor may read the whole account of the
+// user with that id: the directory's readers, and everyone their own.
+func (a Actor) SeesAccount(userID string) bool {
+	return a.SeesDirectory() || (a.UserID != "" && a.UserID == userID)
+}
+
 // IsAdmin reports whether the actor may administer the installation.
 func (a Actor) IsAdmin() bool { return a.System || a.Role == RoleAdmin }
 

@@ -17,6 +17,15 @@ type User struct {
 	UpdatedAt time.Time
 }
 
+// AsSeenBy is u as the actor may read it: whole when a.SeesAccount(u.ID),
+// otherwise a colleague's view, the ID and name only.
+func (u User) AsSeenBy(a Actor) User {
+	if a.SeesAccount(u.ID) {
+		return u
+	}
+	return User{ID: u.ID, Name: u.Name}
+}
+
 // Location returns the user's time zone, UTC when unset or unknown.
 func (u User) Location() *time.Location {
 	if u.TimeZone == "" {

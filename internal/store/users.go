@@ -95,12 +95,22 @@ func (db *DB) createUser(ctx context.Context, in hiring.NewUser, firstOnly bool)
 	return u, nil
 }
 
-// User returns a user; any signed-in actor may read names and roles.
+// User returns a user as the actor may see them (hiring.User.AsSeenBy):
+// admins, recruiters and the user themself read the whole account; other
+// members a colleague's ID and name, and a disabled account not at all.
 func (db *DB) User(ctx context.Context, id string) (hiring.User, error) {
-	if _, err := actor(ctx); err != nil {
+	a, err := actor(ctx)
+	if err != nil {
 		return hiring.User{}, err
 	}
-	return db.userByID(ctx, db.rd, id)
+	u, err := db.userByID(ctx, db.rd, id)
+	if err != nil {
+		return hiring.User{}, err
+	}
+	if u.Disabled && !a.SeesAccount(u.ID) {
+		return hiring.User{}, hiring.ErrNotFound("user")
+	}
+	return u.AsSeenBy(a), nil
 }
 
 func (db *DB) userByID(ctx context.Context, q querier, id string) (hiring.User, error) {
@@ -109,17 +119,30 @@ func (db *DB) userByID(ctx context.Context, q querier, id string) (hiring.User, 
 }
 
 // UserByEmail needs no actor: the login form looks the user up before anyone
-// is signed in.
+// is signed in. A signed-in actor outside the directory finds only
+// themself: an email is the directory's to give.
 func (db *DB) UserByEmail(ctx context.Context, email string) (hiring.User, error) {
 	email, _ = hiring.NormalizeEmail(email)
 	u, err := scanUser(db.rd.QueryRowContext(ctx, "SELECT "+userCols+" FROM users WHERE email = $1", email))
-	return u, notFound("user", err)
+	if err != nil {
+		return hiring.User{}, notFound("user", err)
+	}
+	if a, ok := hiring.ActorFrom(ctx); ok && !a.SeesAccount(u.ID) {
+		return hiring.User{}, hiring.ErrNotFound("user")
+	}
+	return u, nil
 }
 
-// ListUsers lists users by name.
+// ListUsers lists users by name, each as the actor may see them
+// (hiring.User.AsSeenBy). Disabled accounts are part of the directory:
+// includeDisabled is for admins and recruiters only.
 func (db *DB) ListUsers(ctx context.Context, includeDisabled bool) ([]hiring.User, error) {
-	if _, err := actor(ctx); err != nil {
+	a, err := actor(ctx)
+	if err != nil {
 		return nil, err
+	}
+	if includeDisabled && !a.SeesDirectory() {
+		return nil, forbidden("Only admins and recruiters see disabled accounts.")
 	}
 	query := "SELECT " + userCols + " FROM users"
 	if !includeDisabled {
@@ -136,7 +159,7 @@ func (db *DB) ListUsers(ctx context.Context, includeDisabled bool) ([]hiring.Use
 		if err != nil {
 			return nil, dbErr("list users", err)
 		}
-		out = append(out, u)
+		out = append(out, u.AsSeenBy(a))
 	}
 	return out, dbErr("list users", rows.Err())
 }

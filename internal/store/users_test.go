@@ -278,3 +278,58 @@ func TestCreateFirstUserOnce(t *testing.T) {
 		}
 	})
 }
+
+// Interviewers and hiring managers know colleagues by name; emails, roles,
+// time zones and disabled accounts are the directory's (admins, recruiters),
+// and everyone reads their own account whole.
+func TestUserDirectory(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		yes := true
+		_, err := db.UpdateUser(storetest.As(s.Admin), s.OtherInterviewer.ID, hiring.UserUpdate{Disabled: &yes})
+		ok(t, err)
+		for _, tc := range []struct {
+			who       hiring.User
+			directory bool
+		}{{s.Interviewer, false}, {s.Manager, false}, {s.Recruiter, true}, {s.Admin, true}} {
+			ctx := storetest.As(tc.who)
+			users, err := db.ListUsers(ctx, false)
+			ok(t, err)
+			for _, u := range users {
+				whole := tc.directory || u.ID == tc.who.ID
+				if u.Name == "" || (u.Email != "") != whole || (u.Role != "") != whole || (!u.CreatedAt.IsZero()) != whole {
+					t.Errorf("%s lists %+v (whole=%v)", tc.who.Role, u, whole)
+				}
+				if u.ID == s.OtherInterviewer.ID {
+					t.Errorf("%s lists the disabled user", tc.who.Role)
+				}
+			}
+			all, err := db.ListUsers(ctx, true)
+			other, oerr := db.User(ctx, s.OtherInterviewer.ID)
+			admin, aerr := db.User(ctx, s.Admin.ID)
+			ok(t, aerr)
+			self, serr := db.User(ctx, tc.who.ID)
+			ok(t, serr)
+			if self.Email != tc.who.Email || self.Role != tc.who.Role {
+				t.Errorf("%s reads their own account as %+v", tc.who.Role, self)
+			}
+			_, berr := db.UserByEmail(ctx, s.Admin.Email)
+			if tc.directory {
+				ok(t, err)
+				ok(t, oerr)
+				ok(t, berr)
+				if len(all) != len(users)+1 || !other.Disabled || admin.Email != s.Admin.Email {
+					t.Errorf("%s: %d of %d users with disabled, disabled user %+v, admin %+v", tc.who.Role, len(all), len(users), other, admin)
+				}
+				continue
+			}
+			wantCode(t, err, hiring.EForbidden)
+			wantCode(t, oerr, hiring.ENotFound)
+			wantCode(t, berr, hiring.ENotFound)
+			if admin != (hiring.User{ID: s.Admin.ID, Name: s.Admin.Name}) {
+				t.Errorf("%s reads a colleague as %+v, want the name only", tc.who.Role, admin)
+			}
+		}
+	})
+}
