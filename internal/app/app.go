@@ -63,8 +63,12 @@ func New(ctx context.Context, cfg config.Config, logger *slog.Logger) (*App, err
 	return a, nil
 }
 
-// OpenStore opens the configured database and applies the migrations.
+// OpenStore makes sure the data folder is private (0700), opens the
+// configured database and applies the migrations.
 func OpenStore(ctx context.Context, cfg config.Config, logger *slog.Logger) (*store.DB, error) {
+	if err := config.PrepareDataDir(cfg.DataDir, logger); err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, store.Config{URL: cfg.DatabaseURL, DataDir: cfg.DataDir, Logger: logger})
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

@@ -2,7 +2,10 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -38,14 +41,17 @@ func sqliteDSN(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func openSQLite(dir string) (*DB, error) {
+func openSQLite(dir string, logger *slog.Logger) (*DB, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("store: data folder: %w", err)
 	}
 	path := filepath.Join(dir, "candor.db")
+	if err := privateDBFiles(path, logger); err != nil {
+		return nil, err
+	}
 	w, err := sql.Open("sqlite", sqliteDSN(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -72,6 +78,36 @@ func openSQLite(dir string) (*DB, error) {
 	r.SetConnMaxIdleTime(0)
 	r.SetConnMaxLifetime(0)
 	return &DB{dialect: DialectSQLite, writer: w, reader: r, path: path}, nil
+}
+
+// privateDBFiles makes the database file before SQLite does, 0600 like the
+// other secrets (SQLite would make it 0644 less the umask), and narrows an
+// existing one, and its -wal and -shm, that is wider. SQLite gives the -wal
+// and -shm files it creates the database file's mode, so they follow.
+func privateDBFiles(path string, logger *slog.Logger) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		return f.Close()
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		if mode := fi.Mode().Perm(); mode&^0o600 != 0 {
+			if err := os.Chmod(p, 0o600); err != nil {
+				return fmt.Errorf("store: narrowing %s's mode %#o to 0600: %w", p, mode, err)
+			}
+			logger.Warn("a database file was readable by other users; its mode is now 0600", "file", p, "was", fmt.Sprintf("%#o", mode))
+		}
+	}
+	return nil
 }
 
 // sqliteReaders is the size of the SQLite reader pool.

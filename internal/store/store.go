@@ -72,7 +72,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	)
 	switch {
 	case cfg.URL == "":
-		db, err = openSQLite(cfg.DataDir)
+		db, err = openSQLite(cfg.DataDir, logger)
 	case strings.HasPrefix(cfg.URL, "postgres://"), strings.HasPrefix(cfg.URL, "postgresql://"):
 		db, err = openPostgres(cfg.URL)
 	default:
