@@ -109,23 +109,21 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	if err != nil {
 		return nil, fmt.Errorf("background jobs: %w", err)
 	}
-	// The CSRF check parses multipart forms before the handler does, so its
-	// cap must let the largest upload (an import file) through; each
-	// handler caps its own body again.
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
-		MaxFormBytes: importer.MaxUploadBytes + 1<<20, SecretKey: cfg.SecretKey,
-		TrustedProxies: cfg.TrustedProxies})
+		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle}
+	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
+		MaxDocumentBytes: maxDoc})
 	a.handler = server.New(server.Deps{
-		Auth: au,
-		Web: web.New(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
-			MaxDocumentBytes: maxDoc}),
-		API:      api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, MaxDocumentBytes: maxDoc}),
-		Static:   web.Static(),
-		Ready:    db.Ping, // New migrated before building the handler, so a live database is a ready one
-		Logger:   logger,
-		HTTPS:    cfg.SecureCookies(),
-		Activity: idle,
+		Auth:            au,
+		Web:             ui,
+		AnonymousBodies: ui.AnonymousBodies(),
+		API:             api.New(api.Deps{Svc: db, Auth: au, Blobs: blobs, Parsing: parse, Logger: logger, MaxDocumentBytes: maxDoc}),
+		Static:          web.Static(),
+		Ready:           db.Ping, // New migrated before building the handler, so a live database is a ready one
+		Logger:          logger,
+		HTTPS:           cfg.SecureCookies(),
+		Activity:        idle,
 	})
 	return a, nil
 }

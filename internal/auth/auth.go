@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/netip"
+	"runtime"
 	"sync"
 	"time"
 
@@ -26,8 +27,9 @@ type Options struct {
 	// unsafe requests must carry this Origin (or none); when empty the
 	// request's own Host is the expected origin.
 	BaseURL string
-	// MaxFormBytes caps a form body the CSRF check has to read to find the
-	// token field (multipart uploads included); default 32 MiB.
+	// MaxFormBytes caps the urlencoded form of a signed-in request, which
+	// the CSRF check parses to find the token field; default 10 MiB
+	// (net/http's own cap). Multipart bodies are left to their handlers.
 	MaxFormBytes int64
 	// Now is the clock; tests may pin it. Default time.Now.
 	Now func() time.Time
@@ -53,6 +55,9 @@ type Auth struct {
 
 	keys keys
 
+	// argonSlots bounds the argon2 hashes running at once (argonSlot).
+	argonSlots chan struct{}
+
 	setupMu        sync.Mutex
 	setupAnnounced bool // SetupToken has returned the token once in this process
 }
@@ -63,7 +68,7 @@ func New(svc hiring.Services, opts Options) *Auth {
 		opts.SessionTTL = 14 * 24 * time.Hour
 	}
 	if opts.MaxFormBytes <= 0 {
-		opts.MaxFormBytes = 32 << 20
+		opts.MaxFormBytes = 10 << 20
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -72,7 +77,8 @@ func New(svc hiring.Services, opts Options) *Auth {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Auth{svc: svc, opts: opts, logger: logger, now: opts.Now, dummyHash: dummyHash, keys: deriveKeys(opts.SecretKey)}
+	return &Auth{svc: svc, opts: opts, logger: logger, now: opts.Now, dummyHash: dummyHash, keys: deriveKeys(opts.SecretKey),
+		argonSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 }
 
 // dummyHash is an argon2id hash, with today's parameters, of 32 random bytes

@@ -1,8 +1,13 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,8 +20,8 @@ import (
 // token; an anonymous one (the login and setup forms) must echo the value of
 // the pre-session cookie (signed double submit: the cookie carries an HMAC
 // under the secret key, so only values this installation issued count).
-// Either way the token travels in the form field csrf_token or the header
-// X-CSRF-Token.
+// Either way the token travels in the form field csrf_token (the first field
+// of a multipart form) or the header X-CSRF-Token.
 const (
 	CSRFCookie = "candor_csrf"
 	CSRFField  = "csrf_token"
@@ -25,16 +30,50 @@ const (
 
 type csrfKey struct{}
 
+// AnonymousBodyBytes caps the body of an unsafe request from a visitor who
+// is not signed in, on any route that did not declare a BodyRoute: enough
+// for a form carrying a CSRF token, not enough to fill memory or disk. The
+// cap is set before anything reads the body.
+const AnonymousBodyBytes = 4 << 10
+
+// csrfPeekBytes is how much of a multipart body the check reads to find the
+// token, which must be the first part (the csrf template is the first field
+// of every form, and browsers send fields in document order).
+const csrfPeekBytes = 8 << 10
+
+// BodyRoute declares a route that takes a body from visitors who are not
+// signed in (sign-in, first-run setup, a public application form), with the
+// largest body it accepts. Pattern is a ServeMux pattern ("POST /login").
+type BodyRoute struct {
+	Pattern  string
+	MaxBytes int64
+}
+
 // CSRF protects unsafe methods (anything but GET, HEAD, OPTIONS, TRACE).
 // Besides the token it checks the browser's own signals: a cross-site
 // Sec-Fetch-Site, or an Origin other than ours, is refused outright.
 //
-// For multipart forms the token field is read by parsing the form here (body
-// capped at Options.MaxFormBytes); handlers then find it in r.MultipartForm.
-func (a *Auth) CSRF(next http.Handler) http.Handler {
+// Nothing reads a body before the request is known to be allowed to send
+// one: a signed-in request, or one to a route in anonymous (each with its
+// own cap); any other anonymous body is cut at AnonymousBodyBytes first.
+// The token comes from the X-CSRF-Token header or the form: a urlencoded
+// form is parsed here (a signed-in one up to Options.MaxFormBytes), a
+// multipart one is not — its first part must be the token, read from the
+// first few KB and handed back to the handler with the rest of the stream.
+// Handlers read multipart forms with ReadMultipartForm (stray FormValue
+// calls see an empty form, so no temp file is ever made where nobody
+// removes it).
+func (a *Auth) CSRF(next http.Handler, anonymous ...BodyRoute) http.Handler {
+	routes := http.NewServeMux()
+	limits := map[string]int64{}
+	for _, br := range anonymous {
+		routes.Handle(br.Pattern, http.NotFoundHandler())
+		limits[br.Pattern] = br.MaxBytes
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s, signedIn := CurrentSession(r.Context())
 		want := ""
-		if s, ok := CurrentSession(r.Context()); ok {
+		if signedIn {
 			want = s.CSRFToken
 		} else if c, err := r.Cookie(CSRFCookie); err == nil && a.keys.validCSRFValue(c.Value) {
 			want = c.Value
@@ -47,6 +86,19 @@ func (a *Auth) CSRF(next http.Handler) http.Handler {
 		}
 		r = r.WithContext(context.WithValue(r.Context(), csrfKey{}, want))
 
+		declared := false
+		if !signedIn && r.Body != nil && r.Body != http.NoBody {
+			limit := int64(AnonymousBodyBytes)
+			if _, pattern := routes.Handler(r); pattern != "" {
+				limit, declared = limits[pattern], true
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
+		multipartBody := isMultipart(r)
+		if multipartBody {
+			r.MultipartForm = unreadForm
+		}
+
 		if isSafeMethod(r.Method) {
 			next.ServeHTTP(w, r)
 			return
@@ -57,14 +109,31 @@ func (a *Auth) CSRF(next http.Handler) http.Handler {
 		}
 		got := r.Header.Get(CSRFHeader)
 		if got == "" {
-			r.Body = http.MaxBytesReader(w, r.Body, a.opts.MaxFormBytes)
-			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-				if err := r.ParseMultipartForm(1 << 20); err != nil {
-					httperr.Problem(w, r, hiring.Errorf(hiring.EInvalid, "The form could not be read (is the file too large?)."))
-					return
+			var err error
+			if multipartBody {
+				got, err = peekMultipartToken(r)
+			} else {
+				if signedIn {
+					r.Body = http.MaxBytesReader(w, r.Body, a.opts.MaxFormBytes)
 				}
+				err = r.ParseForm()
+				got = r.PostForm.Get(CSRFField)
 			}
-			got = r.PostFormValue(CSRFField)
+			var tooBig *http.MaxBytesError
+			switch {
+			case errors.As(err, &tooBig) && (signedIn || declared):
+				httperr.Problem(w, r, hiring.Errorf(hiring.EInvalid, "The form is too large."))
+				return
+			case errors.As(err, &tooBig):
+				// Not signed in and not a route that takes anonymous
+				// bodies: most likely a session that ended before a long
+				// form was sent; the form cannot be accepted either way.
+				csrfFail(w, r, "anonymous body over the limit")
+				return
+			case err != nil:
+				httperr.Problem(w, r, hiring.Errorf(hiring.EInvalid, "The form could not be read."))
+				return
+			}
 		}
 		if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 			csrfFail(w, r, "missing or wrong CSRF token")
@@ -72,6 +141,90 @@ func (a *Auth) CSRF(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// unreadForm marks a multipart body the CSRF check left unread: with it in
+// Request.MultipartForm, net/http's ParseMultipartForm (and so FormValue)
+// returns at once instead of spilling files to the temp folder from a copy
+// of the request that nothing would clean up.
+var unreadForm = &multipart.Form{Value: map[string][]string{}, File: map[string][]*multipart.FileHeader{}}
+
+func isMultipart(r *http.Request) bool {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == "multipart/form-data"
+}
+
+// peekMultipartToken reads the value of the body's first part when it is
+// the CSRF field, from at most csrfPeekBytes, and puts what it read back in
+// front of the rest of the body for the handler. A missing token is "", not
+// an error; an error is a body that could not be read (or is over its cap
+// within the peek).
+func peekMultipartToken(r *http.Request) (string, error) {
+	_, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	boundary := params["boundary"]
+	buf := make([]byte, csrfPeekBytes)
+	n, err := io.ReadFull(r.Body, buf)
+	buf = buf[:n]
+	r.Body = prefixedBody{Reader: io.MultiReader(bytes.NewReader(buf), r.Body), Closer: r.Body}
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		var tooBig *http.MaxBytesError
+		if !errors.As(err, &tooBig) || n == 0 {
+			return "", err
+		}
+		// Over the cap: the token may still be in what was read; the
+		// handler meets the same error if it reads on.
+	}
+	if boundary == "" {
+		return "", nil
+	}
+	p, err := multipart.NewReader(bytes.NewReader(buf), boundary).NextPart()
+	if err != nil || p.FormName() != CSRFField {
+		return "", nil
+	}
+	v, err := io.ReadAll(io.LimitReader(p, 512))
+	if err != nil {
+		return "", nil
+	}
+	return string(v), nil
+}
+
+type prefixedBody struct {
+	io.Reader
+	io.Closer
+}
+
+// ReadMultipartForm reads the multipart form of a request that passed the
+// CSRF check (or of any request, outside it), with the body capped at
+// maxBytes; large file parts spill to the temp folder. The caller must defer
+// form.RemoveAll() — net/http only removes the files of the request it
+// created, and handlers see a copy. On error no file is left behind. The
+// form's values are also put in r.PostForm and r.Form.
+func ReadMultipartForm(w http.ResponseWriter, r *http.Request, maxBytes int64) (*multipart.Form, error) {
+	if r.MultipartForm != nil && r.MultipartForm != unreadForm {
+		return r.MultipartForm, nil
+	}
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+		return nil, http.ErrNotMultipart
+	}
+	if r.Form == nil {
+		if err := r.ParseForm(); err != nil {
+			return nil, err
+		}
+	}
+	f, err := multipart.NewReader(http.MaxBytesReader(w, r.Body, maxBytes), params["boundary"]).ReadForm(1 << 20)
+	if err != nil {
+		return nil, err
+	}
+	if r.PostForm == nil {
+		r.PostForm = url.Values{}
+	}
+	for k, v := range f.Value {
+		r.Form[k] = append(r.Form[k], v...)
+		r.PostForm[k] = append(r.PostForm[k], v...)
+	}
+	r.MultipartForm = f
+	return f, nil
 }
 
 // CSRFToken returns the token to put in the forms of this request's page:

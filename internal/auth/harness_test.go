@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -52,10 +53,16 @@ func newHarnessWith(t *testing.T, db *store.DB, opts auth.Options) *harness {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
+	mux.HandleFunc("POST /upload", upload)
+	// A handler that reads a field the careless way: on a multipart body
+	// FormValue would parse the whole form into temp files.
+	mux.HandleFunc("POST /stray", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(r.FormValue("kind")))
+	})
 	mux.HandleFunc("GET /me", me)
 	mux.HandleFunc("POST /me", me)
 	mux.HandleFunc("GET /form", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(auth.CSRFToken(r))) })
-	return &harness{t: t, db: db, auth: a, h: a.ClientAddr(a.Sessions(a.CSRF(mux))), api: a.Tokens(http.HandlerFunc(me))}
+	return &harness{t: t, db: db, auth: a, h: a.ClientAddr(a.Sessions(a.CSRF(mux, auth.BodyRoute{Pattern: "POST /login", MaxBytes: 16 << 10}))), api: a.Tokens(http.HandlerFunc(me))}
 }
 
 func me(w http.ResponseWriter, r *http.Request) {
@@ -65,6 +72,26 @@ func me(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = json.NewEncoder(w).Encode(map[string]string{"id": u.ID, "email": u.Email})
+}
+
+// upload reads a multipart form the way the UI's upload handlers do and
+// answers with its fields and the size of its file.
+func upload(w http.ResponseWriter, r *http.Request) {
+	if _, ok := auth.CurrentUser(r.Context()); !ok {
+		httperr.Problem(w, r, hiring.Errorf(hiring.EUnauthorized, "Please sign in."))
+		return
+	}
+	form, err := auth.ReadMultipartForm(w, r, 4<<20)
+	if err != nil {
+		httperr.Problem(w, r, hiring.Errorf(hiring.EInvalid, "unreadable: %v", err))
+		return
+	}
+	defer form.RemoveAll()
+	out := map[string]any{"kind": r.PostForm.Get("kind")}
+	if fhs := form.File["file"]; len(fhs) == 1 {
+		out["size"] = fhs[0].Size
+	}
+	_ = json.NewEncoder(w).Encode(out)
 }
 
 func sys() context.Context { return hiring.WithActor(context.Background(), hiring.SystemActor()) }
@@ -94,16 +121,18 @@ func (h *harness) browser(ip string) *browser {
 }
 
 func (b *browser) do(method, path string, form url.Values, header http.Header) *httptest.ResponseRecorder {
-	var body *strings.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	} else {
-		body = strings.NewReader("")
+	if form == nil {
+		return b.send(method, path, strings.NewReader(""), "", header)
 	}
+	return b.send(method, path, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded", header)
+}
+
+// send is do with any body and content type.
+func (b *browser) send(method, path string, body io.Reader, contentType string, header http.Header) *httptest.ResponseRecorder {
 	r := httptest.NewRequest(method, "http://candor.test"+path, body)
 	r.RemoteAddr = net.JoinHostPort(b.ip, "40000")
-	if form != nil {
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if contentType != "" {
+		r.Header.Set("Content-Type", contentType)
 	}
 	for k, vs := range header {
 		r.Header[k] = vs

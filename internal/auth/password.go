@@ -30,7 +30,9 @@ func (a *Auth) HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("auth: salt: %w", err)
 	}
+	release := a.argonSlot()
 	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	release()
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
@@ -38,7 +40,20 @@ func (a *Auth) HashPassword(pw string) (string, error) {
 // CheckPassword reports whether pw matches the PHC-format hash, comparing in
 // constant time. A malformed hash never matches.
 func (a *Auth) CheckPassword(hash, pw string) bool {
+	defer a.argonSlot()()
 	return checkPassword(hash, pw)
+}
+
+// argonSlot waits for one of the process's argon2 slots and returns its
+// release. Each hash holds 19 MiB while it runs and the work is CPU-bound,
+// so running more at once than there are cores only adds memory: twenty
+// concurrent sign-ins would otherwise take ~400 MB.
+func (a *Auth) argonSlot() func() {
+	if a.argonSlots == nil { // an Auth not made by New
+		return func() {}
+	}
+	a.argonSlots <- struct{}{}
+	return func() { <-a.argonSlots }
 }
 
 func checkPassword(hash, pw string) bool {

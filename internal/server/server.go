@@ -14,10 +14,14 @@ import (
 
 // Deps are the parts the route table mounts.
 type Deps struct {
-	Auth   *auth.Auth
-	Web    http.Handler // recruiter UI: behind Sessions + CSRF
-	API    http.Handler // /api/v1: behind Tokens
-	Static http.Handler // /static/ (web.Static()); nil answers 404
+	Auth *auth.Auth
+	Web  http.Handler // recruiter UI: behind Sessions + CSRF
+	// AnonymousBodies are the Web routes that take a body from visitors
+	// who are not signed in (web.Handler.AnonymousBodies); any other
+	// anonymous body is cut at auth.AnonymousBodyBytes.
+	AnonymousBodies []auth.BodyRoute
+	API             http.Handler // /api/v1: behind Tokens
+	Static          http.Handler // /static/ (web.Static()); nil answers 404
 	// Ready reports whether the instance can serve: database reachable and
 	// migrated. /readyz answers 503 while it fails.
 	Ready  func(ctx context.Context) error
@@ -58,7 +62,7 @@ func New(d Deps) http.Handler {
 		mux.Handle("/api/v1", api)
 	}
 	if d.Web != nil {
-		mux.Handle("/", d.Auth.Sessions(d.Auth.CSRF(d.Web)))
+		mux.Handle("/", d.Auth.Sessions(d.Auth.CSRF(d.Web, d.AnonymousBodies...)))
 	}
 	var h http.Handler = scrubURL(mux)
 	h = securityHeaders(h, d.HTTPS)

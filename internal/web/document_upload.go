@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/httperr"
@@ -14,9 +15,10 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	// The request may be a little larger than the document for the other
 	// form fields and the multipart framing.
-	r.Body = http.MaxBytesReader(w, r.Body, h.maxDoc+64<<10)
-	// Small parts stay in memory; a large file spills to a temp file the server removes after the request.
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
+	// Small parts stay in memory; a large file spills to a temp file, removed
+	// when this handler returns.
+	form, err := auth.ReadMultipartForm(w, r, h.maxDoc+64<<10)
+	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			h.uploadFailed(w, r, blob.TooLarge(h.maxDoc))
@@ -25,6 +27,7 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 		h.uploadFailed(w, r, fieldError("file", "Please choose a file to upload.", "is required"))
 		return
 	}
+	defer form.RemoveAll()
 	file, header, err := r.FormFile("file")
 	if err != nil {
 		h.uploadFailed(w, r, fieldError("file", "Please choose a file to upload.", "is required"))

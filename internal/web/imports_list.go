@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/importer"
@@ -36,8 +37,8 @@ func (h *Handler) renderImports(w http.ResponseWriter, r *http.Request, status i
 // column mapping for a CSV, the start form for the other kinds. Several
 // files in one upload become one ZIP of resumes.
 func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, importer.MaxUploadBytes+1<<20)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
+	form, err := auth.ReadMultipartForm(w, r, importer.MaxUploadBytes+1<<20)
+	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			h.importFailed(w, r, blob.TooLarge(importer.MaxUploadBytes))
@@ -46,15 +47,14 @@ func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
 		h.importFailed(w, r, fieldError("file", "Please choose a file to import.", "is required"))
 		return
 	}
-	defer r.MultipartForm.RemoveAll()
-	files := r.MultipartForm.File["file"]
+	defer form.RemoveAll()
+	files := form.File["file"]
 	if len(files) == 0 {
 		h.importFailed(w, r, fieldError("file", "Please choose a file to import.", "is required"))
 		return
 	}
 	kind := hiring.ImportKind(r.FormValue("kind"))
 	var im hiring.Import
-	var err error
 	if len(files) == 1 {
 		var f multipart.File
 		f, err = files[0].Open()

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/auth"
+)
 
 // Access is who may reach a route before the services' own per-record checks.
 type Access string
@@ -35,7 +39,34 @@ type route struct {
 	fn           http.HandlerFunc
 }
 
+// anonymousBodies are the routes that read a body from a visitor who is not
+// signed in, each with its cap; auth.CSRF cuts every other anonymous body at
+// auth.AnonymousBodyBytes before anything reads it. A public form (the
+// careers application) declares itself here, with a cap that fits its
+// upload, and reads its multipart body with auth.ReadMultipartForm.
+var anonymousBodies = []auth.BodyRoute{
+	{Pattern: "POST /login", MaxBytes: 16 << 10},
+	{Pattern: "POST /setup", MaxBytes: 16 << 10},
+}
+
+// AnonymousBodies lists the routes that take bodies from visitors who are
+// not signed in (server.Deps.AnonymousBodies passes them to auth.CSRF).
+func (h *Handler) AnonymousBodies() []auth.BodyRoute {
+	return append([]auth.BodyRoute(nil), anonymousBodies...)
+}
+
 func (h *Handler) register() {
+	public := map[string]bool{}
+	for _, rt := range h.table() {
+		if rt.access == Public {
+			public[rt.method+" "+rt.path] = true
+		}
+	}
+	for _, br := range anonymousBodies {
+		if !public[br.Pattern] {
+			panic("web: " + br.Pattern + " takes anonymous bodies but is not a public route")
+		}
+	}
 	for _, rt := range h.table() {
 		var next http.Handler = rt.fn
 		if rt.method != http.MethodGet {
