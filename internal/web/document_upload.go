@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/httperr"
@@ -17,8 +16,12 @@ func (h *Handler) documentUpload(w http.ResponseWriter, r *http.Request) {
 	// form fields and the multipart framing.
 	// Small parts stay in memory; a large file spills to a temp file, removed
 	// when this handler returns.
-	form, err := auth.ReadMultipartForm(w, r, h.maxDoc+64<<10)
+	form, err := readMultipart(w, r, h.maxDoc+64<<10)
 	if err != nil {
+		if hiring.ErrorCode(err) == hiring.EInvalid {
+			h.uploadFailed(w, r, err)
+			return
+		}
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			h.uploadFailed(w, r, blob.TooLarge(h.maxDoc))

@@ -3,12 +3,14 @@ package web
 import (
 	"fmt"
 	"maps"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
@@ -141,39 +143,61 @@ func renameField(err error, from, to string) error {
 	return out
 }
 
-// textForm refuses, with 422 and the field named, a posted form holding a
-// value that is not text (hiring.IsText: a NUL byte or invalid UTF-8). No
-// browser sends one — the HTML parser turns NUL into U+FFFD and forms are
-// sent as UTF-8 — so only a crafted request meets this, and it never
-// reaches a service: PostgreSQL cannot store NUL, and ID fields are looked up.
-func (h *Handler) textForm(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// The CSRF check has parsed the form; this is a no-op then.
-		_ = r.ParseForm()
-		var v hiring.Validation
-		check := func(values url.Values) {
-			for _, k := range slices.Sorted(maps.Keys(values)) {
-				if !hiring.IsText(k) {
-					v.Add(hiring.ScrubText(k), "is not valid text as a field name")
-					continue
-				}
-				for _, x := range values[k] {
-					if !hiring.IsText(x) && !v.Has(k) {
-						v.Add(k, hiring.NotText)
-					}
-				}
+// notText is the field error for a form's values that are not text
+// (hiring.IsText: a NUL byte or invalid UTF-8), nil when all are. No browser
+// sends one — the HTML parser turns NUL into U+FFFD and forms are sent as
+// UTF-8 — so only a crafted request meets it, and it never reaches a
+// service: PostgreSQL cannot store NUL, and ID fields are looked up.
+func notText(values url.Values) error {
+	var v hiring.Validation
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		if !hiring.IsText(k) {
+			v.Add(hiring.ScrubText(k), "is not valid text as a field name")
+			continue
+		}
+		for _, x := range values[k] {
+			if !hiring.IsText(x) && !v.Has(k) {
+				v.Add(k, hiring.NotText)
 			}
 		}
-		check(r.PostForm)
-		if r.MultipartForm != nil {
-			check(r.MultipartForm.Value)
-		}
-		if err := v.Err(); err != nil {
-			f := v.Fields[0]
-			h.fail(w, r, &hiring.Error{Code: hiring.EInvalid, Fields: v.Fields,
-				Message: fmt.Sprintf("The form field %q %s.", f.Field, f.Message)})
+	}
+	if len(v.Fields) == 0 {
+		return nil
+	}
+	f := v.Fields[0]
+	return &hiring.Error{Code: hiring.EInvalid, Fields: v.Fields, Message: fmt.Sprintf("The form field %q %s.", f.Field, f.Message)}
+}
+
+// textForm answers 422 naming the field when a posted form holds a value
+// that is not text (notText). Multipart forms are read by their handlers
+// (readMultipart holds them to the same rule).
+func (h *Handler) textForm(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The CSRF check has parsed a urlencoded form; this is a no-op then.
+		_ = r.ParseForm()
+		if err := notText(r.PostForm); err != nil {
+			h.fail(w, r, err)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// readMultipart reads a multipart form (auth.ReadMultipartForm, capped at
+// maxBytes) and holds its values to notText. On a refusal the form's temp
+// files are removed and the error is the field error; the caller defers
+// RemoveAll only on success.
+func readMultipart(w http.ResponseWriter, r *http.Request, maxBytes int64) (*multipart.Form, error) {
+	form, err := auth.ReadMultipartForm(w, r, maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	if err := notText(form.Value); err != nil {
+		_ = form.RemoveAll()
+		for k := range form.Value {
+			r.PostForm.Del(k) // the re-rendered form must not echo them
+		}
+		return nil, err
+	}
+	return form, nil
 }

@@ -6,7 +6,6 @@ import (
 	"mime/multipart"
 	"net/http"
 
-	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/importer"
@@ -37,8 +36,12 @@ func (h *Handler) renderImports(w http.ResponseWriter, r *http.Request, status i
 // column mapping for a CSV, the start form for the other kinds. Several
 // files in one upload become one ZIP of resumes.
 func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
-	form, err := auth.ReadMultipartForm(w, r, importer.MaxUploadBytes+1<<20)
+	form, err := readMultipart(w, r, importer.MaxUploadBytes+1<<20)
 	if err != nil {
+		if hiring.ErrorCode(err) == hiring.EInvalid {
+			h.importFailed(w, r, err)
+			return
+		}
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			h.importFailed(w, r, blob.TooLarge(importer.MaxUploadBytes))
