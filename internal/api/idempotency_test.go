@@ -91,7 +91,7 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 			"/jobs":                  {hiring.RoleRecruiter, `{"title":"Keyed job","workplace_type":"remote","employment_type":"full_time","openings":1}`},
 			"/jobs/{id}/stages":      {hiring.RoleRecruiter, `{"name":"Keyed stage","kind":"interview"}`},
 			"/candidates":            {hiring.RoleRecruiter, `{"first_name":"Replayed","emails":["replayed@example.com"]}`},
-			"/candidates/{id}/notes": {hiring.RoleRecruiter, `{"body":"Keyed note"}`},
+			"/candidates/{id}/notes": {hiring.RoleRecruiter, `{"body":"Keyed note for @admin"}`},
 			"/applications":          {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
 		}
 		// Every keyed route the OpenAPI document names is in the table.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -43,7 +44,7 @@ func (db *DB) Idempotent(ctx context.Context, k hiring.IdempotencyKey, fn func(c
 	}
 
 	c := &keyClaim{db: db, k: k}
-	defer c.rollback()
+	defer c.end()
 	resp := fn(context.WithValue(ctx, keyClaimCtx{}, c))
 	switch {
 	case c.taken != nil:
@@ -113,6 +114,10 @@ type keyClaim struct {
 	taken  *hiring.IdempotentResponse // the key was answered by another request meanwhile
 	busy   bool                       // another request held the key past the wait
 	failed error                      // a write of this request failed
+	// ended is set once Idempotent returned: work that outlives the request
+	// with its context writes on its own, instead of opening a claim that
+	// nobody would commit (on SQLite holding the writer for ever).
+	ended atomic.Bool
 }
 
 type keyClaimCtx struct{}
@@ -120,7 +125,7 @@ type keyClaimCtx struct{}
 // claimOf returns the keyed request ctx belongs to, if it is one of db's.
 func (db *DB) claimOf(ctx context.Context) *keyClaim {
 	c, _ := ctx.Value(keyClaimCtx{}).(*keyClaim)
-	if c == nil || c.db != db {
+	if c == nil || c.db != db || c.ended.Load() {
 		return nil
 	}
 	return c
@@ -197,7 +202,9 @@ func (c *keyClaim) begin(ctx context.Context) error {
 	return nil
 }
 
-func (c *keyClaim) rollback() {
+// end rolls back whatever was not committed and retires the claim.
+func (c *keyClaim) end() {
+	c.ended.Store(true)
 	if c.tx != nil {
 		_ = c.tx.Rollback()
 		c.tx = nil

@@ -145,6 +145,22 @@ func TestIdempotentCrashLeavesNeither(t *testing.T) {
 		// The writer is free again (on SQLite a leaked transaction would hold it).
 		_, err = db.CreateCandidate(storetest.As(s.Recruiter), hiring.CandidateInput{FirstName: "After"})
 		ok(t, err)
+
+		// Work that outlives its keyed request writes on its own.
+		var leaked context.Context
+		_, _, err = db.Idempotent(storetest.As(s.Recruiter), hiring.IdempotencyKey{UserID: s.Recruiter.ID, Key: "leak", RequestHash: "h"},
+			func(ctx context.Context) hiring.IdempotentResponse {
+				leaked = ctx
+				return createAnswer(db, "Leak")(ctx)
+			})
+		ok(t, err)
+		_, err = db.CreateCandidate(leaked, hiring.CandidateInput{FirstName: "Later", LastName: "Leak"})
+		ok(t, err)
+		_, err = db.CreateCandidate(storetest.As(s.Recruiter), hiring.CandidateInput{FirstName: "After", LastName: "Leak"})
+		ok(t, err)
+		if n := countNamed(t, db, "Leak"); n != 3 {
+			t.Fatalf("%d candidates named Leak, want 3", n)
+		}
 	})
 }
 
