@@ -26,6 +26,7 @@ type mergeJSON struct {
 	ActorName               string             `json:"actor_name"`
 	CreatedAt               time.Time          `json:"created_at"`
 	Moved                   hiring.MergeCounts `json:"moved"`
+	Hidden                  bool               `json:"hidden"`
 	WithdrawnApplicationIDs []string           `json:"withdrawn_application_ids"`
 	UndoneAt                *time.Time         `json:"undone_at"`
 	UndoneByName            string             `json:"undone_by_name"`
@@ -34,7 +35,7 @@ type mergeJSON struct {
 
 func toMergeJSON(m hiring.Merge) mergeJSON {
 	return mergeJSON{ID: m.ID, SurvivorID: m.SurvivorID, MergedID: m.MergedID, SurvivorName: m.SurvivorName,
-		MergedName: m.MergedName, ActorID: m.ActorID, ActorName: m.ActorName, CreatedAt: m.CreatedAt, Moved: m.Moved,
+		MergedName: m.MergedName, ActorID: m.ActorID, ActorName: m.ActorName, CreatedAt: m.CreatedAt, Moved: m.Moved, Hidden: m.Hidden,
 		WithdrawnApplicationIDs: orEmpty(m.Withdrawn), UndoneAt: m.UndoneAt, UndoneByName: m.UndoneByName,
 		NotRestored: orEmpty(m.NotRestored)}
 }

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -227,4 +228,145 @@ func testListsDoNotLeak(t *testing.T, f *fixture) {
 			}
 		})
 	}
+}
+
+// TestCountsDoNotLeak adds confidential work to a candidate that a recruiter
+// and an interviewer off the confidential job's team can see — an
+// application on that job moved along its pipeline, a note on it that
+// @mentions them both, a document of it — and requires every page and API
+// answer they read that counts or lists (dashboard, job and candidate lists
+// with totals, the candidate's page, timeline, notes and documents, the
+// board, tags, the duplicates queue, notifications) to be exactly what it
+// was before. The merge preview must then say only that some records are
+// hidden, never how many or of what kind.
+func TestCountsDoNotLeak(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testCountsDoNotLeak(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) { testCountsDoNotLeak(t, newFixture(t, apptest.Options{Postgres: true})) })
+}
+
+func testCountsDoNotLeak(t *testing.T, f *fixture) {
+	s := f.seed
+	ctx := f.sys()
+	// A twin of the candidate (same email) for the duplicates and the merge preview.
+	twin, err := f.app.DB.CreateCandidate(ctx, hiring.CandidateInput{FirstName: s.Candidate.FirstName, LastName: s.Candidate.LastName,
+		Emails: []string{s.Candidate.PrimaryEmail()}, CurrentCompany: s.Candidate.CurrentCompany})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.DB.CreateApplication(ctx, hiring.NewApplication{CandidateID: twin.ID, JobID: s.Job.ID}); err != nil {
+		t.Fatal(err)
+	}
+
+	type reader struct {
+		r   role
+		c   *http.Client
+		tok string
+	}
+	var readers []reader
+	for _, r := range []role{recruiter, inter} {
+		u := f.user(r)
+		c := f.app.Client()
+		f.app.Login(c, u.Email, apptest.Password)
+		readers = append(readers, reader{r, c, f.app.APIToken(u)})
+	}
+	pages := []string{"/", "/jobs", "/jobs?status=open", "/candidates", "/candidates?q=" + s.Candidate.LastName,
+		"/candidates/" + s.Candidate.ID, "/jobs/" + s.Job.ID, "/jobs/" + s.Job.ID + "/activity", "/candidates/duplicates", "/notifications"}
+	apis := []string{"/api/v1/jobs", "/api/v1/candidates?limit=100", "/api/v1/candidates/" + s.Candidate.ID,
+		"/api/v1/candidates/" + s.Candidate.ID + "/activity", "/api/v1/candidates/" + s.Candidate.ID + "/notes",
+		"/api/v1/candidates/" + s.Candidate.ID + "/documents", "/api/v1/applications?candidate_id=" + s.Candidate.ID,
+		"/api/v1/applications", "/api/v1/tags", "/api/v1/jobs/" + s.Job.ID + "/stages", "/api/v1/candidates/" + s.Candidate.ID + "/duplicates"}
+	preview := "/candidates/" + s.Candidate.ID + "/merge?other=" + twin.ID
+	snapshot := func(rd reader) map[string]string {
+		out := map[string]string{}
+		get := func(key string, req *http.Request, c *http.Client) {
+			res, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			b, _ := io.ReadAll(res.Body)
+			out[key] = fmt.Sprintf("%d %s", res.StatusCode, b)
+		}
+		for _, p := range pages {
+			req, _ := http.NewRequest("GET", f.app.URL+p, nil)
+			get(p, req, rd.c)
+		}
+		for _, p := range apis {
+			get(p, f.app.APIRequest("GET", p, rd.tok, nil), http.DefaultClient)
+		}
+		if rd.r == recruiter {
+			req, _ := http.NewRequest("GET", f.app.URL+preview, nil)
+			get(preview, req, rd.c)
+		}
+		return out
+	}
+	before := map[role]map[string]string{}
+	for _, rd := range readers {
+		before[rd.r] = snapshot(rd)
+	}
+
+	// The confidential work, by the manager on its team.
+	mctx := storetest.As(s.Manager)
+	for _, cand := range []string{s.Candidate.ID, twin.ID} {
+		a, err := f.app.DB.CreateApplication(mctx, hiring.NewApplication{CandidateID: cand, JobID: s.ConfidentialJob.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages, err := f.app.DB.Stages(mctx, s.ConfidentialJob.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.app.DB.MoveApplication(mctx, a.ID, a.Version, stages[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		mention := func(u hiring.User) string { return "@" + strings.Split(u.Email, "@")[0] }
+		if _, err := f.app.DB.AddNote(mctx, hiring.NewNote{CandidateID: cand, ApplicationID: a.ID,
+			Body: "Confidential round went well " + mention(s.Recruiter) + " " + mention(s.Interviewer)}); err != nil {
+			t.Fatal(err)
+		}
+		key, size, sum, err := f.app.Blobs.Put(ctx, strings.NewReader("Confidential offer letter\n"), 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.app.DB.AddDocument(mctx, hiring.NewDocument{CandidateID: cand, ApplicationID: a.ID, Kind: "other",
+			FileName: "offer.txt", ContentType: "text/plain", Size: size, SHA256: sum, BlobKey: key}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	for _, rd := range readers {
+		after := snapshot(rd)
+		for k, was := range before[rd.r] {
+			now := after[k]
+			if k == preview {
+				continue
+			}
+			if now != was {
+				t.Errorf("LEAK GET %s as %s changed with confidential work:\n%s", k, rd.r, firstDiff(was, now))
+			}
+		}
+		if rd.r != recruiter {
+			continue
+		}
+		was, now := before[rd.r][preview], after[preview]
+		if !strings.Contains(now, "Some records you cannot see move too.") {
+			t.Errorf("the merge preview does not say that hidden records move")
+		}
+		if d := firstDiff(was, strings.Replace(now, `<li id="merge-hidden">Some records you cannot see move too.</li>`, "", 1)); d != "" {
+			t.Errorf("LEAK the merge preview changed beyond saying some records are hidden:\n%s", d)
+		}
+	}
+}
+
+// firstDiff shows where two answers part, "" when they are equal.
+func firstDiff(a, b string) string {
+	if a == b {
+		return ""
+	}
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-150)
+	return fmt.Sprintf("before: …%s…\nafter:  …%s…", a[from:min(len(a), i+150)], b[from:min(len(b), i+150)])
 }

@@ -68,17 +68,18 @@ type MergePlan struct {
 	Result   Candidate // the survivor after the merge
 	// Applications of both candidates the actor may see, with their fate.
 	Applications []MergeApplication
-	// HiddenApplications counts the merged candidate's applications the
-	// actor may not see; they move too.
-	HiddenApplications int
-	Documents          int
-	Notes              int
-	Activity           int
-	FilledFields       []string // survivor fields that were empty and get the merged value
-	AddedEmails        []string
-	AddedPhones        []string
-	AddedLinks         []Link
-	AddedTags          []string
+	// Hidden: some of what moves is on jobs the actor may not see; it
+	// moves too. How many rows of which kind is not said (that is itself
+	// confidential), and the counts below leave them out.
+	Hidden       bool
+	Documents    int
+	Notes        int
+	Activity     int
+	FilledFields []string // survivor fields that were empty and get the merged value
+	AddedEmails  []string
+	AddedPhones  []string
+	AddedLinks   []Link
+	AddedTags    []string
 }
 
 // Merge is the record of a merge: who folded which candidate into which, and
@@ -92,8 +93,9 @@ type Merge struct {
 	ActorID      string
 	ActorName    string
 	CreatedAt    time.Time
-	Moved        MergeCounts
-	Withdrawn    []string // ids of applications the merge withdrew (conflicts on one job)
+	Moved        MergeCounts // what the reader may see of it
+	Hidden       bool        // some moved rows are on jobs the reader may not see (not counted in Moved)
+	Withdrawn    []string    // ids of applications the merge withdrew (conflicts on one job) that the reader may see
 	UndoneAt     *time.Time
 	UndoneByName string
 	// NotRestored lists what an undo could not put back, in words.

@@ -119,13 +119,15 @@ func (db *DB) mergeTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, w mergeWo
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, mergeID, s.ID, m.ID, r.Name(), m.Name(), nullString(a.UserID), a.Name, string(body), TimeArg(t)); err != nil {
 		return hiring.Merge{}, dbErr("merge: record", err)
 	}
-	counts := hiring.MergeCounts{Applications: len(rec.Applications), Documents: len(rec.Documents), Notes: len(rec.Notes), Activity: len(rec.Activity)}
+	// No counts in the entry: everyone who sees the candidate's timeline
+	// reads it, and how many rows moved would count confidential ones (the
+	// merge record counts for its reader).
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "candidate.merged", SubjectType: "merge", SubjectID: mergeID, CandidateID: s.ID,
 		Summary: "merged " + m.Name() + " into " + r.Name(),
-		After:   map[string]any{"merge_id": mergeID, "merged_id": m.ID, "merged_name": m.Name(), "moved": counts, "filled": rec.Filled}}, false); err != nil {
+		After:   map[string]any{"merge_id": mergeID, "merged_id": m.ID, "merged_name": m.Name(), "filled": rec.Filled}}, false); err != nil {
 		return hiring.Merge{}, err
 	}
-	return db.loadMerge(ctx, tx, mergeID)
+	return db.loadMerge(ctx, tx, a, mergeID)
 }
 
 // writeCandidateRow overwrites a candidate's fields (and its email and tag
@@ -186,7 +188,9 @@ func loadFieldSources(ctx context.Context, q querier, candidateID string) ([]fie
 
 const mergeCols = "id, survivor_id, merged_id, survivor_name, merged_name, actor_id, actor_name, record, created_at, undone_at, undone_by_name, undo_report"
 
-func (db *DB) loadMerge(ctx context.Context, q querier, id string) (hiring.Merge, error) {
+// loadMerge reads a merge record as a sees it: counts and withdrawn
+// applications leave out rows on jobs a may not see (Hidden says some were).
+func (db *DB) loadMerge(ctx context.Context, q querier, a hiring.Actor, id string) (hiring.Merge, error) {
 	var mg hiring.Merge
 	var body, report string
 	err := q.QueryRowContext(ctx, "SELECT "+mergeCols+" FROM merges WHERE id = $1", id).Scan(&mg.ID, &mg.SurvivorID, &mg.MergedID,
@@ -199,10 +203,24 @@ func (db *DB) loadMerge(ctx context.Context, q querier, id string) (hiring.Merge
 	if err := json.Unmarshal([]byte(body), &rec); err != nil {
 		return mg, fmt.Errorf("store: merge record %s: %w", id, err)
 	}
-	mg.Moved = hiring.MergeCounts{Applications: len(rec.Applications), Documents: len(rec.Documents), Notes: len(rec.Notes), Activity: len(rec.Activity)}
+	if mg.Moved, mg.Hidden, err = visibleMoves(ctx, q, a, rec.Applications, rec.Documents, rec.Notes, rec.Activity); err != nil {
+		return mg, err
+	}
 	mg.Withdrawn = []string{}
+	var withdrawn []string
 	for _, x := range rec.Withdrawn {
-		mg.Withdrawn = append(mg.Withdrawn, x.ID)
+		withdrawn = append(withdrawn, x.ID)
+	}
+	if hidden, err := hiddenCount(ctx, q, a, "applications a", mergeKinds(a)[0].cond, withdrawn); err != nil {
+		return mg, err
+	} else if hidden == 0 {
+		mg.Withdrawn = append(mg.Withdrawn, withdrawn...)
+	} else {
+		for _, x := range rec.Withdrawn {
+			if db.canSeeJob(ctx, q, a, x.JobID) == nil {
+				mg.Withdrawn = append(mg.Withdrawn, x.ID)
+			}
+		}
 	}
 	if err := json.Unmarshal([]byte(report), &mg.NotRestored); err != nil {
 		return mg, fmt.Errorf("store: merge report %s: %w", id, err)
@@ -222,7 +240,7 @@ func (db *DB) Merge(ctx context.Context, id string) (hiring.Merge, error) {
 	if !a.CanManageRecords() {
 		return hiring.Merge{}, hiring.ErrNotFound("merge")
 	}
-	return db.loadMerge(ctx, db.rd, id)
+	return db.loadMerge(ctx, db.rd, a, id)
 }
 
 // plural words a count: plural(2, "note", "notes") is "2 notes".

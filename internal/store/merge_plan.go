@@ -56,7 +56,12 @@ func (db *DB) planMerge(ctx context.Context, q querier, a hiring.Actor, survivor
 			return w, err
 		}
 	}
-	w.plan.Documents, w.plan.Notes, w.plan.Activity = len(w.documents), len(w.notes), len(w.activity)
+	counts, hidden, err := visibleMoves(ctx, q, a, nil, w.documents, w.notes, w.activity)
+	if err != nil {
+		return w, err
+	}
+	w.plan.Documents, w.plan.Notes, w.plan.Activity = counts.Documents, counts.Notes, counts.Activity
+	w.plan.Hidden = w.plan.Hidden || hidden
 	return w, nil
 }
 
@@ -123,7 +128,7 @@ func (db *DB) planApplications(ctx context.Context, q querier, a hiring.Actor, w
 	for _, x := range apps {
 		if !visible[x.ID] {
 			if x.CandidateID == m {
-				w.plan.HiddenApplications++
+				w.plan.Hidden = true
 			}
 			continue
 		}

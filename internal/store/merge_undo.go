@@ -37,7 +37,7 @@ func (db *DB) undoTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string)
 		return hiring.Merge{}, dbErr("undo merge", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		if _, err := db.loadMerge(ctx, tx, id); err != nil {
+		if _, err := db.loadMerge(ctx, tx, a, id); err != nil {
 			return hiring.Merge{}, err
 		}
 		return hiring.Merge{}, conflict("", "This merge was already undone.")
@@ -130,7 +130,7 @@ func (db *DB) undoTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string)
 		Summary: "restored " + m.Name() + " from the merge into " + restored.Name(), After: after}, false); err != nil {
 		return hiring.Merge{}, err
 	}
-	return db.loadMerge(ctx, tx, id)
+	return db.loadMerge(ctx, tx, a, id)
 }
 
 // moveBack re-points the listed rows still on the survivor to the restored
