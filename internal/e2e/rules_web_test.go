@@ -104,7 +104,7 @@ func webRules() map[string]rule {
 
 		"POST /applications/{id}/move":     {perJob: true, expect: writeJob, path: appID, body: func(w *world) payload { return form("stage_id", w.Stage(1).ID) }},
 		"POST /applications/{id}/reject":   {perJob: true, expect: writeJob, path: appID, body: func(w *world) payload { return form("reason_id", w.AnyReason()) }},
-		"POST /applications/{id}/hire":     {perJob: true, expect: writeJob, path: appID, body: noBody},
+		"POST /applications/{id}/hire":     {perJob: true, expect: writeJob, path: appID, body: func(*world) payload { return form("confirm", "yes") }},
 		"POST /applications/{id}/withdraw": {perJob: true, expect: writeJob, path: appID, body: noBody},
 		"POST /applications/{id}/reopen":   {perJob: true, expect: writeJob, path: id(func(w *world) string { return w.RejectedApp().ID }), body: noBody},
 

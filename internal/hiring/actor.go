@@ -79,6 +79,24 @@ func (a Actor) CanManageRecords() bool {
 	return a.System || a.Role == RoleAdmin || a.Role == RoleRecruiter
 }
 
+// CanDecide reports whether the actor may move, reject, hire or reopen the
+// applications of a job with this hiring team: admins, recruiters and the
+// team's hiring managers (the store enforces the same).
+func (a Actor) CanDecide(team []TeamMember) bool {
+	if a.CanManageRecords() {
+		return true
+	}
+	if a.Role != RoleHiringManager {
+		return false
+	}
+	for _, m := range team {
+		if m.UserID == a.UserID {
+			return true
+		}
+	}
+	return false
+}
+
 // SeesPrivate reports whether the actor may see salary data and private notes.
 func (a Actor) SeesPrivate() bool { return a.Role != RoleInterviewer }
 

@@ -84,7 +84,8 @@ type ApplicationService interface {
 	CreateApplication(ctx context.Context, in NewApplication) (Application, error)
 	Application(ctx context.Context, id string) (Application, error)
 	ListApplications(ctx context.Context, f ApplicationFilter, p PageRequest) (Page[Application], error)
-	// Board returns the active applications of a job by stage, at most perColumn cards each.
+	// Board returns the active applications of a job by stage (a hired
+	// stage: the hired ones), at most perColumn cards each.
 	Board(ctx context.Context, jobID string, perColumn int) ([]BoardColumn, error)
 	// Column pages one stage's cards after Board.
 	Column(ctx context.Context, stageID string, p PageRequest) (Page[Application], error)
@@ -95,11 +96,15 @@ type ApplicationService interface {
 	StageHistories(ctx context.Context, applicationIDs []string) (map[string][]StageVisit, error)
 
 	// version 0 skips the optimistic check (board drags carry no version).
+	// Hiring is one rule: HireApplication moves the application to the job's
+	// hired stage with HiredAt, and a move into a hired stage (also BulkMove)
+	// hires; moving a hired application out of it reopens it there.
 	MoveApplication(ctx context.Context, id string, version int, stageID string) (Application, error)
 	RejectApplication(ctx context.Context, id string, version int, reasonID, reasonText string) (Application, error)
 	HireApplication(ctx context.Context, id string, version int) (Application, error)
 	WithdrawApplication(ctx context.Context, id string, version int) (Application, error)
-	// Reopen sets a rejected or withdrawn application active again.
+	// Reopen sets a rejected, withdrawn or hired application active again;
+	// a hired one goes back to the stage it was in before the hired stage.
 	ReopenApplication(ctx context.Context, id string, version int) (Application, error)
 
 	// Bulk actions apply to every listed application (at most MaxBulk) the

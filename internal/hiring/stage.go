@@ -33,6 +33,7 @@ type Stage struct {
 	Kind     StageKind
 	Position int
 
-	// Count of active applications, filled by board queries.
+	// Count of the applications its column shows, filled by board queries:
+	// active ones, or for a hired stage the hired ones.
 	Count int
 }

@@ -146,6 +146,9 @@ func (db *DB) changeable(ctx context.Context, tx *sql.Tx, a hiring.Actor, id str
 	return x, nil
 }
 
+// moveTx moves an application to another stage of its job. The hired stage
+// is not a place but a decision: entering it hires (hireTx), and moving a
+// hired application out of it reopens it there (reopenTx).
 func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string, version int, stageID string) (hiring.Application, bool, error) {
 	x, err := db.changeable(ctx, tx, a, id, version)
 	if err != nil {
@@ -159,7 +162,14 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 	if err != nil {
 		return x, false, dbErr("load stage", err)
 	}
-	if x.Status != hiring.AppActive {
+	switch {
+	case x.Status == hiring.AppActive && to.Kind == hiring.StageHired:
+		x, err = db.hireTx(ctx, tx, a, x, &to)
+		return x, err == nil, err
+	case x.Status == hiring.AppHired && to.Kind != hiring.StageHired:
+		x, err = db.reopenTx(ctx, tx, a, x, &to)
+		return x, err == nil, err
+	case x.Status != hiring.AppActive && x.Status != hiring.AppHired:
 		return x, false, conflict("status", "only active applications can be moved; this one is "+string(x.Status))
 	}
 	if to.ID == x.StageID {
@@ -174,10 +184,7 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 	if n, _ := res.RowsAffected(); n == 0 {
 		return x, false, staleVersion("application")
 	}
-	if err := closeVisit(ctx, tx, id, t); err != nil {
-		return x, false, err
-	}
-	if err := openVisit(ctx, tx, a, id, to, t); err != nil {
+	if err := changeVisit(ctx, tx, a, id, to, t); err != nil {
 		return x, false, err
 	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.moved", SubjectType: "application", SubjectID: id,
@@ -189,7 +196,168 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 	return x, true, err
 }
 
-// MoveApplication moves an active application to another stage of its job.
+// changeVisit ends the current stage visit and opens one in s.
+func changeVisit(ctx context.Context, tx *sql.Tx, a hiring.Actor, appID string, s hiring.Stage, at time.Time) error {
+	if err := closeVisit(ctx, tx, appID, at); err != nil {
+		return err
+	}
+	return openVisit(ctx, tx, a, appID, s, at)
+}
+
+// hiredStage is the job's first stage of kind hired, where hired
+// applications sit; ok is false for a pipeline without one.
+func hiredStage(ctx context.Context, tx *sql.Tx, jobID string) (s hiring.Stage, ok bool, err error) {
+	stages, err := stagesOf(ctx, tx, jobID)
+	if err != nil {
+		return s, false, err
+	}
+	for _, st := range stages {
+		if st.Kind == hiring.StageHired {
+			return st, true, nil
+		}
+	}
+	return s, false, nil
+}
+
+// hireTx is the one way an application becomes hired (the Hire action, a
+// move into a hired stage, a bulk move there): status hired with hired_at,
+// in the hired stage `to` (nil: the job's first; a pipeline without one
+// leaves it where it is).
+func (db *DB) hireTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring.Application, to *hiring.Stage) (hiring.Application, error) {
+	if x.Status != hiring.AppActive {
+		return x, conflict("status", "only active applications can be hired; this one is "+string(x.Status))
+	}
+	if to == nil {
+		s, ok, err := hiredStage(ctx, tx, x.JobID)
+		if err != nil {
+			return x, err
+		}
+		if ok {
+			to = &s
+		}
+	}
+	t := now()
+	stageID, entered := x.StageID, x.StageEnteredAt
+	if to != nil && to.ID != x.StageID {
+		stageID, entered = to.ID, t
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE applications SET status = 'hired', hired_at = $1, stage_id = $2, stage_entered_at = $3,
+		version = version + 1, updated_at = $1 WHERE id = $4 AND version = $5`, TimeArg(t), stageID, TimeArg(entered), x.ID, x.Version)
+	if err != nil {
+		return x, dbErr("hire application", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return x, staleVersion("application")
+	}
+	before := map[string]any{"status": string(x.Status), "stage_id": x.StageID, "stage": x.StageName}
+	after := map[string]any{"status": string(hiring.AppHired), "stage_id": x.StageID, "stage": x.StageName}
+	if stageID != x.StageID {
+		if err := changeVisit(ctx, tx, a, x.ID, *to, t); err != nil {
+			return x, err
+		}
+		after["stage_id"], after["stage"] = to.ID, to.Name
+	}
+	if err := countActive(ctx, tx, x.JobID, -1); err != nil {
+		return x, err
+	}
+	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.hired", SubjectType: "application", SubjectID: x.ID,
+		CandidateID: x.CandidateID, JobID: x.JobID, Summary: "hired " + x.CandidateName + " for " + x.JobTitle,
+		Before: before, After: after}, false); err != nil {
+		return x, err
+	}
+	return db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+}
+
+// reopenTx sets a rejected, withdrawn or hired application active again,
+// in stage `to`. nil: a rejected or withdrawn one stays where it was; a
+// hired one leaves the hired stage for the stage it came from (or the one
+// before the hired stage), since staying there would hire it again.
+func (db *DB) reopenTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring.Application, to *hiring.Stage) (hiring.Application, error) {
+	switch x.Status {
+	case hiring.AppRejected, hiring.AppWithdrawn, hiring.AppHired:
+	default:
+		return x, conflict("status", "only rejected, withdrawn or hired applications can be reopened; this one is "+string(x.Status))
+	}
+	if to == nil && x.Status == hiring.AppHired {
+		s, err := db.stageBeforeHired(ctx, tx, x)
+		if err != nil {
+			return x, err
+		}
+		to = s
+	}
+	t := now()
+	stageID, entered := x.StageID, x.StageEnteredAt
+	if to != nil && to.ID != x.StageID {
+		stageID, entered = to.ID, t
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE applications SET status = 'active', rejected_at = NULL, withdrawn_at = NULL, hired_at = NULL,
+		rejection_reason_id = NULL, rejection_reason = '', stage_id = $1, stage_entered_at = $2, version = version + 1, updated_at = $3
+		WHERE id = $4 AND version = $5`, stageID, TimeArg(entered), TimeArg(t), x.ID, x.Version)
+	if isUniqueViolation(err) {
+		return x, conflict("job_id", x.CandidateName+" already has an active application for this job")
+	}
+	if err != nil {
+		return x, dbErr("reopen application", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return x, staleVersion("application")
+	}
+	summary := "reopened " + x.CandidateName + " for " + x.JobTitle
+	before := map[string]any{"status": string(x.Status), "stage_id": x.StageID, "stage": x.StageName}
+	after := map[string]any{"status": string(hiring.AppActive), "stage_id": x.StageID, "stage": x.StageName}
+	if stageID != x.StageID {
+		if err := changeVisit(ctx, tx, a, x.ID, *to, t); err != nil {
+			return x, err
+		}
+		after["stage_id"], after["stage"] = to.ID, to.Name
+		summary += " in " + to.Name
+	}
+	if err := countActive(ctx, tx, x.JobID, +1); err != nil {
+		return x, err
+	}
+	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.reopened", SubjectType: "application", SubjectID: x.ID,
+		CandidateID: x.CandidateID, JobID: x.JobID, Summary: summary, Before: before, After: after}, false); err != nil {
+		return x, err
+	}
+	return db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+}
+
+// stageBeforeHired is where a hired application goes back to when it is
+// reopened: the last stage it was in that is not a hired one, or else the
+// stage before the job's first hired stage. nil: it is not in a hired stage.
+func (db *DB) stageBeforeHired(ctx context.Context, tx *sql.Tx, x hiring.Application) (*hiring.Stage, error) {
+	stages, err := stagesOf(ctx, tx, x.JobID)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]hiring.Stage{}
+	for _, s := range stages {
+		byID[s.ID] = s
+	}
+	if byID[x.StageID].Kind != hiring.StageHired {
+		return nil, nil
+	}
+	var prev string
+	err = tx.QueryRowContext(ctx, `SELECT v.stage_id FROM stage_visits v JOIN stages s ON s.id = v.stage_id
+		WHERE v.application_id = $1 AND s.kind <> 'hired' ORDER BY v.entered_at DESC, v.id DESC LIMIT 1`, x.ID).Scan(&prev)
+	if err != nil && err != sql.ErrNoRows {
+		return nil, dbErr("stage history", err)
+	}
+	if s, ok := byID[prev]; ok {
+		return &s, nil
+	}
+	var before *hiring.Stage
+	for i := range stages {
+		if stages[i].Kind == hiring.StageHired {
+			break
+		}
+		before = &stages[i]
+	}
+	return before, nil
+}
+
+// MoveApplication moves an application to another stage of its job; into
+// the hired stage it hires, out of it it reopens (see moveTx).
 func (db *DB) MoveApplication(ctx context.Context, id string, version int, stageID string) (hiring.Application, error) {
 	a, err := actor(ctx)
 	if err != nil {
@@ -277,8 +445,8 @@ func (db *DB) RejectApplication(ctx context.Context, id string, version int, rea
 	return x, err
 }
 
-// setStatus performs hire, withdraw and reopen.
-func (db *DB) setStatus(ctx context.Context, id string, version int, to hiring.ApplicationStatus) (hiring.Application, error) {
+// WithdrawApplication records that the candidate withdrew.
+func (db *DB) WithdrawApplication(ctx context.Context, id string, version int) (hiring.Application, error) {
 	a, err := actor(ctx)
 	if err != nil {
 		return hiring.Application{}, err
@@ -289,49 +457,24 @@ func (db *DB) setStatus(ctx context.Context, id string, version int, to hiring.A
 		if err != nil {
 			return err
 		}
+		if old.Status != hiring.AppActive {
+			return conflict("status", "only active applications can be withdrawn; this one is "+string(old.Status))
+		}
 		t := TimeArg(now())
-		var query, action, summary string
-		switch to {
-		case hiring.AppHired:
-			if old.Status != hiring.AppActive {
-				return conflict("status", "only active applications can be hired; this one is "+string(old.Status))
-			}
-			query = "UPDATE applications SET status = 'hired', hired_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
-			action, summary = "application.hired", "hired "+old.CandidateName+" for "+old.JobTitle
-		case hiring.AppWithdrawn:
-			if old.Status != hiring.AppActive {
-				return conflict("status", "only active applications can be withdrawn; this one is "+string(old.Status))
-			}
-			query = "UPDATE applications SET status = 'withdrawn', withdrawn_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
-			action, summary = "application.withdrawn", old.CandidateName+" withdrew from "+old.JobTitle
-		default:
-			if old.Status != hiring.AppRejected && old.Status != hiring.AppWithdrawn {
-				return conflict("status", "only rejected or withdrawn applications can be reopened; this one is "+string(old.Status))
-			}
-			query = `UPDATE applications SET status = 'active', rejected_at = NULL, withdrawn_at = NULL, rejection_reason_id = NULL,
-				rejection_reason = '', version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3`
-			action, summary = "application.reopened", "reopened "+old.CandidateName+" for "+old.JobTitle
-		}
-		res, err := tx.ExecContext(ctx, query, t, id, old.Version)
-		if isUniqueViolation(err) {
-			return conflict("job_id", old.CandidateName+" already has an active application for this job")
-		}
+		res, err := tx.ExecContext(ctx, "UPDATE applications SET status = 'withdrawn', withdrawn_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+			t, id, old.Version)
 		if err != nil {
-			return dbErr(action, err)
+			return dbErr("withdraw application", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return staleVersion("application")
 		}
-		delta := -1
-		if to == hiring.AppActive {
-			delta = 1
-		}
-		if err := countActive(ctx, tx, old.JobID, delta); err != nil {
+		if err := countActive(ctx, tx, old.JobID, -1); err != nil {
 			return err
 		}
-		if err := db.record(ctx, tx, a, hiring.Activity{Action: action, SubjectType: "application", SubjectID: id,
-			CandidateID: old.CandidateID, JobID: old.JobID, Summary: summary,
-			Before: map[string]any{"status": string(old.Status)}, After: map[string]any{"status": string(to)}}, false); err != nil {
+		if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.withdrawn", SubjectType: "application", SubjectID: id,
+			CandidateID: old.CandidateID, JobID: old.JobID, Summary: old.CandidateName + " withdrew from " + old.JobTitle,
+			Before: map[string]any{"status": string(old.Status)}, After: map[string]any{"status": string(hiring.AppWithdrawn)}}, false); err != nil {
 			return err
 		}
 		x, err = db.loadApp(ctx, tx, hiring.SystemActor(), id)
@@ -340,17 +483,36 @@ func (db *DB) setStatus(ctx context.Context, id string, version int, to hiring.A
 	return x, err
 }
 
-// HireApplication marks an active application hired.
+// HireApplication hires an active application: it moves to the job's hired
+// stage, like a move there does (one rule, hireTx).
 func (db *DB) HireApplication(ctx context.Context, id string, version int) (hiring.Application, error) {
-	return db.setStatus(ctx, id, version, hiring.AppHired)
+	return db.decide(ctx, id, version, func(tx *sql.Tx, a hiring.Actor, x hiring.Application) (hiring.Application, error) {
+		return db.hireTx(ctx, tx, a, x, nil)
+	})
 }
 
-// WithdrawApplication records that the candidate withdrew.
-func (db *DB) WithdrawApplication(ctx context.Context, id string, version int) (hiring.Application, error) {
-	return db.setStatus(ctx, id, version, hiring.AppWithdrawn)
-}
-
-// ReopenApplication sets a rejected or withdrawn application active again.
+// ReopenApplication sets a rejected, withdrawn or hired application active
+// again (a hired one back in the stage before hired).
 func (db *DB) ReopenApplication(ctx context.Context, id string, version int) (hiring.Application, error) {
-	return db.setStatus(ctx, id, version, hiring.AppActive)
+	return db.decide(ctx, id, version, func(tx *sql.Tx, a hiring.Actor, x hiring.Application) (hiring.Application, error) {
+		return db.reopenTx(ctx, tx, a, x, nil)
+	})
+}
+
+// decide runs one decision on a changeable application in a transaction.
+func (db *DB) decide(ctx context.Context, id string, version int, fn func(*sql.Tx, hiring.Actor, hiring.Application) (hiring.Application, error)) (hiring.Application, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Application{}, err
+	}
+	var x hiring.Application
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		old, err := db.changeable(ctx, tx, a, id, version)
+		if err != nil {
+			return err
+		}
+		x, err = fn(tx, a, old)
+		return err
+	})
+	return x, err
 }

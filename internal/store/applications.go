@@ -107,7 +107,16 @@ func (db *DB) appPage(ctx context.Context, query string, params []any, limit int
 	return pageOf(out, limit, key), nil
 }
 
-// Board returns the job's stages with their first active cards, oldest in
+// columnStatus is the status of the applications a stage's column shows.
+func columnStatus(s hiring.Stage) hiring.ApplicationStatus {
+	if s.Kind == hiring.StageHired {
+		return hiring.AppHired
+	}
+	return hiring.AppActive
+}
+
+// Board returns the job's stages with their first active cards (hired ones
+// in a hired stage), oldest in
 // stage first (who has waited longest). Each column is one indexed range scan.
 func (db *DB) Board(ctx context.Context, jobID string, perColumn int) ([]hiring.BoardColumn, error) {
 	a, err := actor(ctx)
@@ -132,7 +141,7 @@ func (db *DB) Board(ctx context.Context, jobID string, perColumn int) ([]hiring.
 		if s.Count == 0 {
 			continue
 		}
-		page, err := db.columnPage(ctx, s.ID, nil, perColumn)
+		page, err := db.columnPage(ctx, s, nil, perColumn)
 		if err != nil {
 			return nil, err
 		}
@@ -141,9 +150,11 @@ func (db *DB) Board(ctx context.Context, jobID string, perColumn int) ([]hiring.
 	return cols, nil
 }
 
-func (db *DB) columnPage(ctx context.Context, stageID string, cur []string, limit int) (hiring.Page[hiring.Application], error) {
+// columnPage lists a stage's cards: its active applications, or for a
+// hired stage the hired ones (hiring puts them there).
+func (db *DB) columnPage(ctx context.Context, s hiring.Stage, cur []string, limit int) (hiring.Page[hiring.Application], error) {
 	p := &args{}
-	where := []string{"a.stage_id = " + p.add(stageID), "a.status = 'active'"}
+	where := []string{"a.stage_id = " + p.add(s.ID), "a.status = " + p.add(string(columnStatus(s)))}
 	if cur != nil {
 		t := p.add(cur[0])
 		where = append(where, "(a.stage_entered_at > "+t+" OR (a.stage_entered_at = "+t+" AND a.id > "+p.add(cur[1])+"))")
@@ -163,10 +174,11 @@ func (db *DB) Column(ctx context.Context, stageID string, pr hiring.PageRequest)
 	if err != nil {
 		return hiring.Page[hiring.Application]{}, err
 	}
-	if _, err := db.stageByID(ctx, db.rd, a, stageID); err != nil {
+	s, err := db.stageByID(ctx, db.rd, a, stageID)
+	if err != nil {
 		return hiring.Page[hiring.Application]{}, err
 	}
-	return db.columnPage(ctx, stageID, cur, pr.Clamp())
+	return db.columnPage(ctx, s, cur, pr.Clamp())
 }
 
 // StageHistories lists the stays in stages of every visible application

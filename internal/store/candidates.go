@@ -331,7 +331,9 @@ func (db *DB) candidateListSQL(a hiring.Actor, f hiring.CandidateFilter, cur []s
 	}
 	if f.StageID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM applications fs WHERE fs.candidate_id = c.id AND fs.stage_id = "+p.add(f.StageID)+
-			" AND fs.status = 'active' AND "+jobIDVisible(a, "fs.job_id", p)+")")
+			// The stage's column: active applications, hired ones in a hired stage.
+			" AND (fs.status = 'active' OR (fs.status = 'hired' AND EXISTS (SELECT 1 FROM stages fk WHERE fk.id = fs.stage_id AND fk.kind = 'hired')))"+
+			" AND "+jobIDVisible(a, "fs.job_id", p)+")")
 	}
 	countQuery, countArgs = "SELECT COUNT(*)"+from+whereSQL(where), len(p.list)
 	if cur != nil {

@@ -1,10 +1,35 @@
 package store
 
-import "github.com/candor-ats/candor/internal/hiring"
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
 
 // CandidateListSQL is the candidates list query for f as the system sees it
 // (no visibility condition), for query-plan tests.
 func (db *DB) CandidateListSQL(f hiring.CandidateFilter) (string, []any, error) {
 	q, _, params, _, err := db.candidateListSQL(hiring.SystemActor(), f, nil, hiring.DefaultLimit, "c.id")
 	return q, params, err
+}
+
+// RerunMigration runs the Up part of an embedded migration of the dialect
+// again, as a data migration would meet rows written before it.
+func (db *DB) RerunMigration(ctx context.Context, file string) error {
+	b, err := migrations.ReadFile("migrations/" + db.dialect + "/" + file)
+	if err != nil {
+		return err
+	}
+	up := strings.SplitN(strings.SplitN(string(b), "-- +goose Up", 2)[1], "-- +goose Down", 2)[0]
+	for _, stmt := range strings.Split(up, ";") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if _, err := db.writer.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%s: %w", stmt, err)
+		}
+	}
+	return nil
 }

@@ -82,23 +82,29 @@ func (db *DB) Stages(ctx context.Context, jobID string) ([]hiring.Stage, error) 
 	return stages, db.fillStageCounts(ctx, db.rd, jobID, stages)
 }
 
+// fillStageCounts counts what each stage's column shows (columnStatus):
+// active applications, and hired ones in a hired stage.
 func (db *DB) fillStageCounts(ctx context.Context, q querier, jobID string, stages []hiring.Stage) error {
-	rows, err := q.QueryContext(ctx, "SELECT stage_id, COUNT(*) FROM applications WHERE job_id = $1 AND status = 'active' GROUP BY stage_id", jobID)
+	rows, err := q.QueryContext(ctx, "SELECT stage_id, status, COUNT(*) FROM applications WHERE job_id = $1 AND status IN ('active', 'hired') GROUP BY stage_id, status", jobID)
 	if err != nil {
 		return dbErr("stage counts", err)
 	}
 	defer rows.Close()
-	counts := map[string]int{}
+	type key struct {
+		stage  string
+		status hiring.ApplicationStatus
+	}
+	counts := map[key]int{}
 	for rows.Next() {
-		var id string
+		var k key
 		var n int
-		if err := rows.Scan(&id, &n); err != nil {
+		if err := rows.Scan(&k.stage, &k.status, &n); err != nil {
 			return dbErr("stage counts", err)
 		}
-		counts[id] = n
+		counts[k] = n
 	}
 	for i := range stages {
-		stages[i].Count = counts[stages[i].ID]
+		stages[i].Count = counts[key{stages[i].ID, columnStatus(stages[i])}]
 	}
 	return dbErr("stage counts", rows.Err())
 }
@@ -196,6 +202,17 @@ func (db *DB) UpdateStage(ctx context.Context, stageID string, name string, kind
 		}
 		if _, err := db.editPipeline(ctx, tx, a, old.JobID); err != nil {
 			return err
+		}
+		if (old.Kind == hiring.StageHired) != (kind == hiring.StageHired) {
+			// Being in a hired stage means being hired: a kind change would
+			// turn its applications' status or leave them contradicting it.
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM applications WHERE stage_id = $1 AND status IN ('active', 'hired')", stageID).Scan(&n); err != nil {
+				return dbErr("update stage", err)
+			}
+			if n > 0 {
+				return conflict("kind", "move the applications out of "+old.Name+" before making it or unmaking it a hired stage")
+			}
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE stages SET name = $1, kind = $2 WHERE id = $3", name, string(kind), stageID); err != nil {
 			return dbErr("update stage", err)

@@ -161,7 +161,7 @@ func TestRejectHireWithdrawReopen(t *testing.T) {
 	step("reopen", url.Values{}, hiring.AppActive)
 	step("withdraw", url.Values{}, hiring.AppWithdrawn)
 	step("reopen", url.Values{}, hiring.AppActive)
-	step("hire", url.Values{}, hiring.AppHired)
+	step("hire", url.Values{"confirm": {"yes"}}, hiring.AppHired)
 
 	// A stale version is a message on the profile, not a 500.
 	r := f.post(c, "/applications/"+f.appl.ID+"/withdraw", url.Values{"version": {"1"}, "return_to": {back}})

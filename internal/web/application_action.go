@@ -9,13 +9,7 @@ import (
 // applicationDone finishes an application action: 204 for the board's
 // drag-and-drop (htmx/fetch), otherwise back to the page the form came from.
 func (h *Handler) applicationDone(w http.ResponseWriter, r *http.Request, app hiring.Application, err error, flash string) {
-	back := localPath(r.PostForm.Get("return_to"), "")
-	if back == "" && app.JobID != "" {
-		back = "/jobs/" + app.JobID
-	}
-	if back == "" {
-		back = "/"
-	}
+	back := h.actionBack(r, app)
 	switch {
 	case err != nil && isHTMX(r):
 		h.fail(w, r, err)
@@ -28,6 +22,19 @@ func (h *Handler) applicationDone(w http.ResponseWriter, r *http.Request, app hi
 	default:
 		redirect(w, r, back, flash)
 	}
+}
+
+// actionBack is where an application action returns: the form's return_to,
+// else the application's job.
+func (h *Handler) actionBack(r *http.Request, app hiring.Application) string {
+	back := localPath(r.PostForm.Get("return_to"), "")
+	if back == "" && app.JobID != "" {
+		back = "/jobs/" + app.JobID
+	}
+	if back == "" {
+		back = "/"
+	}
+	return back
 }
 
 func (h *Handler) parseActionForm(w http.ResponseWriter, r *http.Request) bool {

@@ -32,6 +32,15 @@ func (h *Handler) bulkAction(w http.ResponseWriter, r *http.Request) {
 	)
 	switch f.Get("action") {
 	case "move":
+		if !confirmed(r) && h.isHiredStage(ctx, r.PathValue("id"), f.Get("stage_id")) {
+			job, err := h.svc.Job(ctx, r.PathValue("id"))
+			if err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			h.askHire(w, r, job.ID, hireQuestion(fmt.Sprintf("%d candidate%s", len(ids), plural(len(ids))), job.Title), back)
+			return
+		}
 		n, err = h.svc.BulkMove(ctx, ids, f.Get("stage_id"))
 		verb = "Moved"
 	case "reject":

@@ -44,12 +44,16 @@
     });
   }
 
-  // Posts the same form the card's "Move to" button submits.
-  function move(card, stageId, from, to, oldIndex) {
+  // Posts the same form the card's "Move to" button submits. A move that
+  // hires (a drop on the hired column) is answered with the server's one
+  // hiring question (409 + Candor-Confirm); agreeing posts it again confirmed.
+  function move(card, stageId, from, to, oldIndex, confirmed) {
     var id = card.getAttribute("data-application-id");
     var body = new URLSearchParams(); // urlencoded: the handlers parse forms with ParseForm, which skips multipart bodies
     body.append("stage_id", stageId);
     body.append("csrf_token", csrfToken());
+    if (confirmed) body.append("confirm", "yes");
+    function putBack() { from.insertBefore(card, from.children[oldIndex] || null); }
     fetch("/applications/" + encodeURIComponent(id) + "/move", {
       method: "POST",
       body: body,
@@ -63,13 +67,21 @@
         return;
       }
       return res.text().then(function (msg) {
+        if (res.status === 409 && res.headers.get("Candor-Confirm") && !confirmed) {
+          if (window.confirm(msg)) {
+            move(card, stageId, from, to, oldIndex, true);
+          } else {
+            putBack();
+          }
+          return;
+        }
         // Errors come as plain text from the UI, or problem+json from the CSRF check.
         try { var p = JSON.parse(msg); msg = p.detail || p.title || msg; } catch (e) { /* plain text */ }
-        from.insertBefore(card, from.children[oldIndex] || null);
+        putBack();
         showError(msg || "The card could not be moved.");
       });
     }).catch(function () {
-      from.insertBefore(card, from.children[oldIndex] || null);
+      putBack();
       showError("The card could not be moved: the server did not answer.");
     });
   }
