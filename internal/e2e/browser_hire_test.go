@@ -68,7 +68,7 @@ func TestBrowserDropOnHiredAsks(t *testing.T) {
 	drop := func(step string) {
 		b.do("open the board", open(a.URL+"/jobs/"+job.ID, "#card-"+app.ID),
 			discard(chromedp.Poll[bool](`typeof Sortable !== "undefined" && document.readyState === "complete"`, chromedp.WithPollingTimeout(10*time.Second))))
-		from := run(b, "find the card", center(fmt.Sprintf("#card-%s p.muted", app.ID)))
+		from := run(b, "find the card", center(fmt.Sprintf("#card-%s .age", app.ID)))
 		to := run(b, "find the Hired column", center(hiredCol))
 		b.do(step, chromedp.DragAndDropXY(from.X, from.Y, to.X, to.Y, 20))
 	}
