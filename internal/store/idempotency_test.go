@@ -97,10 +97,21 @@ func TestIdempotentStoresAnswerWithRecord(t *testing.T) {
 			t.Fatal("the corrected retry did not create")
 		}
 
+		// An answer that wrote nothing still claims its key.
+		k3 := hiring.IdempotencyKey{UserID: s.Recruiter.ID, Key: "k3", RequestHash: "h"}
+		noWrite := func(context.Context) hiring.IdempotentResponse {
+			return hiring.IdempotentResponse{Status: 200, Body: []byte("{}")}
+		}
+		_, replayed, err = db.Idempotent(ctx, k3, noWrite)
+		ok(t, err)
+		if _, again, err := db.Idempotent(ctx, k3, noWrite); err != nil || replayed || !again {
+			t.Fatalf("answer without a write: replayed %v then %v (%v)", replayed, again, err)
+		}
+
 		// Old keys are cleaned up with the rest.
 		c, err := db.DeleteExpired(context.Background(), time.Now().Add(49*time.Hour))
 		ok(t, err)
-		if c.IdempotencyKeys != 3 || countKeys(t, db, "k1") != 0 {
+		if c.IdempotencyKeys != 4 || countKeys(t, db, "k1") != 0 {
 			t.Fatalf("cleanup = %+v", c)
 		}
 	})
