@@ -63,7 +63,7 @@ func TestLoginLogoutSetup(t *testing.T) {
 	}
 	f.post(c, "/setup", url.Values{"token": {tok}, "name": {"Boss"}, "email": {"boss@example.com"}, "password": {apptest.Password}, "time_zone": {"Europe/Paris"}}).
 		redirectsTo(t, "/")
-	f.get(c, "/").must(t, http.StatusOK, "Hello, Boss")
+	f.get(c, "/").must(t, http.StatusOK, "Hello, <bdi>Boss</bdi>")
 	f.get(c, "/setup").redirectsTo(t, "/login")
 
 	f.post(c, "/logout", nil).redirectsTo(t, "/login")
