@@ -133,14 +133,25 @@ func (a *Auth) claimAttempt(ctx context.Context, email, ip, device string) (*cla
 	return c, nil
 }
 
-// take records a row under b and judges it against the rows already there;
-// when b is spent the row is removed at once and the wait returned.
+// take records a row under b and judges it against the rows already there.
+// Within budget the row joins the claim; when b is spent the row is removed
+// at once and the wait returned.
 func (a *Auth) take(ctx context.Context, c *claim, b budget, now time.Time) (bool, time.Duration, error) {
 	id, err := a.svc.RecordLoginFailure(system(ctx), b.key, now)
 	if err != nil {
 		return false, 0, fmt.Errorf("auth: throttle: %w", err)
 	}
+	ok, wait, err := a.judge(ctx, b, id, now)
+	if err != nil || !ok {
+		a.forget(ctx, &claim{ids: []string{id}})
+		return false, wait, err
+	}
 	c.ids = append(c.ids, id)
+	return true, 0, nil
+}
+
+// judge decides whether the attempt whose row is id fits in b.
+func (a *Auth) judge(ctx context.Context, b budget, id string, now time.Time) (bool, time.Duration, error) {
 	n, latest, err := a.svc.CountLoginFailures(system(ctx), b.key, now.Add(-b.window), id)
 	if err != nil {
 		return false, 0, fmt.Errorf("auth: throttle: %w", err)
