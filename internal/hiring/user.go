@@ -93,6 +93,10 @@ type UserService interface {
 	// CreateFirstUser creates the first user, an admin, and answers
 	// EConflict once any user exists, however many setups race.
 	CreateFirstUser(ctx context.Context, in NewUser) (User, error)
+	// User, ListUsers and UserByEmail answer users as the actor may see
+	// them (User.AsSeenBy): interviewers and hiring managers get colleagues'
+	// IDs and names only, no disabled accounts (includeDisabled is
+	// EForbidden for them), and find only themself by email.
 	User(ctx context.Context, id string) (User, error)
 	UserByEmail(ctx context.Context, email string) (User, error)
 	ListUsers(ctx context.Context, includeDisabled bool) ([]User, error)
