@@ -184,3 +184,33 @@ func TestThrottleIPv6Prefix(t *testing.T) {
 		}
 	})
 }
+
+// Two replicas over one database and one secret key share the budgets, and
+// a device cookie one of them issued is honoured by the other.
+func TestThrottleAcrossReplicas(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		c := &clock{t: time.Now()}
+		opts := auth.Options{BaseURL: "http://candor.test", Now: c.now, SecretKey: "a test secret key of at least 32 characters"}
+		a, b := newHarnessWith(t, db, opts), newHarnessWith(t, db, opts)
+		a.user("ada@example.com", hiring.RoleRecruiter)
+		owner := a.browser("198.51.100.30")
+		if rec := owner.login("ada@example.com", goodPassword); rec.Code != http.StatusNoContent {
+			t.Fatalf("owner on replica a: %d", rec.Code)
+		}
+		answered := 0
+		for i := range 24 {
+			r := []*harness{a, b}[i%2].browser(fmt.Sprintf("203.0.113.%d", 150+i))
+			if rec := r.login("ada@example.com", "guess"); rec.Code == http.StatusUnauthorized {
+				answered++
+			}
+		}
+		if answered != 10 {
+			t.Fatalf("%d guesses answered over two replicas, want 10", answered)
+		}
+		owner.h = b
+		if rec := owner.login("ada@example.com", goodPassword); rec.Code != http.StatusNoContent {
+			t.Fatalf("owner's device cookie on replica b: %d", rec.Code)
+		}
+	})
+}
