@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,6 +61,10 @@ func TestLoginLogoutSetup(t *testing.T) {
 	tok, needed, err := a.Auth.SetupToken(a.System())
 	if err != nil || !needed || tok == "" {
 		t.Fatalf("setup token: %q %v %v", tok, needed, err)
+	}
+	// The link the server logs (/setup?token=…) fills the token in.
+	if r := f.get(c, "/setup?token="+url.QueryEscape(tok)); !regexp.MustCompile(`<input[^>]*name="token"[^>]*value="` + tok + `"|<input[^>]*value="` + tok + `"[^>]*name="token"`).MatchString(r.body) {
+		t.Fatalf("the setup link did not fill in its token:\n%s", snippet(r.body))
 	}
 	f.post(c, "/setup", url.Values{"token": {tok}, "name": {"Boss"}, "email": {"boss@example.com"}, "password": {apptest.Password}, "time_zone": {"Europe/Paris"}}).
 		redirectsTo(t, "/")

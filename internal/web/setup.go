@@ -23,7 +23,13 @@ func (h *Handler) setupPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	h.render(w, r, http.StatusOK, "setup", setupPage{view: h.view(w, r, "Set up Candor", ""), Form: newForm(nil)})
+	// The link the server logs carries the token: fill it in for the person
+	// who followed it.
+	values := url.Values{}
+	if t := strings.TrimSpace(r.URL.Query().Get("token")); t != "" {
+		values.Set("token", t)
+	}
+	h.render(w, r, http.StatusOK, "setup", setupPage{view: h.view(w, r, "Set up Candor", ""), Form: newForm(values)})
 }
 
 func (h *Handler) setupSubmit(w http.ResponseWriter, r *http.Request) {
