@@ -43,7 +43,7 @@ func TestJobs(t *testing.T) {
 			t.Errorf("ETag %q, version %v; want 1", created.Header.Get("ETag"), job["version"])
 		}
 		team := job["hiring_team"].([]any)
-		if len(team) != 1 || team[0].(map[string]any)["user_id"] != e.users[hiring.RoleHiringManager].ID {
+		if len(team) != 2 || team[0].(map[string]any)["user_id"] != e.users[hiring.RoleHiringManager].ID { // + its creator
 			t.Errorf("hiring_team = %v", team)
 		}
 		if job["salary"] == nil || job["status"] != "draft" {
@@ -58,7 +58,7 @@ func TestJobs(t *testing.T) {
 		// PATCH merges: only the title changes, the hiring team stays.
 		upd := e.as(hiring.RoleRecruiter, "PATCH", "/jobs/"+id, `{"title":"Senior Backend Engineer"}`, `If-Match: W/"1"`).want(200)
 		uj := upd.obj()
-		if uj["title"] != "Senior Backend Engineer" || len(uj["hiring_team"].([]any)) != 1 || uj["openings"].(float64) != 2 {
+		if uj["title"] != "Senior Backend Engineer" || len(uj["hiring_team"].([]any)) != 2 || uj["openings"].(float64) != 2 {
 			t.Errorf("patched job %s", upd.Body)
 		}
 		if upd.Header.Get("ETag") != `W/"2"` {
@@ -152,6 +152,27 @@ func TestJobVisibility(t *testing.T) {
 		}
 		if hm := e.as(hiring.RoleHiringManager, "GET", "/jobs/"+mine, nil).obj(); hm["salary"] == nil {
 			t.Errorf("hiring manager on the team should see the salary")
+		}
+	})
+}
+
+// A job's creator joins its hiring team by their role, so the job is among
+// theirs (mine=true) — the API's view of the dashboard.
+func TestJobCreatorJoinsTeam(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		job := e.as(hiring.RoleRecruiter, "POST", "/jobs", jobBody("Creator's Job")).want(201).obj()
+		team, _ := job["hiring_team"].([]any)
+		if len(team) != 1 || team[0].(map[string]any)["role"] != "recruiter" {
+			t.Fatalf("hiring team of a new job: %v", job["hiring_team"])
+		}
+		var mine struct{ Data []map[string]any }
+		e.as(hiring.RoleRecruiter, "GET", "/jobs?mine=true", nil).want(200).into(&mine)
+		found := false
+		for _, j := range mine.Data {
+			found = found || j["id"] == job["id"]
+		}
+		if !found {
+			t.Fatalf("mine=true lacks the job its caller created: %v", mine.Data)
 		}
 	})
 }

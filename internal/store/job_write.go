@@ -85,10 +85,15 @@ func (db *DB) CreateJob(ctx context.Context, in hiring.JobInput) (hiring.Job, er
 		return hiring.Job{}, forbidden("Only admins and recruiters create jobs.")
 	}
 	in.Normalize()
-	// A recruiter creating a confidential job joins its team, or they could
-	// not see what they just made.
-	if in.Confidential && a.Role == hiring.RoleRecruiter && !a.System && !inTeam(in.HiringTeam, a.UserID) {
-		in.HiringTeam = append(in.HiringTeam, hiring.TeamMember{UserID: a.UserID, Role: hiring.TeamRecruiter})
+	// Whoever creates a job joins its hiring team (by their role), so it is
+	// among their jobs (the dashboard's, the API's mine=true) and, when it is
+	// confidential, they can still see what they just made.
+	if !a.System && a.UserID != "" && !inTeam(in.HiringTeam, a.UserID) {
+		role := hiring.TeamRecruiter
+		if a.Role == hiring.RoleHiringManager {
+			role = hiring.TeamHiringManager
+		}
+		in.HiringTeam = append(in.HiringTeam, hiring.TeamMember{UserID: a.UserID, Role: role})
 	}
 	if err := in.Validate(); err != nil {
 		return hiring.Job{}, err

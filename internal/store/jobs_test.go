@@ -36,7 +36,7 @@ func TestJobCreateUpdateStatus(t *testing.T) {
 		ok(t, err)
 		if j.Title != "Platform Engineer" || j.Status != hiring.JobDraft || j.Version != 1 || j.DepartmentName != "Engineering" ||
 			len(j.Locations) != 1 || j.Locations[0].Country != "NL" || j.Salary == nil || j.Salary.Currency != "USD" ||
-			len(j.HiringTeam) != 1 || j.HiringTeam[0].Name != "Max Manager" || len(j.Requirements) != 1 {
+			len(j.HiringTeam) != 2 || j.HiringTeam[0].Name != "Max Manager" || len(j.Requirements) != 1 { // + the recruiter who created it
 			t.Fatalf("job = %+v", j)
 		}
 		stages, err := db.Stages(ctx, j.ID)
@@ -282,6 +282,37 @@ func TestAddStageBeforeHired(t *testing.T) {
 		ok(t, err)
 		if st.Position != len(before) || after[len(after)-2].ID != st.ID || after[len(after)-1].Kind != hiring.StageHired {
 			t.Fatalf("added at %d; pipeline %+v", st.Position, after)
+		}
+	})
+}
+
+// Whoever creates a job joins its team by their role (unless already on it).
+func TestJobCreatorJoinsTeam(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		for _, u := range []hiring.User{s.Recruiter, s.Admin} {
+			j, err := db.CreateJob(storetest.As(u), hiring.JobInput{Title: "By " + u.Name, WorkplaceType: hiring.Remote, EmploymentType: hiring.FullTime, Openings: 1})
+			ok(t, err)
+			if len(j.HiringTeam) != 1 || j.HiringTeam[0].UserID != u.ID || j.HiringTeam[0].Role != hiring.TeamRecruiter {
+				t.Fatalf("team of a job %s created: %+v", u.Name, j.HiringTeam)
+			}
+			mine, err := db.ListJobs(storetest.As(u), hiring.JobFilter{MineOnly: true}, hiring.PageRequest{Limit: 50})
+			ok(t, err)
+			found := false
+			for _, x := range mine.Items {
+				found = found || x.ID == j.ID
+			}
+			if !found {
+				t.Fatalf("%s's jobs lack the one they created", u.Name)
+			}
+		}
+		// Already on the team under another role: left as chosen.
+		j, err := db.CreateJob(storetest.As(s.Recruiter), hiring.JobInput{Title: "Chosen", WorkplaceType: hiring.Remote, EmploymentType: hiring.FullTime,
+			Openings: 1, HiringTeam: []hiring.TeamMember{{UserID: s.Recruiter.ID, Role: hiring.TeamCoordinator}}})
+		ok(t, err)
+		if len(j.HiringTeam) != 1 || j.HiringTeam[0].Role != hiring.TeamCoordinator {
+			t.Fatalf("team: %+v", j.HiringTeam)
 		}
 	})
 }

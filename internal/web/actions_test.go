@@ -44,11 +44,22 @@ func TestJobFormValidatesAndKeepsInput(t *testing.T) {
 	}
 	if job.Salary == nil || job.Salary.Min != 70000 || job.Salary.Currency != "EUR" || len(job.AllowedCountries) != 2 ||
 		len(job.Requirements) != 2 || !job.Requirements[0].MustHave || job.Requirements[1].Skill != "Spark" ||
-		len(job.HiringTeam) != 1 || job.HiringTeam[0].UserID != f.manager.ID {
+		len(job.HiringTeam) != 2 || job.HiringTeam[0].UserID != f.manager.ID {
 		t.Fatalf("job saved wrong: %+v", job)
+	}
+	// Its creator joined the team as its recruiter, so it is on their dashboard once open.
+	if m := job.HiringTeam[1]; m.UserID != f.recruiter.ID || m.Role != hiring.TeamRecruiter {
+		t.Fatalf("the creator is not on the team: %+v", job.HiringTeam)
 	}
 	// The board shows the flash from the redirect.
 	f.get(c, r.location).must(t, http.StatusOK, "Job created.")
+	if _, err := f.app.DB.SetJobStatus(f.app.System(), id, job.Version, hiring.JobOpen); err != nil {
+		t.Fatal(err)
+	}
+	f.get(c, "/").must(t, http.StatusOK, `href="/jobs/`+id+`"`)
+	if j, err := f.app.DB.Job(f.app.System(), id); err == nil {
+		job = j
+	}
 
 	// Editing with a stale version is refused with a message, not a 500.
 	stale := jobForm(job)
