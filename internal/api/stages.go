@@ -18,7 +18,8 @@ func toStageJSON(s hiring.Stage) stageJSON {
 	return stageJSON{ID: s.ID, JobID: s.JobID, Name: s.Name, Kind: string(s.Kind), Position: s.Position}
 }
 
-// stageInput adds a stage (position 0 = at the end) or renames one; a
+// stageInput adds a stage (position 1-based; 0 or absent = before the first
+// offer or hired stage) or renames one; a
 // rename sends both name and kind, as a stage is read only through its job.
 type stageInput struct {
 	Name     string `json:"name"`

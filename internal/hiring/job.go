@@ -173,8 +173,8 @@ type JobService interface {
 	// order. Jobs the actor may not see, like unknown ones, are absent; at
 	// most MaxBatchIDs.
 	StagesByJob(ctx context.Context, jobIDs []string) (map[string][]Stage, error)
-	// AddStage inserts at position (1-based); 0 or out of range means the end,
-	// before a closing "Hired" stage.
+	// AddStage inserts at position (1-based; len+1 is the end); 0 or out of
+	// range means DefaultStagePosition (before the first offer/hired stage).
 	AddStage(ctx context.Context, jobID string, name string, kind StageKind, position int) (Stage, error)
 	UpdateStage(ctx context.Context, stageID string, name string, kind StageKind) (Stage, error)
 	// ReorderStages takes every stage ID of the job in the new order.

@@ -37,3 +37,15 @@ type Stage struct {
 	// active ones, or for a hired stage the hired ones.
 	Count int
 }
+
+// DefaultStagePosition is where a new stage goes when no place is chosen:
+// before the first offer or hired stage (the decisions come last), else at
+// the end. Positions are 1-based, in pipeline order.
+func DefaultStagePosition(stages []Stage) int {
+	for i, s := range stages {
+		if s.Kind == StageOffer || s.Kind == StageHired {
+			return i + 1
+		}
+	}
+	return len(stages) + 1
+}

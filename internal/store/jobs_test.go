@@ -266,23 +266,41 @@ func TestOrgAndPipelineTemplate(t *testing.T) {
 
 // A stage added without a place goes last, but before a closing "Hired"
 // stage, for the API as for the UI.
-func TestAddStageBeforeHired(t *testing.T) {
+// A stage added without a place goes before the first offer or hired stage
+// (the decisions stay last); a chosen place is kept, the end included.
+func TestAddStagePlace(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s := storetest.Seed(t, db)
 		ctx := storetest.As(s.Recruiter)
-		before, err := db.Stages(ctx, s.Job.ID)
-		ok(t, err)
-		if before[len(before)-1].Kind != hiring.StageHired {
-			t.Fatalf("seeded pipeline ends with %s", before[len(before)-1].Kind)
+		names := func() []string {
+			t.Helper()
+			st, err := db.Stages(ctx, s.Job.ID)
+			ok(t, err)
+			var out []string
+			for _, x := range st {
+				out = append(out, x.Name)
+			}
+			return out
 		}
+		want := func(w ...string) {
+			t.Helper()
+			if got := names(); strings.Join(got, ",") != strings.Join(w, ",") {
+				t.Fatalf("pipeline %v, want %v", got, w)
+			}
+		}
+		want("Applied", "Screen", "Interview", "Offer", "Hired")
 		st, err := db.AddStage(ctx, s.Job.ID, "Reference check", hiring.StageScreen, 0)
 		ok(t, err)
-		after, err := db.Stages(ctx, s.Job.ID)
-		ok(t, err)
-		if st.Position != len(before) || after[len(after)-2].ID != st.ID || after[len(after)-1].Kind != hiring.StageHired {
-			t.Fatalf("added at %d; pipeline %+v", st.Position, after)
+		if st.Position != 4 {
+			t.Fatalf("added at %d", st.Position)
 		}
+		want("Applied", "Screen", "Interview", "Reference check", "Offer", "Hired")
+		_, err = db.AddStage(ctx, s.Job.ID, "Sourced", hiring.StageSourced, 1)
+		ok(t, err)
+		_, err = db.AddStage(ctx, s.Job.ID, "Onboarding", hiring.StageHired, 8)
+		ok(t, err)
+		want("Sourced", "Applied", "Screen", "Interview", "Reference check", "Offer", "Hired", "Onboarding")
 	})
 }
 

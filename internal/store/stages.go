@@ -140,7 +140,8 @@ func renumber(ctx context.Context, tx *sql.Tx, stages []hiring.Stage) error {
 	return nil
 }
 
-// AddStage inserts a stage at position (1-based; out of range appends).
+// AddStage inserts a stage at position (1-based; len+1 appends; 0 or out of
+// range: hiring.DefaultStagePosition).
 func (db *DB) AddStage(ctx context.Context, jobID string, name string, kind hiring.StageKind, position int) (hiring.Stage, error) {
 	a, err := actor(ctx)
 	if err != nil {
@@ -162,13 +163,10 @@ func (db *DB) AddStage(ctx context.Context, jobID string, name string, kind hiri
 		if len(stages) >= 30 {
 			return conflict("position", "a pipeline has at most 30 stages")
 		}
-		if position < 1 || position > len(stages) {
-			// No place named: the end, but before a closing "Hired" stage,
-			// read in this transaction so concurrent adds cannot race it.
-			position = len(stages) + 1
-			if n := len(stages); n > 0 && stages[n-1].Kind == hiring.StageHired {
-				position = n
-			}
+		if position < 1 || position > len(stages)+1 {
+			// No place named: read in this transaction, so concurrent adds
+			// cannot race it.
+			position = hiring.DefaultStagePosition(stages)
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO stages (id, job_id, name, kind, position) VALUES ($1, $2, $3, $4, $5)",
 			s.ID, jobID, name, string(kind), position); err != nil {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -243,5 +244,29 @@ func TestStageEditor(t *testing.T) {
 	f.post(c, base+"/"+after[len(after)-2].ID+"/delete", nil).redirectsTo(t, base)
 	if s, _ := f.app.DB.Stages(ctx, f.job.ID); len(s) != len(stages)-1 {
 		t.Fatal("empty stage not removed")
+	}
+}
+
+// The add-a-stage form asks where: "Before Offer" is chosen unless the user
+// picks another place, and the place picked is where the stage goes.
+func TestStageAddPlace(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.as(f.recruiter)
+	base := "/jobs/" + f.job.ID + "/stages"
+	page := f.get(c, base)
+	page.must(t, http.StatusOK, `name="position"`, "At the end")
+	if !regexp.MustCompile(`<option value="4" selected>Before Offer</option>`).MatchString(page.body) {
+		t.Fatalf("the default place is not before Offer:\n%s", snippet(page.body[strings.Index(page.body, `id="stage-add"`):]))
+	}
+	f.post(c, base, url.Values{"name": {"Sourced"}, "kind": {"sourced"}, "position": {"1"}}).redirectsTo(t, base)
+	f.post(c, base, url.Values{"name": {"Reference check"}, "kind": {"screen"}}).redirectsTo(t, base)
+	stages, _ := f.app.DB.Stages(f.app.System(), f.job.ID)
+	var names []string
+	for _, s := range stages {
+		names = append(names, s.Name)
+	}
+	if got := strings.Join(names, ","); got != "Sourced,Applied,Screen,Interview,Reference check,Offer,Hired" {
+		t.Fatalf("pipeline %s", got)
 	}
 }

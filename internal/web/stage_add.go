@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -15,8 +16,10 @@ func (h *Handler) stageAdd(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	jobID := r.PathValue("id")
 	f := r.PostForm
-	// Position 0: the store puts it before a closing "Hired" stage.
-	_, err := h.svc.AddStage(ctx, jobID, strings.TrimSpace(f.Get("name")), hiring.StageKind(f.Get("kind")), 0)
+	// The place chosen in the form; none (0): the store's default, before
+	// the first offer or hired stage.
+	position, _ := strconv.Atoi(f.Get("position"))
+	_, err := h.svc.AddStage(ctx, jobID, strings.TrimSpace(f.Get("name")), hiring.StageKind(f.Get("kind")), position)
 	switch {
 	case err == nil:
 		redirect(w, r, "/jobs/"+jobID+"/stages", "Stage added.")
