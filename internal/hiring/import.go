@@ -204,4 +204,8 @@ type ImportService interface {
 	// writes only issues (duplicates included) and progress.
 	WriteImportBatch(ctx context.Context, id string, b ImportBatch) (ImportBatchResult, error)
 	FinishImport(ctx context.Context, id string, failure string) (Import, error)
+	// ImportedCandidates lists the candidates an import created that the
+	// actor may see, in file order, at most limit: the review step after
+	// adding people from resumes.
+	ImportedCandidates(ctx context.Context, id string, limit int) ([]Candidate, error)
 }

@@ -22,6 +22,8 @@ type importPage struct {
 	Issues  []hiring.ImportIssue
 	More    bool
 	Form    *form
+	// Created are the people a finished resume import added: the review step.
+	Created []hiring.Candidate
 }
 
 // FieldLabel names a mapping choice.
@@ -79,6 +81,12 @@ func (h *Handler) renderImport(w http.ResponseWriter, r *http.Request, status in
 			return nil
 		})
 		if err != nil && !errors.Is(err, errStop) {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	if im.Kind != hiring.ImportCSV && im.Status == hiring.ImportDone {
+		if p.Created, err = h.svc.ImportedCandidates(ctx, im.ID, hiring.MaxLimit); err != nil {
 			h.fail(w, r, err)
 			return
 		}

@@ -58,7 +58,9 @@ func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := hiring.ImportKind(r.FormValue("kind"))
 	var im hiring.Import
-	if len(files) == 1 {
+	// "resumes" (the drop zone on the candidates pages): every file is a
+	// resume, one candidate each, even a single one.
+	if len(files) == 1 && r.FormValue("kind") != resumesKind {
 		var f multipart.File
 		f, err = files[0].Open()
 		if err == nil {
@@ -70,7 +72,11 @@ func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
 		for i, fh := range files {
 			entries[i] = importer.FileEntry{Name: fh.Filename, Open: func() (io.ReadCloser, error) { return fh.Open() }}
 		}
-		im, err = importer.UploadFiles(r.Context(), h.svc, h.blobs, "resumes.zip", entries)
+		name := "resumes.zip"
+		if len(files) == 1 {
+			name = files[0].Filename + ".zip"
+		}
+		im, err = importer.UploadFiles(r.Context(), h.svc, h.blobs, name, entries)
 	}
 	if err != nil {
 		h.importFailed(w, r, err)
@@ -78,6 +84,9 @@ func (h *Handler) importUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/imports/"+im.ID, http.StatusSeeOther)
 }
+
+// resumesKind is the upload kind of the candidates pages' drop zone.
+const resumesKind = "resumes"
 
 func (h *Handler) importFailed(w http.ResponseWriter, r *http.Request, err error) {
 	if hiring.ErrorCode(err) != hiring.EInvalid {
