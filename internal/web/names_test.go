@@ -42,7 +42,7 @@ func TestNamesAreIsolated(t *testing.T) {
 	}
 	names := []string{cands[0].Name(), job.Title, spoofer.Name, cands[0].Tags[0], cands[0].CurrentTitle}
 	c := f.as(f.admin)
-	for _, p := range []string{"/", "/jobs", "/jobs/" + job.ID, "/jobs/" + job.ID + "/activity", "/jobs/" + job.ID + "/stages",
+	for _, p := range []string{"/", "/jobs", "/jobs/" + job.ID, "/jobs/" + job.ID + "/activity", "/jobs/" + job.ID + "/stages", "/jobs/" + job.ID + "/applications",
 		"/candidates/" + cands[0].ID, "/candidates/duplicates", "/candidates/" + cands[0].ID + "/merge",
 		"/candidates/" + cands[0].ID + "/merge?other=" + cands[1].ID, "/admin/users", "/admin/audit"} {
 		r := f.get(c, p)
