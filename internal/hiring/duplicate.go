@@ -58,6 +58,9 @@ type MergeApplication struct {
 	// Withdrawn: both had an active application on this job and this one is
 	// the less advanced, so the merge withdraws it (and undo reopens it).
 	Withdrawn bool
+	// Tied: withdrawn although both were at the same stage (the survivor's
+	// stays), so the preview must not say the other is further along.
+	Tied bool
 }
 
 // MergePlan previews a merge: what moves to the survivor and what the

@@ -109,6 +109,7 @@ func (db *DB) planApplications(ctx context.Context, q querier, a hiring.Actor, w
 		}
 	}
 	loser := map[string]bool{}
+	tied := map[string]bool{} // withdrawn on a tie: both at the same place
 	for _, x := range apps {
 		if x.CandidateID != m {
 			continue
@@ -123,6 +124,7 @@ func (db *DB) planApplications(ctx context.Context, q querier, a hiring.Actor, w
 			lose = x
 		}
 		loser[lose.ID] = true
+		tied[lose.ID] = pos[x.ID] == pos[y.ID]
 		w.withdraw = append(w.withdraw, lose)
 	}
 	for _, x := range apps {
@@ -132,7 +134,8 @@ func (db *DB) planApplications(ctx context.Context, q querier, a hiring.Actor, w
 			}
 			continue
 		}
-		w.plan.Applications = append(w.plan.Applications, hiring.MergeApplication{Application: x, FromMerged: x.CandidateID == m, Withdrawn: loser[x.ID]})
+		w.plan.Applications = append(w.plan.Applications, hiring.MergeApplication{Application: x, FromMerged: x.CandidateID == m, Withdrawn: loser[x.ID],
+			Tied: tied[x.ID]})
 	}
 	return nil
 }

@@ -93,3 +93,28 @@ func TestMergePreviewWarnsOfOverflow(t *testing.T) {
 		t.Fatalf("merged emails: %d, %v", len(merged.Emails), err)
 	}
 }
+
+// The merge preview says "further along" only when it is so: when both
+// applications to a job are at the same stage, it says that instead; and its
+// counts read right in the singular.
+func TestMergePreviewWording(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := f.app.System()
+	twin, err := f.app.DB.CreateCandidate(ctx, hiring.CandidateInput{FirstName: "Augusta", LastName: "King", Emails: []string{"ADA@example.com"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same stage as Ada's application (the first).
+	if _, err := f.app.DB.CreateApplication(ctx, hiring.NewApplication{CandidateID: twin.ID, JobID: f.job.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.DB.AddNote(ctx, hiring.NewNote{CandidateID: twin.ID, Body: "One note."}); err != nil {
+		t.Fatal(err)
+	}
+	r := f.get(f.as(f.recruiter), "/candidates/"+f.cand.ID+"/merge?other="+twin.ID)
+	r.must(t, http.StatusOK, "Withdrawn", "both are at the same stage", "1 note ")
+	if strings.Contains(r.body, "further along") || strings.Contains(r.body, "(s)") {
+		t.Fatalf("the preview says further along (or counts with (s)) on a tie:\n%s", snippet(r.body[strings.Index(r.body, `id="merge-moves"`):]))
+	}
+}

@@ -30,6 +30,7 @@ func templateFuncs() template.FuncMap {
 		"avatar":   avatar,
 		"salary":   salary,
 		"lower":    strings.ToLower,
+		"plural":   pluralCount,
 	}
 }
 
@@ -110,8 +111,29 @@ func label(v any) string {
 	if s == "" {
 		return ""
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if p, ok := properNames[s]; ok {
+		return p
+	}
+	return s
 }
+
+// pluralCount writes a count with its noun in the right number: "1
+// document", "0 documents", "1,234 candidates". The plural is the noun + "s"
+// unless given ("timeline entry", "timeline entries").
+func pluralCount(n int, noun string, plural ...string) string {
+	word := noun
+	if n != 1 {
+		word = noun + "s"
+		if len(plural) > 0 {
+			word = plural[0]
+		}
+	}
+	return thousands(int64(n)) + " " + word
+}
+
+// properNames are words whose spelling label must not flatten.
+var properNames = map[string]string{"Linkedin": "LinkedIn", "Github": "GitHub"}
 
 // toString reads the domain's string enums (JobStatus, StageKind, …).
 func toString(v any) string {

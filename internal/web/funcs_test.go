@@ -21,3 +21,25 @@ func TestInitialsAndAvatar(t *testing.T) {
 		t.Errorf("avatar escapes nothing: %s", got)
 	}
 }
+
+func TestPluralAndLabel(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		noun string
+		pl   []string
+		want string
+	}{
+		{0, "document", nil, "0 documents"}, {1, "document", nil, "1 document"}, {2, "note", nil, "2 notes"},
+		{1234, "candidate", nil, "1,234 candidates"}, {1, "timeline entry", []string{"timeline entries"}, "1 timeline entry"},
+		{3, "timeline entry", []string{"timeline entries"}, "3 timeline entries"},
+	} {
+		if got := pluralCount(c.n, c.noun, c.pl...); got != c.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+	for in, want := range map[string]string{"linkedin": "LinkedIn", "github": "GitHub", "on_site": "On site", "portfolio": "Portfolio"} {
+		if got := label(in); got != want {
+			t.Errorf("label(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
