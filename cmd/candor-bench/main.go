@@ -5,6 +5,10 @@
 //
 //	go run ./cmd/candor-bench                       # SQLite, 100k candidates / 500k applications
 //	go run ./cmd/candor-bench -db postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+//
+// `candor-bench idle [-db URL]` measures issue 8's quiet idle server instead:
+// CPU and wake-ups per second of `candor serve` at rest beside a minimal Go
+// HTTP server (see idle.go).
 package main
 
 import (
@@ -18,6 +22,19 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 2 && os.Args[1] == referenceArg {
+		runReference(os.Args[2])
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "idle" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if err := cmdIdle(ctx, os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "candor-bench idle:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	var o options
 	flag.StringVar(&o.dbURL, "db", "", "database URL (empty = SQLite in a temporary data folder)")
 	flag.IntVar(&o.candidates, "candidates", 100_000, "demo candidates")

@@ -25,11 +25,14 @@ type Releaser struct {
 	active atomic.Int64 // units of work running
 	last   atomic.Int64 // when one last started or ended, Unix nanoseconds
 	dirty  atomic.Bool  // work happened since the last release
+	// quieted is signalled when the last running unit ends; Run sleeps on
+	// it, so an idle process has no timer waking it.
+	quieted chan struct{}
 }
 
 // New returns a Releaser that calls debug.FreeOSMemory after quiet.
 func New(quiet time.Duration) *Releaser {
-	return &Releaser{quiet: quiet, release: debug.FreeOSMemory, now: time.Now}
+	return &Releaser{quiet: quiet, release: debug.FreeOSMemory, now: time.Now, quieted: make(chan struct{}, 1)}
 }
 
 // Begin marks the start of a unit of work; End its end.
@@ -45,20 +48,38 @@ func (r *Releaser) End() {
 	// Raised again here too: a check running between this unit's Begin and
 	// now may have lowered it, and this unit's garbage is still to free.
 	r.dirty.Store(true)
-	r.active.Add(-1)
+	if r.active.Add(-1) == 0 {
+		select {
+		case r.quieted <- struct{}{}:
+		default: // Run has a signal pending already
+		}
+	}
 }
 
-// Run checks for quiet until ctx ends. Checks are cheap: a few atomic loads
-// twice per quiet period.
+// Run releases memory after each busy spell until ctx ends. It sleeps
+// until the last running unit of work ends, then waits out the quiet period
+// (longer if work resumed meanwhile); a process at rest has no timer here.
 func (r *Releaser) Run(ctx context.Context) {
-	t := time.NewTicker(r.quiet / 2)
-	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
-			r.check()
+		case <-r.quieted:
+		}
+		for {
+			wait := r.quiet - r.now().Sub(time.Unix(0, r.last.Load()))
+			if wait <= 0 {
+				// With work running again, its own End signals anew.
+				r.check()
+				break
+			}
+			t := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
 		}
 	}
 }

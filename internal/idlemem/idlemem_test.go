@@ -17,7 +17,7 @@ func (c *clock) now() time.Time { return c.t }
 func TestReleaseAfterQuiet(t *testing.T) {
 	c := &clock{t: time.Unix(1000, 0)}
 	var released int
-	r := &Releaser{quiet: time.Second, release: func() { released++ }, now: c.now}
+	r := &Releaser{quiet: time.Second, release: func() { released++ }, now: c.now, quieted: make(chan struct{}, 1)}
 
 	if r.check() {
 		t.Fatal("released before any work")
@@ -53,7 +53,7 @@ func TestReleaseAfterQuiet(t *testing.T) {
 // Run calls check on its own and stops with its context.
 func TestRunReleases(t *testing.T) {
 	var released atomic.Int32
-	r := &Releaser{quiet: 20 * time.Millisecond, release: func() { released.Add(1) }, now: time.Now}
+	r := &Releaser{quiet: 20 * time.Millisecond, release: func() { released.Add(1) }, now: time.Now, quieted: make(chan struct{}, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
@@ -77,7 +77,7 @@ func TestRunReleases(t *testing.T) {
 func TestCheckDuringWorkKeepsItsRelease(t *testing.T) {
 	c := &clock{t: time.Unix(1000, 0)}
 	var released int
-	r := &Releaser{quiet: time.Second, release: func() { released++ }, now: c.now}
+	r := &Releaser{quiet: time.Second, release: func() { released++ }, now: c.now, quieted: make(chan struct{}, 1)}
 	r.Begin()
 	r.End()
 	c.t = c.t.Add(2 * time.Second)

@@ -43,6 +43,7 @@ func (db *DB) Idempotent(ctx context.Context, k hiring.IdempotencyKey, fn func(c
 		return hiring.IdempotentResponse{}, false, err
 	}
 
+	enqueued := db.enqueued.Load()
 	c := &keyClaim{db: db, k: k}
 	defer c.end()
 	resp := fn(context.WithValue(ctx, keyClaimCtx{}, c))
@@ -81,6 +82,7 @@ func (db *DB) Idempotent(ctx context.Context, k hiring.IdempotencyKey, fn func(c
 	if err := tx.Commit(); err != nil {
 		return hiring.IdempotentResponse{}, false, fmt.Errorf("store: commit: %w", err)
 	}
+	db.jobsCommitted(enqueued)
 	resp.RequestHash = k.RequestHash
 	return resp, false, nil
 }

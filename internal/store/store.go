@@ -38,6 +38,10 @@ type Config struct {
 // exists exactly when the change that caused it was committed.
 type Enqueuer interface {
 	InsertTx(ctx context.Context, tx *sql.Tx, args river.JobArgs) error
+	// Committed is called after a transaction in which InsertTx ran has
+	// committed (now and then after another one too), so that the workers
+	// of this process start the jobs without waiting for their next poll.
+	Committed()
 }
 
 // DB is the store. It satisfies hiring.Services.
@@ -54,6 +58,10 @@ type DB struct {
 	// enqueuer is set once at start by the work package; atomic because the
 	// HTTP server may already be serving when it is attached.
 	enqueuer atomic.Pointer[enqueuerBox]
+	// enqueued counts InsertTx calls; write compares it before and after
+	// its transaction to know whether to call Committed. (Another
+	// transaction's enqueue in between only adds a needless call.)
+	enqueued atomic.Int64
 }
 
 type enqueuerBox struct{ e Enqueuer }
@@ -143,5 +151,6 @@ func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, args river.JobArgs) error
 	if err := b.e.InsertTx(ctx, tx, args); err != nil {
 		return fmt.Errorf("store: enqueue %s: %w", args.Kind(), err)
 	}
+	db.enqueued.Add(1)
 	return nil
 }

@@ -27,6 +27,7 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if c := db.claimOf(ctx); c != nil {
 		return c.write(ctx, fn)
 	}
+	enqueued := db.enqueued.Load()
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -38,7 +39,20 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	db.jobsCommitted(enqueued)
 	return nil
+}
+
+// jobsCommitted tells the queue (Enqueuer.Committed) when jobs were enqueued
+// since the count was enqueued: the transaction that just committed was
+// one of those that did.
+func (db *DB) jobsCommitted(enqueued int64) {
+	if db.enqueued.Load() == enqueued {
+		return
+	}
+	if b := db.enqueuer.Load(); b != nil && b.e != nil {
+		b.e.Committed()
+	}
 }
 
 func isUniqueViolation(err error) bool {

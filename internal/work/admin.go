@@ -63,6 +63,7 @@ func (q *Queue) Retry(ctx context.Context, id int64) error {
 	if _, err := q.worker.JobRetry(ctx, id); err != nil {
 		return jobErr("retry", err)
 	}
+	q.Committed() // the job is available now: River starts if it was idle
 	return nil
 }
 

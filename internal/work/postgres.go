@@ -49,7 +49,11 @@ func newPostgres(ctx context.Context, db *store.DB, cfg *river.Config) (*Queue, 
 	}
 	// Insert-only: no queues, no workers, so it never fetches; kinds are
 	// checked by the working client, which rejects unknown ones when worked.
-	inserter, err := river.NewClient[*sql.Tx](riverdatabasesql.New(db.Writer()), &river.Config{Logger: cfg.Logger})
+	// Its inserts notify the working clients (pg_notify in the inserting
+	// transaction, delivered at commit); with the least cooldown every
+	// committed insert does (see NewWithOptions).
+	inserter, err := river.NewClient[*sql.Tx](riverdatabasesql.New(db.Writer()), &river.Config{Logger: cfg.Logger,
+		FetchCooldown: river.FetchCooldownMin})
 	if err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("work: insert client: %w", err)

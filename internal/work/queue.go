@@ -29,7 +29,11 @@ type Options struct {
 	// tests). Every kind the store enqueues must have a worker here.
 	Register func(w *river.Workers)
 	// PollInterval is how often idle workers look for new jobs when no
-	// notification arrives (always, on SQLite). Default 1s.
+	// notification arrives. Jobs this process enqueues start at once
+	// (LISTEN/NOTIFY on PostgreSQL, an in-process wake-up on SQLite), so
+	// the poll only catches what notifications miss: jobs enqueued by
+	// another process on SQLite, jobs whose retry time came. Default
+	// DefaultPollInterval.
 	PollInterval time.Duration
 	// MaxWorkers bounds concurrent jobs in this process. Default 4.
 	MaxWorkers int
@@ -38,6 +42,10 @@ type Options struct {
 	// Periodic adds periodic jobs beyond the housekeeping one; each runs
 	// once per cluster (River's leader inserts it).
 	Periodic []*river.PeriodicJob
+	// IdleAfter is how long River runs with nothing to do before the queue
+	// stops it until there is work again (lazy.go). Default
+	// DefaultIdleAfter.
+	IdleAfter time.Duration
 	// Activity, when set, is told when each job begins and ends (the idle
 	// memory release, idlemem).
 	Activity interface {
@@ -45,6 +53,14 @@ type Options struct {
 		End()
 	}
 }
+
+// DefaultPollInterval is the idle poll: long, so that a server at rest stays
+// asleep (issue 8: ≤ 10 wake-ups a second).
+const DefaultPollInterval = 5 * time.Second
+
+// fetchCooldown is the least time between two fetches of one producer;
+// notifications arriving meanwhile are folded into one fetch after it.
+const fetchCooldown = 100 * time.Millisecond
 
 // runner is what the admin page and the process lifecycle need from a River
 // client, whatever its driver's transaction type.
@@ -63,9 +79,23 @@ type Queue struct {
 	// inserter inserts inside store transactions (*sql.Tx).
 	inserter *river.Client[*sql.Tx]
 	pool     *pgxpool.Pool // PostgreSQL only; owned here
+	// wake, on SQLite, tells the queue's listener that jobs were committed
+	// (Committed); nil on PostgreSQL, where NOTIFY does it.
+	wake chan struct{}
+	// kick asks supervise to start River if it is stopped (lazy.go).
+	kick   chan struct{}
+	jobs   *jobClock
+	logger *slog.Logger
+	// poll and idleAfter: Options.PollInterval and Options.IdleAfter.
+	poll, idleAfter time.Duration
 
-	mu      sync.Mutex
-	started bool
+	mu        sync.Mutex
+	started   bool // Start was called and Stop not yet
+	running   bool // River itself is working (lazy.go)
+	runCtx    context.Context
+	lastStart time.Time
+	quit      chan struct{} // closed by Stop: supervise returns
+	done      chan struct{} // closed by supervise
 }
 
 var _ store.Enqueuer = (*Queue)(nil)
@@ -83,10 +113,13 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if opts.PollInterval <= 0 {
-		opts.PollInterval = time.Second
+		opts.PollInterval = DefaultPollInterval
 	}
 	if opts.MaxWorkers <= 0 {
 		opts.MaxWorkers = 4
+	}
+	if opts.IdleAfter <= 0 {
+		opts.IdleAfter = DefaultIdleAfter
 	}
 	if opts.CleanupEvery <= 0 {
 		opts.CleanupEvery = time.Hour
@@ -99,20 +132,27 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 		opts.Register(workers)
 	}
 	cfg := &river.Config{
-		Logger:            opts.Logger.With("component", "river"),
-		Workers:           workers,
-		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.MaxWorkers}},
+		Logger:  opts.Logger.With("component", "river"),
+		Workers: workers,
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.MaxWorkers,
+			FetchCooldown: min(opts.PollInterval, fetchCooldown)}},
 		FetchPollInterval: opts.PollInterval,
-		FetchCooldown:     min(opts.PollInterval, 100*time.Millisecond),
+		// The client-wide cooldown is also how often one client may send an
+		// insert notification per queue: at the minimum every committed
+		// insert notifies, so a second job enqueued within 100 ms of the
+		// first does not wait for the idle poll. The producers keep the
+		// queue's cooldown above.
+		FetchCooldown: river.FetchCooldownMin,
 		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.CleanupEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return CleanupArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "cleanup"}),
 		}, opts.Periodic...),
 	}
-	if opts.Activity != nil {
-		cfg.Middleware = []rivertype.Middleware{&activityMiddleware{a: opts.Activity}}
-	}
+	// The queue's own clock sees every job (it stops River when idle) and
+	// passes each on to Activity.
+	clock := &jobClock{next: opts.Activity}
+	cfg.Middleware = []rivertype.Middleware{&activityMiddleware{a: clock}}
 	var (
 		q   *Queue
 		err error
@@ -128,6 +168,9 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	if err != nil {
 		return nil, err
 	}
+	q.jobs = clock
+	q.kick = make(chan struct{}, 1)
+	q.logger, q.poll, q.idleAfter = opts.Logger, opts.PollInterval, opts.IdleAfter
 	db.SetEnqueuer(q)
 	return q, nil
 }
@@ -140,8 +183,24 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, args river.JobArgs) er
 	return nil
 }
 
+// Committed is told by the store after a transaction in which InsertTx
+// inserted jobs has committed (store.Enqueuer), so that this process's
+// workers start them now rather than at the next poll.
+func (q *Queue) Committed() {
+	for _, c := range []chan struct{}{q.wake, q.kick} {
+		if c == nil {
+			continue
+		}
+		select {
+		case c <- struct{}{}:
+		default: // a wake-up is pending already
+		}
+	}
+}
+
 // Start begins working jobs (and, on the elected leader, periodic jobs and
-// maintenance). It returns at once; work goes on until Stop. Cancelling ctx
+// maintenance). It returns at once; work goes on until Stop, River itself
+// running only while there is work (lazy.go). Cancelling ctx
 // makes River stop abruptly, so callers wanting a graceful shutdown pass a
 // context without cancellation and call Stop.
 func (q *Queue) Start(ctx context.Context) error {
@@ -153,7 +212,10 @@ func (q *Queue) Start(ctx context.Context) error {
 	if err := q.worker.Start(ctx); err != nil {
 		return fmt.Errorf("work: start: %w", err)
 	}
-	q.started = true
+	q.started, q.running, q.runCtx, q.lastStart = true, true, ctx, time.Now()
+	q.jobs.touch()
+	q.quit, q.done = make(chan struct{}), make(chan struct{})
+	go q.supervise(q.quit, q.done)
 	return nil
 }
 
@@ -161,9 +223,17 @@ func (q *Queue) Start(ctx context.Context) error {
 // releases the queue's connections. Call it once, at shutdown.
 func (q *Queue) Stop(ctx context.Context) error {
 	q.mu.Lock()
+	quit, done := q.quit, q.done
+	q.quit, q.done = nil, nil
+	q.mu.Unlock()
+	if quit != nil {
+		close(quit)
+		<-done
+	}
+	q.mu.Lock()
 	defer q.mu.Unlock()
 	var err error
-	if q.started {
+	if q.started && q.running {
 		err = q.worker.Stop(ctx)
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			// Jobs are idempotent and River rescues interrupted ones later.
@@ -171,8 +241,8 @@ func (q *Queue) Stop(ctx context.Context) error {
 			err = q.worker.StopAndCancel(cctx)
 			cancel()
 		}
-		q.started = false
 	}
+	q.started, q.running = false, false
 	if q.pool != nil {
 		q.pool.Close()
 		q.pool = nil

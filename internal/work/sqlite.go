@@ -17,8 +17,8 @@ import (
 // made to share it (its own transactions run on the same connection, and
 // the store's transactions hand it their *sql.Tx).
 func newSQLite(ctx context.Context, db *store.DB, cfg *river.Config) (*Queue, error) {
-	driver := riversqlite.New(db.Writer())
-	m, err := rivermigrate.New(driver, nil)
+	driver := &sqliteDriver{Driver: riversqlite.New(db.Writer()), poll: cfg.FetchPollInterval, wake: make(chan struct{}, 1)}
+	m, err := rivermigrate.New(driver.Driver, nil)
 	if err != nil {
 		return nil, fmt.Errorf("work: migrator: %w", err)
 	}
@@ -29,5 +29,5 @@ func newSQLite(ctx context.Context, db *store.DB, cfg *river.Config) (*Queue, er
 	if err != nil {
 		return nil, fmt.Errorf("work: client: %w", err)
 	}
-	return &Queue{worker: client, inserter: client}, nil
+	return &Queue{worker: client, inserter: client, wake: driver.wake}, nil
 }
