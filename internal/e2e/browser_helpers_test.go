@@ -35,6 +35,12 @@ func chromiumPath(t *testing.T) string {
 // when the test ends.
 func newBrowser(t *testing.T, bin string) context.Context {
 	t.Helper()
+	return newBrowserFor(t, bin, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser with the whole flow bounded by d.
+func newBrowserFor(t *testing.T, bin string, d time.Duration) context.Context {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
@@ -59,7 +65,7 @@ func newBrowser(t *testing.T, bin string) context.Context {
 		cancelAlloc()
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(bctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(bctx, d)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelBrowser()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -59,7 +60,8 @@ func newDemoWorld(t *testing.T) *demoWorld {
 		t.Fatal(err)
 	}
 	admin := a.CreateUser(hiring.RoleAdmin)
-	b := &browser{t: t, ctx: newBrowser(t, bin), dir: t.TempDir()}
+	// Many pages at two sizes, each checked by axe: more than one flow's time.
+	b := &browser{t: t, ctx: newBrowserFor(t, bin, 5*time.Minute), dir: t.TempDir()}
 	b.do("open the login page", open(a.URL+"/login", "#login-form"), keys("#f-email", admin.Email), keys("#f-password", apptest.Password))
 	b.submit("log in", `#login-form button[type="submit"]`)
 	b.do("signed in", chromedp.WaitReady(chromedp.CSS(`form[action="/logout"]`)))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -37,8 +39,11 @@ func TestBrowserDailyPages(t *testing.T) {
 			if p.name != "candidate" { // the candidate page is another helper's (issue 7); it checks its own
 				b.axeClean(p.name + " (" + v.name + ")")
 			}
-			if v.mobile && p.name != "candidate" {
-				b.noSideScroll(p.name)
+			if p.name != "candidate" {
+				b.noSideScroll(p.name + " (" + v.name + ")")
+			}
+			if p.name == "candidates" && !v.mobile {
+				w.checkCandidates()
 			}
 			if p.name == "board" || p.name == "candidates" || p.name == "candidate" {
 				w.shoot(prefix+"-"+p.name, v)
@@ -121,6 +126,29 @@ func (w *demoWorld) moveWithCardMenu() {
 	b.axeClean("the board with a card menu open")
 	b.submit("move through the menu", card+` .move-form button[type="submit"]`)
 	b.do("the card is in the next column", chromedp.WaitReady(chromedp.CSS(`ol[data-stage-id="`+ids[1]+`"] `+card)))
+}
+
+// checkCandidates: dense rows, a total, sortable columns, a selection.
+func (w *demoWorld) checkCandidates() {
+	b := w.b
+	look := run(b, "measure the list", chromedp.Evaluate[[]string](`[
+		String(Math.max(...[...document.querySelectorAll("#candidates-table tbody tr")].map(r => r.getBoundingClientRect().height))),
+		document.querySelector("#candidates-total").textContent,
+		String(document.querySelectorAll("#candidates-table th a.sort").length),
+		String(document.querySelectorAll('#candidates-table input[type=checkbox][form="candidates-bulk"]').length)]`))
+	if h, _ := strconv.ParseFloat(look[0], 64); h > 44 {
+		b.t.Errorf("candidate rows are %s px high; dense rows are at most 44 px (before: 63 px)", look[0])
+	}
+	if look[1] != "400 candidates" || look[2] != "3" || look[3] != "50" {
+		b.t.Errorf("candidates list: total %q, %s sortable columns, %s selection boxes", look[1], look[2], look[3])
+	}
+	b.do("sort by name", chromedp.Click(chromedp.CSS(`#candidates-table th a.sort[href*="sort=name"]`), chromedp.NodeVisible),
+		chromedp.WaitReady(chromedp.CSS(`th[aria-sort="ascending"]`)))
+	names := run(b, "names", chromedp.Evaluate[[]string](`[...document.querySelectorAll("#candidates-table tbody a.person bdi")].map(e => e.textContent.toLowerCase())`))
+	if !slices.IsSorted(names) {
+		b.t.Errorf("sorted by name: %v", names)
+	}
+	b.axeClean("candidates sorted by name")
 }
 
 // checkNav: the current page is marked; on a phone the menu is folded until

@@ -122,6 +122,7 @@ func webRules() map[string]rule {
 		"POST /candidates/{id}/applications":  {perJob: true, expect: applyCandidate, path: candID, body: func(w *world) payload { return form("job_id", w.Job2().ID) }},
 		"POST /candidates/{id}/notes":         {perJob: true, expect: readCandidate, path: candID, body: func(w *world) payload { return form("body", "Matrix note.") }},
 		"POST /candidates/{id}/tags":          {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tags", "matrix, strong") }},
+		"POST /candidates/bulk":               {perJob: true, expect: tagOrUpload, path: noParams, body: func(w *world) payload { return form("action", "tag", "ids", w.Candidate().ID, "tags", "matrix") }},
 		"POST /candidates/{id}/tags/remove":   {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tag", "go") }},
 		"POST /candidates/{id}/documents": {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload {
 			p := form("kind", "resume")

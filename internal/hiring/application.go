@@ -112,6 +112,10 @@ type ApplicationService interface {
 	BulkMove(ctx context.Context, ids []string, stageID string) (int, error)
 	BulkReject(ctx context.Context, ids []string, reasonID, reasonText string) (int, error)
 	BulkTag(ctx context.Context, ids []string, tags []string) (int, error)
+	// BulkApply adds every listed candidate (at most MaxBulk) to the job's
+	// first stage in one transaction; candidates already on the job are
+	// skipped and not counted.
+	BulkApply(ctx context.Context, candidateIDs []string, jobID string) (int, error)
 }
 
 // MaxBulk is how many applications one bulk action may list.

@@ -84,6 +84,7 @@ type CandidateSummary struct {
 	OwnerID        string
 	OwnerName      string
 	Tags           []string
+	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }
 
@@ -117,6 +118,27 @@ type CandidateFilter struct {
 	JobID   string // has an application on this job
 	StageID string // has an active application in this stage
 	OwnerID string
+	// Sort orders the list (default: most recently updated first).
+	Sort CandidateSort
+}
+
+// CandidateSort is the order of a candidate list.
+type CandidateSort string
+
+const (
+	SortUpdated CandidateSort = ""        // most recently updated first
+	SortCreated CandidateSort = "created" // most recently added first
+	SortName    CandidateSort = "name"    // by name, A to Z
+)
+
+// ParseCandidateSort reads a sort from a query value; anything else is the
+// default order.
+func ParseCandidateSort(s string) CandidateSort {
+	switch CandidateSort(s) {
+	case SortCreated, SortName:
+		return CandidateSort(s)
+	}
+	return SortUpdated
 }
 
 // CandidateService manages candidates. Admins and recruiters see every
@@ -132,5 +154,8 @@ type CandidateService interface {
 	AddTags(ctx context.Context, candidateID string, tags []string) (Candidate, error)
 	RemoveTag(ctx context.Context, candidateID string, tag string) (Candidate, error)
 	ListTags(ctx context.Context) ([]string, error)
+	// BulkTagCandidates adds tags to every listed candidate (at most MaxBulk)
+	// in one transaction: all or nothing.
+	BulkTagCandidates(ctx context.Context, ids []string, tags []string) (int, error)
 	ListSources(ctx context.Context) ([]string, error)
 }

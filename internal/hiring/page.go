@@ -7,6 +7,9 @@ type PageRequest struct {
 	Limit  int
 	// CountTotal asks for Page.Total (an extra COUNT query; lists skip it by default).
 	CountTotal bool
+	// CountUpTo asks for Page.Total counted only up to this bound, so it stays
+	// cheap on big lists; Page.TotalCapped says more rows match.
+	CountUpTo int
 }
 
 const (
@@ -34,4 +37,6 @@ type Page[T any] struct {
 	Items      []T
 	NextCursor string
 	Total      int
+	// TotalCapped: Total is CountUpTo and more rows match.
+	TotalCapped bool
 }

@@ -11,12 +11,12 @@ import (
 // slice per row than the full candidate (see candidate_packed.go), and the
 // emails decoded only as far as the first.
 const summaryCols = `c.id, c.first_name, c.last_name, c.emails, c.current_title, c.current_company, c.source,
-	c.owner_id, COALESCE(ou.name, ''), c.tags, c.updated_at`
+	c.owner_id, COALESCE(ou.name, ''), c.tags, c.updated_at, c.created_at`
 
 const summaryPackedCols = `concat_ws(char(31), c.id, c.first_name, c.last_name, c.emails, c.current_title, c.current_company,
-	c.source, COALESCE(c.owner_id, ''), COALESCE(ou.name, ''), c.tags, c.updated_at)`
+	c.source, COALESCE(c.owner_id, ''), COALESCE(ou.name, ''), c.tags, c.updated_at, c.created_at)`
 
-const summaryPackedFields = 11
+const summaryPackedFields = 12
 
 func (db *DB) summarySelect() (string, func(interface{ Scan(...any) error }) (hiring.CandidateSummary, error)) {
 	if db.dialect == DialectSQLite {
@@ -29,7 +29,7 @@ func scanSummary(row interface{ Scan(...any) error }) (hiring.CandidateSummary, 
 	var c hiring.CandidateSummary
 	var emails []string
 	err := row.Scan(&c.ID, &c.FirstName, &c.LastName, jsonCol{&emails}, &c.CurrentTitle, &c.CurrentCompany, &c.Source,
-		strCol{&c.OwnerID}, &c.OwnerName, jsonCol{&c.Tags}, timeCol{&c.UpdatedAt})
+		strCol{&c.OwnerID}, &c.OwnerName, jsonCol{&c.Tags}, timeCol{&c.UpdatedAt}, timeCol{&c.CreatedAt})
 	if len(emails) > 0 {
 		c.Email = emails[0]
 	}
@@ -62,6 +62,10 @@ func scanPackedSummary(row interface{ Scan(...any) error }) (hiring.CandidateSum
 		return c, err
 	}
 	c.UpdatedAt = *t
+	if t, err = parseTimeText(f[11]); err != nil {
+		return c, err
+	}
+	c.CreatedAt = *t
 	return c, nil
 }
 

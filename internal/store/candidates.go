@@ -54,29 +54,73 @@ func (db *DB) Candidate(ctx context.Context, id string) (hiring.Candidate, error
 	return db.loadCandidate(ctx, db.rd, a, id)
 }
 
-// ListCandidates lists visible candidates, most recently updated first.
+// ListCandidates lists visible candidates, most recently updated first
+// unless the filter asks for another order.
 func (db *DB) ListCandidates(ctx context.Context, f hiring.CandidateFilter, pr hiring.PageRequest) (hiring.Page[hiring.Candidate], error) {
 	cols, scan := db.candSelect()
-	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.Candidate) (time.Time, string) { return c.UpdatedAt, c.ID })
+	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.Candidate) sortKeys {
+		return sortKeys{c.UpdatedAt, c.CreatedAt, c.FirstName, c.LastName, c.ID}
+	})
 }
 
 // ListCandidateSummaries lists the same rows as ListCandidates with only the
 // columns a list shows.
 func (db *DB) ListCandidateSummaries(ctx context.Context, f hiring.CandidateFilter, pr hiring.PageRequest) (hiring.Page[hiring.CandidateSummary], error) {
 	cols, scan := db.summarySelect()
-	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.CandidateSummary) (time.Time, string) { return c.UpdatedAt, c.ID })
+	return listCandidateRows(ctx, db, f, pr, cols, scan, func(c hiring.CandidateSummary) sortKeys {
+		return sortKeys{c.UpdatedAt, c.CreatedAt, c.FirstName, c.LastName, c.ID}
+	})
+}
+
+// sortKeys are what a listed candidate's cursor is made of.
+type sortKeys struct {
+	updated, created time.Time
+	first, last, id  string
+}
+
+// cursor encodes the position after k in the order s. The default order's
+// cursor is (updated_at, id), as it always was; the others name their order,
+// so a cursor of one order is refused by another.
+func (k sortKeys) cursor(s hiring.CandidateSort) []string {
+	switch s {
+	case hiring.SortCreated:
+		return []string{string(s), TimeArg(k.created).(string), k.id}
+	case hiring.SortName:
+		return []string{string(s), sortName(hiring.CandidateInput{FirstName: k.first, LastName: k.last}), k.id}
+	}
+	return []string{TimeArg(k.updated).(string), k.id}
+}
+
+// decodeCandidateCursor reads a cursor made by sortKeys.cursor for order s,
+// as (sort value, id).
+func decodeCandidateCursor(c string, s hiring.CandidateSort) ([]string, error) {
+	if s == hiring.SortUpdated {
+		return decodeTimeCursor(c)
+	}
+	keys, err := decodeCursor(c, 3)
+	if err != nil || keys == nil {
+		return keys, err
+	}
+	if keys[0] != string(s) {
+		return nil, invalid("cursor", "is not a valid page cursor")
+	}
+	if _, ok := parseTimeLayout(keys[1]); s == hiring.SortCreated && !ok {
+		return nil, invalid("cursor", "is not a valid page cursor")
+	}
+	return keys[1:], nil
 }
 
 // listCandidateRows runs the candidate list query (filters, visibility,
-// keyset paging on updated_at, id) with the caller's select list.
+// keyset paging in the filter's order) with the caller's select list.
 func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFilter, pr hiring.PageRequest, cols string,
-	scan func(interface{ Scan(...any) error }) (T, error), key func(T) (time.Time, string)) (hiring.Page[T], error) {
+	scan func(interface{ Scan(...any) error }) (T, error), key func(T) sortKeys) (hiring.Page[T], error) {
 	a, err := actor(ctx)
 	if err != nil {
 		return hiring.Page[T]{}, err
 	}
+	f.Sort = hiring.ParseCandidateSort(string(f.Sort))
 	limit := pr.Clamp()
-	cur, err := decodeTimeCursor(pr.Cursor)
+	cur, err := decodeCandidateCursor(pr.Cursor, f.Sort)
 	if err != nil {
 		return hiring.Page[T]{}, err
 	}
@@ -106,11 +150,25 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 	if err := rows.Err(); err != nil {
 		return hiring.Page[T]{}, dbErr("list candidates", err)
 	}
-	page := pageOf(out, limit, func(c T) []string {
-		t, id := key(c)
-		return []string{TimeArg(t).(string), id}
-	})
+	page := pageOf(out, limit, func(c T) []string { return key(c).cursor(f.Sort) })
 	page.Total = total
+	if n := pr.CountUpTo; n > 0 && !pr.CountTotal {
+		switch {
+		case cur == nil && len(out) <= limit:
+			// The first page holds every row: no count needed.
+			page.Total = len(out)
+		default:
+			// Counting stops after the bound, so a big list costs a bounded
+			// index walk, not a scan of every row.
+			bounded := "SELECT COUNT(*) FROM (SELECT 1" + strings.TrimPrefix(countQuery, "SELECT COUNT(*)") + " LIMIT " + strconv.Itoa(n+1) + ") bounded"
+			if err := db.rd.QueryRowContext(ctx, bounded, params[:countArgs]...).Scan(&page.Total); err != nil {
+				return hiring.Page[T]{}, dbErr("count candidates", err)
+			}
+			if page.Total > n {
+				page.Total, page.TotalCapped = n, true
+			}
+		}
+	}
 	return page, nil
 }
 
@@ -336,10 +394,19 @@ func (db *DB) candidateListSQL(a hiring.Actor, f hiring.CandidateFilter, cur []s
 			" AND "+jobIDVisible(a, "fs.job_id", p)+")")
 	}
 	countQuery, countArgs = "SELECT COUNT(*)"+from+whereSQL(where), len(p.list)
+	// The other orders read their own indexes (candidates_created,
+	// candidates_name_order, migration 00014).
+	cmp, dir := "<", " DESC"
+	switch f.Sort {
+	case hiring.SortCreated:
+		orderT, orderID = "c.created_at", "c.id"
+	case hiring.SortName:
+		orderT, orderID, cmp, dir = "c.sort_name", "c.id", ">", ""
+	}
 	if cur != nil {
 		t := p.add(cur[0])
-		where = append(where, "("+orderT+" < "+t+" OR ("+orderT+" = "+t+" AND "+orderID+" < "+p.add(cur[1])+"))")
+		where = append(where, "("+orderT+" "+cmp+" "+t+" OR ("+orderT+" = "+t+" AND "+orderID+" "+cmp+" "+p.add(cur[1])+"))")
 	}
-	query = "SELECT " + cols + from + whereSQL(where) + " ORDER BY " + orderT + " DESC, " + orderID + " DESC LIMIT " + strconv.Itoa(limit+1)
+	query = "SELECT " + cols + from + whereSQL(where) + " ORDER BY " + orderT + dir + ", " + orderID + dir + " LIMIT " + strconv.Itoa(limit+1)
 	return query, countQuery, p.list, countArgs, nil
 }

@@ -164,7 +164,7 @@ func TestCandidateSummariesMatchFullRows(t *testing.T) {
 			for i, c := range full.Items {
 				want := hiring.CandidateSummary{ID: c.ID, FirstName: c.FirstName, LastName: c.LastName, Email: c.PrimaryEmail(),
 					CurrentTitle: c.CurrentTitle, CurrentCompany: c.CurrentCompany, Source: c.Source, OwnerID: c.OwnerID,
-					OwnerName: c.OwnerName, Tags: c.Tags, UpdatedAt: c.UpdatedAt}
+					OwnerName: c.OwnerName, Tags: c.Tags, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 				if got := sum.Items[i]; !reflect.DeepEqual(got, want) {
 					t.Errorf("%+v row %d:\n got %+v\nwant %+v", f, i, got, want)
 				}

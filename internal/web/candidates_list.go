@@ -21,7 +21,16 @@ type candidatesPage struct {
 	UserOptions template.HTML
 	Stages      []hiring.Stage
 	Filtered    bool
+	Sort        string // "", "created" or "name"
+	SortLinks   map[string]string
+	Total       int
+	TotalCapped bool
+	Here        string // this page's URL, where bulk actions return
 }
+
+// totalBound is how far the list counts its rows exactly; beyond it the page
+// says "1,000+". Counting stops there, so the total stays cheap on any list.
+const totalBound = 1000
 
 // candidatesList is the busiest page: one list query plus the small lookups
 // for the filter menus, rendered from templates parsed at start into a
@@ -37,6 +46,7 @@ func candidateFilter(r *http.Request) hiring.CandidateFilter {
 		JobID:   q.Get("job"),
 		StageID: q.Get("stage"),
 		OwnerID: q.Get("owner"),
+		Sort:    hiring.ParseCandidateSort(q.Get("sort")),
 	}
 	if f.OwnerID == "me" {
 		a, _ := hiring.ActorFrom(r.Context())
@@ -49,7 +59,7 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := candidateFilter(r)
-	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
+	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit, CountUpTo: totalBound})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -67,9 +77,10 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v := h.view(w, r, "Candidates", "candidates")
+	selectable := v.CanTag()
 	h.render(w, r, http.StatusOK, "candidates", &candidatesPage{
 		view:        v,
-		Rows:        h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc) }),
+		Rows:        h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc, selectable) }),
 		Filter:      newForm(q),
 		ExportURL:   exportURL(q),
 		Candidates:  page.Items,
@@ -77,8 +88,35 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		JobOptions:  h.rowsHTML(func(b *bytes.Buffer) { jobOptions(b, jobs, f.JobID) }),
 		UserOptions: h.rowsHTML(func(b *bytes.Buffer) { userOptions(b, users, q.Get("owner")) }),
 		Stages:      stages,
-		Filtered:    f != (hiring.CandidateFilter{}),
+		Filtered:    f != (hiring.CandidateFilter{Sort: f.Sort}),
+		Sort:        string(f.Sort),
+		SortLinks:   sortLinks(q),
+		Total:       page.Total,
+		TotalCapped: page.TotalCapped,
+		Here:        r.URL.RequestURI(),
 	})
+}
+
+// sortLinks are the column headers' links: the same filters in another
+// order, from the first page.
+func sortLinks(q url.Values) map[string]string {
+	links := make(map[string]string, 3)
+	for _, s := range []string{"", "created", "name"} {
+		v := url.Values{}
+		for _, k := range candidateFilterKeys {
+			if x := q.Get(k); x != "" {
+				v.Set(k, x)
+			}
+		}
+		if s != "" {
+			v.Set("sort", s)
+		}
+		links[s] = "/candidates"
+		if len(v) > 0 {
+			links[s] += "?" + v.Encode()
+		}
+	}
+	return links
 }
 
 // candidateFilterKeys are the query parameters candidateFilter reads.

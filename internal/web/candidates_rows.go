@@ -12,34 +12,49 @@ import (
 // markup in the UI: html/template's reflection costs more per row than the
 // database query, so the rows are built here, every value passed through
 // escapeHTML (text and double-quoted attribute contexts only).
-func candidateRows(b *bytes.Buffer, cs []hiring.CandidateSummary, loc *time.Location) {
+func candidateRows(b *bytes.Buffer, cs []hiring.CandidateSummary, loc *time.Location, selectable bool) {
 	for i := range cs {
 		c := &cs[i]
+		name := c.Name()
 		b.WriteString(`<tr data-candidate-id="`)
 		escapeHTML(b, c.ID)
-		b.WriteString(`"><td><a href="/candidates/`)
+		b.WriteString(`">`)
+		if selectable {
+			b.WriteString(`<td class="check"><input type="checkbox" name="ids" form="candidates-bulk" value="`)
+			escapeHTML(b, c.ID)
+			b.WriteString(`" aria-label="Select `)
+			escapeHTML(b, name)
+			b.WriteString(`"></td>`)
+		}
+		b.WriteString(`<td><a class="person" href="/candidates/`)
 		escapeHTML(b, c.ID)
 		b.WriteString(`">`)
-		escapeHTML(b, c.Name())
-		b.WriteString(`</a></td><td>`)
+		writeAvatar(b, name)
+		b.WriteString(`<bdi>`)
+		escapeHTML(b, name)
+		b.WriteString(`</bdi></a></td><td class="c-role">`)
 		escapeHTML(b, c.CurrentTitle)
 		if c.CurrentTitle != "" && c.CurrentCompany != "" {
 			b.WriteString(" · ")
 		}
 		escapeHTML(b, c.CurrentCompany)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td class="c-email">`)
 		escapeHTML(b, c.Email)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td class="c-source">`)
 		escapeHTML(b, c.Source)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td class="c-owner">`)
 		escapeHTML(b, c.OwnerName)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td class="c-tags">`)
 		for _, t := range c.Tags {
 			b.WriteString(`<span class="tag">`)
 			escapeHTML(b, t)
 			b.WriteString(`</span> `)
 		}
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td class="c-added">`)
+		if !c.CreatedAt.IsZero() {
+			b.Write(c.CreatedAt.In(loc).AppendFormat(b.AvailableBuffer(), "2 Jan 2006"))
+		}
+		b.WriteString(`</td><td class="c-updated">`)
 		if !c.UpdatedAt.IsZero() {
 			b.Write(c.UpdatedAt.In(loc).AppendFormat(b.AvailableBuffer(), "2 Jan 2006"))
 		}

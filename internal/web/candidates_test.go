@@ -223,3 +223,58 @@ func TestCandidatesExportLinkCarriesFilters(t *testing.T) {
 		t.Fatalf("the export behind %q ignored the list's tag filter", href)
 	}
 }
+
+// The list sorts by name, date added and last update (server side, paging
+// kept), shows a total, and acts on a selection of rows (issue 7).
+func TestCandidatesListSortTotalAndBulk(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.as(f.recruiter)
+	ctx := f.app.System()
+	if _, err := f.app.DB.SetJobStatus(ctx, f.job.ID, 0, hiring.JobOpen); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 55 {
+		x, err := f.app.DB.CreateCandidate(ctx, hiring.CandidateInput{FirstName: fmt.Sprintf("Zed%02d", 54-i), LastName: "Sorter", Tags: []string{"sortme"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, x.ID)
+	}
+	r := f.get(c, "/candidates?tag=sortme&sort=name")
+	r.must(t, http.StatusOK, `id="candidates-total">55 candidates`, `aria-sort="ascending"`, `href="/candidates?sort=created&amp;tag=sortme"`)
+	checkHTML(t, "candidates", r.body)
+	if i, j := strings.Index(r.body, "Zed00 Sorter"), strings.Index(r.body, "Zed01 Sorter"); i < 0 || j < 0 || i > j {
+		t.Errorf("not sorted by name (Zed00 at %d, Zed01 at %d)", i, j)
+	}
+	next := html.UnescapeString(attr(t, r.body, `id="page-next"`))
+	r2 := f.get(c, next)
+	r2.must(t, http.StatusOK, "Zed54 Sorter", `id="candidates-total">55 candidates`)
+	if strings.Contains(r2.body, "Zed00 Sorter") {
+		t.Error("the second page by name repeats the first")
+	}
+	f.get(c, "/candidates?sort=created").must(t, http.StatusOK, `aria-sort="descending"`)
+
+	// Tag two, then add them to the job: the second step asks which job.
+	back := "/candidates?tag=sortme"
+	f.post(c, "/candidates/bulk", url.Values{"action": {"tag"}, "ids": ids[:2], "tags": {"shortlist"}, "return_to": {back}}).redirectsTo(t, back)
+	for _, id := range ids[:2] {
+		if x, _ := f.app.DB.Candidate(ctx, id); !strings.Contains(strings.Join(x.Tags, ","), "shortlist") {
+			t.Errorf("%s not tagged: %v", x.Name(), x.Tags)
+		}
+	}
+	ask := f.post(c, "/candidates/bulk", url.Values{"action": {"apply"}, "ids": ids[:2], "return_to": {back}})
+	ask.must(t, http.StatusOK, `id="bulk-apply-form"`, `value="`+ids[1]+`"`, f.job.Title)
+	checkHTML(t, "candidates_bulk", ask.body)
+	f.post(c, "/candidates/bulk", url.Values{"action": {"apply"}, "ids": ids[:2], "job_id": {f.job.ID}, "return_to": {back}}).redirectsTo(t, back)
+	apps, err := f.app.DB.ListApplications(ctx, hiring.ApplicationFilter{CandidateID: ids[0]}, hiring.PageRequest{})
+	if err != nil || len(apps.Items) != 1 || apps.Items[0].JobID != f.job.ID {
+		t.Errorf("applications after the bulk add: %+v, %v", apps.Items, err)
+	}
+	f.post(c, "/candidates/bulk", url.Values{"action": {"tag"}, "return_to": {back}}).redirectsTo(t, back)
+	// Interviewers cannot tag: no selection boxes for them.
+	if page := f.get(f.as(f.inter), "/candidates"); strings.Contains(page.body, `form="candidates-bulk"`) || strings.Contains(page.body, `id="candidates-bulk"`) {
+		t.Error("an interviewer is offered bulk actions")
+	}
+}

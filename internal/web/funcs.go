@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"hash/crc32"
 	"html/template"
@@ -17,20 +18,21 @@ import (
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"static":   staticURL,
-		"markdown": markup.Render,
-		"note":     markup.RenderNote,
-		"dict":     dict,
-		"join":     strings.Join,
-		"add":      func(a, b int) int { return a + b },
-		"label":    label,
-		"kb":       kb,
-		"deref":    func(t *time.Time) time.Time { return *t },
-		"icon":     icon,
-		"avatar":   avatar,
-		"salary":   salary,
-		"lower":    strings.ToLower,
-		"plural":   pluralCount,
+		"static":    staticURL,
+		"markdown":  markup.Render,
+		"note":      markup.RenderNote,
+		"dict":      dict,
+		"join":      strings.Join,
+		"add":       func(a, b int) int { return a + b },
+		"label":     label,
+		"kb":        kb,
+		"deref":     func(t *time.Time) time.Time { return *t },
+		"icon":      icon,
+		"avatar":    avatar,
+		"salary":    salary,
+		"lower":     strings.ToLower,
+		"plural":    pluralCount,
+		"thousands": func(n int) string { return thousands(int64(n)) },
 	}
 }
 
@@ -49,13 +51,18 @@ var iconSprite = sync.OnceValue(func() string { return staticURL("icons.svg") })
 // same person always looks the same. The name itself is read out next to it,
 // so the avatar is hidden from assistive technology.
 func avatar(name string) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<span class="avatar av-`)
-	b.WriteString(strconv.Itoa(int(crc32.ChecksumIEEE([]byte(name)) % 8)))
-	b.WriteString(`" aria-hidden="true">`)
-	b.WriteString(template.HTMLEscapeString(initials(name)))
-	b.WriteString(`</span>`)
+	var b bytes.Buffer
+	writeAvatar(&b, name)
 	return template.HTML(b.String())
+}
+
+// writeAvatar writes avatar's markup into b (the hand-built list rows).
+func writeAvatar(b *bytes.Buffer, name string) {
+	b.WriteString(`<span class="avatar av-`)
+	b.WriteByte(byte('0' + crc32.ChecksumIEEE([]byte(name))%8))
+	b.WriteString(`" aria-hidden="true">`)
+	escapeHTML(b, initials(name))
+	b.WriteString(`</span>`)
 }
 
 // initials are the first letters of a name's first and last words ("Ada

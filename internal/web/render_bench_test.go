@@ -35,7 +35,7 @@ func BenchmarkRenderCandidates(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
-		p.Rows = h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, p.Candidates, time.UTC) })
+		p.Rows = h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, p.Candidates, time.UTC, true) })
 		p.JobOptions = h.rowsHTML(func(b *bytes.Buffer) { jobOptions(b, jobs, "j3") })
 		p.UserOptions = h.rowsHTML(func(b *bytes.Buffer) { userOptions(b, users, "") })
 		h.render(rec, req, 200, "candidates", &p)

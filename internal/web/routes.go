@@ -124,6 +124,7 @@ func (h *Handler) table() []route {
 		{"GET", "/candidates/new", Member, h.candidateNew},
 		{"POST", "/candidates", Member, h.candidateCreate},
 		{"GET", "/candidates/duplicates", Member, h.duplicatesQueue},
+		{"POST", "/candidates/bulk", Member, h.candidatesBulk},
 		{"GET", "/candidates/export.csv", Member, h.candidatesExport},
 		{"GET", "/candidates/{id}", Member, h.candidateShow},
 		{"GET", "/candidates/{id}/export.json", Member, h.candidateExport},

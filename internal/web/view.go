@@ -125,5 +125,9 @@ func (v view) CanManage() bool {
 // and the profile (the service has the last word; interviewers never may).
 func (v view) CanMove() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }
 
+// CanTag reports whether the viewer may tag candidates (and so act on a
+// selection of them); interviewers may not.
+func (v view) CanTag() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }
+
 // SeesPrivate reports whether the viewer may see salaries and private notes.
 func (v view) SeesPrivate() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }
