@@ -395,7 +395,7 @@ func (db *DB) candidateListSQL(a hiring.Actor, f hiring.CandidateFilter, cur []s
 	}
 	countQuery, countArgs = "SELECT COUNT(*)"+from+whereSQL(where), len(p.list)
 	// The other orders read their own indexes (candidates_created,
-	// candidates_name_order, migration 00014).
+	// candidates_name_order, migration 00015).
 	cmp, dir := "<", " DESC"
 	switch f.Sort {
 	case hiring.SortCreated:
