@@ -26,7 +26,15 @@
     }
 
     root.classList.add("js-tabs");
-    show(panelFor(window.location.hash) || panels[0]);
+    var first = panelFor(window.location.hash);
+    show(first || panels[0]);
+    // A tab named in the address opens with the page's header in view
+    // (the browser scrolled to the panel itself); a note or field named
+    // there keeps its scroll.
+    if (first && window.location.hash === "#" + first.id) {
+      window.scrollTo(0, 0);
+      window.addEventListener("load", function () { window.scrollTo(0, 0); });
+    }
     tabs.forEach(function (t) {
       t.addEventListener("click", function (e) {
         var panel = panelFor(t.getAttribute("href"));
