@@ -185,13 +185,16 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 	// distinct jobs.
 	nJobs := max(len(jobTitles), min(400, o.Applications/2500), 2+o.Applications/o.Candidates*2)
 	type jobRef struct {
-		id     string
-		stages []hiring.Stage
+		id       string
+		stages   []hiring.Stage
+		status   hiring.JobStatus
+		openings int
+		hired    int
 	}
 	jobs := make([]jobRef, nJobs)
 	for j := 0; j < nJobs; j++ {
 		created := start.Add(time.Duration(j) * time.Hour)
-		title := jobTitles[j%len(jobTitles)]
+		title, dept := jobTitles[j%len(jobTitles)].Title, jobTitles[j%len(jobTitles)].Dept
 		if j >= len(jobTitles) {
 			title = fmt.Sprintf("%s %d", title, j/len(jobTitles)+1)
 		}
@@ -209,10 +212,10 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		}
 		wt := []hiring.WorkplaceType{hiring.OnSite, hiring.Hybrid, hiring.Remote}[j%3]
 		job := hiring.Job{
-			ID: g.id(created), Title: title, DepartmentID: deptIDs[j%len(deptIDs)],
+			ID: g.id(created), Title: title, DepartmentID: deptIDs[dept],
 			LocationIDs: []string{locIDs[j%len(locIDs)]}, WorkplaceType: wt,
 			EmploymentType: hiring.FullTime, Openings: 1 + j%3, Status: status,
-			Description:  fmt.Sprintf("## About the role\n\nJoin the %s team to build what our customers rely on.\n\n## What you'll do\n\n- Own features end to end\n- Work with a kind, senior team\n", departments[j%len(departments)]),
+			Description:  fmt.Sprintf("## About the role\n\nJoin the %s team to build what our customers rely on.\n\n## What you'll do\n\n- Own features end to end\n- Work with a kind, senior team\n", departments[dept]),
 			Requirements: []hiring.Requirement{{Skill: skills[j%len(skills)], MustHave: true}, {Skill: skills[(j+3)%len(skills)]}},
 			Salary:       &hiring.Salary{Min: int64(60_000 + 5_000*(j%10)), Max: int64(90_000 + 5_000*(j%10)), Currency: "EUR", Period: hiring.PerYear},
 			HiringTeam: []hiring.TeamMember{{UserID: team[0].ID, Role: hiring.TeamRecruiter},
@@ -236,7 +239,15 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		if err := b.Job(job, stages); err != nil {
 			return Result{}, err
 		}
-		jobs[j] = jobRef{job.ID, stages}
+		jobs[j] = jobRef{id: job.ID, stages: stages, status: status, openings: job.Openings}
+	}
+	// Drafts have not been published, so nobody applied to them; every other
+	// job but the large one takes the spread of applications.
+	var open []int
+	for j := 1; j < nJobs; j++ {
+		if jobs[j].status != hiring.JobDraft {
+			open = append(open, j)
+		}
 	}
 
 	reasons, err := b.RejectionReasonIDs()
@@ -308,13 +319,13 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 			ci = (k - o.LargeJob) % o.Candidates
 			n := perCand[ci]
 			perCand[ci]++
-			if n >= nJobs-1 {
+			if n >= len(open) {
 				continue // this candidate applied everywhere already
 			}
 			// Each candidate walks the other jobs from its own offset: distinct jobs.
-			ji = 1 + (ci*7+n)%(nJobs-1)
+			ji = open[(ci*7+n)%len(open)]
 		}
-		job := jobs[ji]
+		job := &jobs[ji]
 		applied := appAt(k)
 		st := g.stageFor()
 		if ji == 0 {
@@ -326,16 +337,29 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 			StageEnteredAt: applied.Add(time.Duration(st) * 48 * time.Hour), Version: 1,
 			CreatedAt: applied, UpdatedAt: applied, CandidateName: candNames[ci],
 		}
-		switch r := g.rng.IntN(100); {
-		case st == len(job.stages)-1:
-			a.Status = hiring.AppHired
-			h := a.StageEnteredAt
-			a.HiredAt = &h
+		last := len(job.stages) - 1
+		r := g.rng.IntN(100)
+		switch {
+		case job.status == hiring.JobClosed:
+			// A closed job's search is over: its openings were filled and
+			// everyone else was turned down or withdrew along the way.
+			if st == last && job.hired < job.openings {
+				job.hired++
+				g.hire(&a)
+				break
+			}
+			st = min(st, last-1)
+			a.StageID, a.StageEnteredAt = job.stages[st].ID, applied.Add(time.Duration(st)*48*time.Hour)
+			if r < 80 {
+				g.reject(&a, reasons)
+			} else {
+				w := a.StageEnteredAt.Add(24 * time.Hour)
+				a.Status, a.WithdrawnAt = hiring.AppWithdrawn, &w
+			}
+		case st == last:
+			g.hire(&a)
 		case r < 22 && ji != 0:
-			a.Status = hiring.AppRejected
-			a.RejectionReasonID = reasons[g.rng.IntN(len(reasons))]
-			rj := a.StageEnteredAt.Add(24 * time.Hour)
-			a.RejectedAt = &rj
+			g.reject(&a, reasons)
 		}
 		if err := b.Application(a, job.stages[:st+1]); err != nil {
 			return Result{}, err
@@ -355,6 +379,20 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 	}
 	g.o.Logger.Info("demo loaded", "jobs", res.Jobs, "candidates", res.Candidates, "applications", res.Applications)
 	return res, nil
+}
+
+// hire marks a demo application hired where it stands, in the hired stage.
+func (g *gen) hire(a *hiring.Application) {
+	h := a.StageEnteredAt
+	a.Status, a.HiredAt = hiring.AppHired, &h
+}
+
+// reject turns a demo application down a day after it reached its stage.
+func (g *gen) reject(a *hiring.Application, reasons []string) {
+	a.Status = hiring.AppRejected
+	a.RejectionReasonID = reasons[g.rng.IntN(len(reasons))]
+	rj := a.StageEnteredAt.Add(24 * time.Hour)
+	a.RejectedAt = &rj
 }
 
 // stageFor skews applications towards the early stages, like a real funnel.

@@ -180,3 +180,72 @@ func TestLoadRefusesDataAndCleansUp(t *testing.T) {
 		}
 	})
 }
+
+// The demo company hangs together: jobs sit in the department their title
+// belongs to, drafts have no applicants, a closed job's applications are all
+// decided (hired up to its openings, the rest rejected or withdrawn), and
+// hired applications are exactly those in a hired stage.
+func TestDemoCompanyIsCoherent(t *testing.T) {
+	db := storetest.SQLite(t)
+	blobs, err := blob.NewFS(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := demo.Load(ctx, db, blobs, demo.Options{Candidates: 600, Applications: 3000, LargeJob: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	jobs, err := db.ListJobs(sys, hiring.JobFilter{}, hiring.PageRequest{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jobs.Items) != res.Jobs {
+		t.Fatalf("%d jobs listed, %d loaded", len(jobs.Items), res.Jobs)
+	}
+	dept := map[string]string{"Data Scientist": "Engineering", "Backend Engineer": "Engineering", "Account Executive": "Sales",
+		"Product Designer": "Design", "Financial Controller": "Finance", "People Partner": "People", "Growth Marketer": "Marketing"}
+	seen := map[hiring.JobStatus]int{}
+	for _, j := range jobs.Items {
+		for title, d := range dept {
+			if strings.HasPrefix(j.Title, title) && j.DepartmentName != d {
+				t.Errorf("%s is in %s, want %s", j.Title, j.DepartmentName, d)
+			}
+		}
+		seen[j.Status]++
+		stages, err := db.Stages(sys, j.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := map[string]hiring.StageKind{}
+		for _, s := range stages {
+			kind[s.ID] = s.Kind
+		}
+		apps, err := db.ListApplications(sys, hiring.ApplicationFilter{JobID: j.ID}, hiring.PageRequest{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hired := 0
+		for _, a := range apps.Items {
+			if (a.Status == hiring.AppHired) != (kind[a.StageID] == hiring.StageHired) {
+				t.Errorf("%s on %s: %s in %s", a.CandidateName, j.Title, a.Status, a.StageName)
+			}
+			if a.Status == hiring.AppHired {
+				hired++
+			}
+			if j.Status == hiring.JobClosed && a.Status == hiring.AppActive {
+				t.Errorf("closed job %s has an active application (%s in %s)", j.Title, a.CandidateName, a.StageName)
+			}
+		}
+		if j.Status == hiring.JobDraft && len(apps.Items) > 0 {
+			t.Errorf("draft job %s has %d applications", j.Title, len(apps.Items))
+		}
+		if j.Status == hiring.JobClosed && (hired > j.Openings || len(apps.Items) == 0) {
+			t.Errorf("closed job %s: %d hired for %d openings, %d applications", j.Title, hired, j.Openings, len(apps.Items))
+		}
+	}
+	if seen[hiring.JobDraft] == 0 || seen[hiring.JobClosed] == 0 {
+		t.Fatalf("the demo has no draft or no closed job: %v", seen)
+	}
+}

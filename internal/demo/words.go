@@ -57,10 +57,17 @@ var (
 		{"Lisbon", "Lisbon", "PT"}, {"Toronto", "Toronto", "CA"}, {"Singapore", "Singapore", "SG"},
 	}
 	departments = []string{"Engineering", "Product", "Design", "Sales", "Customer Success", "Marketing", "Finance", "People"}
-	jobTitles   = []string{"Backend Engineer", "Frontend Engineer", "Site Reliability Engineer", "Data Scientist",
-		"Product Manager", "Product Designer", "Account Executive", "Customer Success Manager",
-		"Growth Marketer", "Financial Controller", "People Partner", "Security Engineer", "Mobile Engineer",
-		"Solutions Engineer", "Technical Writer", "Engineering Manager"}
+	// jobTitles name each opening with the department it belongs to (an
+	// index into departments), so no Data Scientist sits under Sales.
+	jobTitles = []struct {
+		Title string
+		Dept  int
+	}{
+		{"Backend Engineer", 0}, {"Frontend Engineer", 0}, {"Site Reliability Engineer", 0}, {"Data Scientist", 0},
+		{"Product Manager", 1}, {"Product Designer", 2}, {"Account Executive", 3}, {"Customer Success Manager", 4},
+		{"Growth Marketer", 5}, {"Financial Controller", 6}, {"People Partner", 7}, {"Security Engineer", 0},
+		{"Mobile Engineer", 0}, {"Solutions Engineer", 3}, {"Technical Writer", 1}, {"Engineering Manager", 0},
+	}
 	noteBodies = []string{
 		"Strong phone screen. Clear communicator; asked good questions about the team.",
 		"**Take-home** was solid: tests, clean structure. Some gaps in error handling.",

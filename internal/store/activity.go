@@ -120,7 +120,11 @@ func (db *DB) RecentActivity(ctx context.Context, pr hiring.PageRequest) (hiring
 		return hiring.Page[hiring.Activity]{}, err
 	}
 	p := &args{}
-	where := []string{"v.subject_type IN ('job', 'stage', 'candidate', 'application', 'note', 'document')", activityVisible(a, p, false)}
+	where := []string{"v.subject_type IN ('job', 'stage', 'candidate', 'application', 'note', 'document')", activityVisible(a, p, false),
+		// The parser's results are the system's bookkeeping: after a demo
+		// load or a big import they would be all the feed shows. Each stays
+		// on its candidate's timeline.
+		"NOT (v.actor_id IS NULL AND v.action IN ('document.parsed', 'document.parse_failed'))"}
 	return db.activityPage(ctx, a, where, p, pr)
 }
 

@@ -310,3 +310,33 @@ func TestSkillsAndParseSettings(t *testing.T) {
 		}
 	})
 }
+
+// The parser's results stay on the candidate's timeline but not in the
+// dashboard feed, which a demo load or a big import would otherwise fill.
+func TestParseResultsStayOutOfTheFeed(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		rec := storetest.As(s.Recruiter)
+		d, err := newDoc(t, db, rec, s.Candidate.ID, "resume", "")
+		ok(t, err)
+		_, err = db.SaveParseResult(storetest.System(), d.ID, hiring.ParseResult{Status: hiring.ParseParsed, Text: "Ada\n",
+			Profile: profileJSON(t, "Ada", "ada@example.com"), Contact: hiring.ParsedContact{FirstName: "Ada"}})
+		ok(t, err)
+		feed, err := db.RecentActivity(rec, hiring.PageRequest{Limit: 50})
+		ok(t, err)
+		for _, e := range feed.Items {
+			if e.Action == "document.parsed" {
+				t.Fatalf("the feed shows the parse: %+v", e)
+			}
+		}
+		if len(feed.Items) == 0 || feed.Items[0].Action != "document.uploaded" {
+			t.Fatalf("the feed lost the upload: %+v", feed.Items)
+		}
+		tl, err := db.CandidateActivity(rec, s.Candidate.ID, hiring.PageRequest{Limit: 50})
+		ok(t, err)
+		if tl.Items[0].Action != "document.parsed" {
+			t.Fatalf("the timeline lacks the parse: %+v", tl.Items[0])
+		}
+	})
+}
