@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -131,6 +132,7 @@ func (w *demoWorld) moveWithCardMenu() {
 // checkCandidates: dense rows, a total, sortable columns, a selection.
 func (w *demoWorld) checkCandidates() {
 	b := w.b
+	b.do("the total is counted", discard(chromedp.Poll[bool](`document.querySelector("#candidates-total").textContent.includes("candidates")`, chromedp.WithPollingTimeout(10*time.Second))))
 	look := run(b, "measure the list", chromedp.Evaluate[[]string](`[
 		String(Math.max(...[...document.querySelectorAll("#candidates-table tbody tr")].map(r => r.getBoundingClientRect().height))),
 		document.querySelector("#candidates-total").textContent,

@@ -109,6 +109,7 @@ func webRules() map[string]rule {
 		"POST /applications/{id}/reopen":   {perJob: true, expect: writeJob, path: id(func(w *world) string { return w.RejectedApp().ID }), body: noBody},
 
 		"GET /candidates":                     {expect: member, path: noParams},
+		"GET /candidates/count":               {expect: member, path: noParams},
 		"GET /candidates/new":                 {expect: managesRecords, path: noParams},
 		"POST /candidates":                    {expect: managesRecords, path: noParams, body: func(w *world) payload { return candidateForm(w, false) }},
 		"GET /candidates/{id}":                {perJob: true, expect: readCandidate, path: candID},

@@ -172,6 +172,25 @@ func listCandidateRows[T any](ctx context.Context, db *DB, f hiring.CandidateFil
 	return page, nil
 }
 
+// mentionsAlias reports whether any of the conditions reads a column of the
+// table aliased alias ("c.id", not "fc.id").
+func mentionsAlias(conds []string, alias string) bool {
+	for _, c := range conds {
+		for i := 0; ; {
+			j := strings.Index(c[i:], alias+".")
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || !(c[j-1] == '_' || c[j-1] >= 'a' && c[j-1] <= 'z' || c[j-1] >= 'A' && c[j-1] <= 'Z' || c[j-1] >= '0' && c[j-1] <= '9') {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
 // foldSource is the expression the source indexes are built on (migration
 // 00013): it must be written exactly so for the planner to use them.
 func (db *DB) foldSource(col string) string {
@@ -393,7 +412,16 @@ func (db *DB) candidateListSQL(a hiring.Actor, f hiring.CandidateFilter, cur []s
 			" AND (fs.status = 'active' OR (fs.status = 'hired' AND EXISTS (SELECT 1 FROM stages fk WHERE fk.id = fs.stage_id AND fk.kind = 'hired')))"+
 			" AND "+jobIDVisible(a, "fs.job_id", p)+")")
 	}
-	countQuery, countArgs = "SELECT COUNT(*)"+from+whereSQL(where), len(p.list)
+	// The count reads no owner names, and with a tag alone not even the
+	// candidates: a join per counted row would cost more than the page.
+	countFrom := " FROM candidates c"
+	if f.Tag != "" {
+		countFrom = " FROM candidate_tags ft"
+		if mentionsAlias(where, "c") {
+			countFrom += " JOIN candidates c ON c.id = ft.candidate_id"
+		}
+	}
+	countQuery, countArgs = "SELECT COUNT(*)"+countFrom+whereSQL(where), len(p.list)
 	// The other orders read their own indexes (candidates_created,
 	// candidates_name_order, migration 00015).
 	cmp, dir := "<", " DESC"

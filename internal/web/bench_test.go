@@ -110,3 +110,58 @@ func BenchmarkCandidatesListDemo(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkBoardDemo measures the kanban page of the demo's large job (5,000
+// applications) in process, as candor-bench's board samples do:
+//
+//	CANDOR_BENCH_DEMO_DIR=/tmp/keep/data GOMAXPROCS=1 go test -run '^$' -bench BoardDemo ./internal/web/
+func BenchmarkBoardDemo(b *testing.B) {
+	dir := os.Getenv("CANDOR_BENCH_DEMO_DIR")
+	if dir == "" {
+		b.Skip("CANDOR_BENCH_DEMO_DIR is not set (see the comment)")
+	}
+	ctx := context.Background()
+	cfg := config.Config{Addr: "127.0.0.1:0", BaseURL: "http://x", DataDir: dir, SecretKey: strings.Repeat("b", 32), LogLevel: "error", LogFormat: "text"}
+	a, err := app.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	users, err := a.DB.ListUsers(sys, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var u hiring.User
+	for _, x := range users {
+		if x.Role == hiring.RoleAdmin {
+			u = x
+			break
+		}
+	}
+	jobs, err := a.DB.ListJobs(sys, hiring.JobFilter{}, hiring.PageRequest{Limit: hiring.MaxLimit})
+	if err != nil {
+		b.Fatal(err)
+	}
+	large, most := "", 0
+	for _, j := range jobs.Items {
+		if j.ActiveApplications > most {
+			large, most = j.ID, j.ActiveApplications
+		}
+	}
+	token := rand.Text()
+	if _, err := a.DB.CreateSession(sys, u.ID, auth.HashToken(token), rand.Text(), "127.0.0.1", "bench", time.Now().Add(time.Hour)); err != nil {
+		b.Fatal(err)
+	}
+	h := a.Handler()
+	req := httptest.NewRequest(http.MethodGet, "/jobs/"+large, nil)
+	req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

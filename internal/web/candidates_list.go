@@ -23,8 +23,9 @@ type candidatesPage struct {
 	Filtered    bool
 	Sort        string // "", "created" or "name"
 	SortLinks   map[string]string
-	Total       int
-	TotalCapped bool
+	Total       int  // known when the first page holds every row
+	TotalKnown  bool
+	CountURL    string // the total, counted apart (candidatesCount)
 	Here        string // this page's URL, where bulk actions return
 }
 
@@ -59,7 +60,7 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := candidateFilter(r)
-	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit, CountUpTo: totalBound})
+	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -91,10 +92,29 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		Filtered:    f != (hiring.CandidateFilter{Sort: f.Sort}),
 		Sort:        string(f.Sort),
 		SortLinks:   sortLinks(q),
-		Total:       page.Total,
-		TotalCapped: page.TotalCapped,
+		Total:       len(page.Items),
+		TotalKnown:  q.Get("cursor") == "" && page.NextCursor == "",
+		CountURL:    strings.Replace(string(exportURL(q)), "/candidates/export.csv", "/candidates/count", 1),
 		Here:        r.URL.RequestURI(),
 	})
+}
+
+// candidatesCount answers the list's total as a fragment ("1,234
+// candidates"; "More than 1,000 candidates" beyond the bound). The list asks
+// for it after it has loaded, so the busiest page does not wait for a count.
+func (h *Handler) candidatesCount(w http.ResponseWriter, r *http.Request) {
+	page, err := h.svc.ListCandidateSummaries(r.Context(), candidateFilter(r), hiring.PageRequest{Limit: 1, CountUpTo: totalBound})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	text := pluralCount(page.Total, "candidate")
+	if page.TotalCapped {
+		text = "More than " + thousands(int64(page.Total)) + " candidates"
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte(text))
 }
 
 // sortLinks are the column headers' links: the same filters in another

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"fmt"
-	"hash/crc32"
 	"html/template"
 	"reflect"
 	"strconv"
@@ -37,15 +36,21 @@ func templateFuncs() template.FuncMap {
 }
 
 // icon renders one symbol of the vendored sprite (static/icons.svg, built
-// by iconsprite.sh); it is decorative, so assistive technology skips it.
+// by iconsprite.sh); it is decorative, so assistive technology skips it. The
+// markup of each name is made once: a page shows dozens.
 func icon(name string) template.HTML {
-	return template.HTML(`<svg class="icon" aria-hidden="true" focusable="false"><use href="` +
-		iconSprite() + `#i-` + template.HTMLEscapeString(name) + `"></use></svg>`)
+	if h, ok := iconCache.Load(name); ok {
+		return h.(template.HTML)
+	}
+	h := template.HTML(`<svg class="icon" aria-hidden="true" focusable="false"><use href="` +
+		staticURL("icons.svg") + `#i-` + template.HTMLEscapeString(name) + `"></use></svg>`)
+	iconCache.Store(name, h)
+	return h
 }
 
-// iconSprite is the sprite's fingerprinted URL, looked up once: the board
-// renders hundreds of icons.
-var iconSprite = sync.OnceValue(func() string { return staticURL("icons.svg") })
+// iconCache holds icon's markup by name; templates name a few dozen icons,
+// all literals, so it stays small.
+var iconCache sync.Map
 
 // avatar renders a person's initials on a tint chosen from the name, so the
 // same person always looks the same. The name itself is read out next to it,
@@ -56,32 +61,40 @@ func avatar(name string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// writeAvatar writes avatar's markup into b (the hand-built list rows).
+// writeAvatar writes avatar's markup into b (the hand-built list rows)
+// without allocating: the initials are letters or digits, which need no
+// escaping.
 func writeAvatar(b *bytes.Buffer, name string) {
 	b.WriteString(`<span class="avatar av-`)
-	b.WriteByte(byte('0' + crc32.ChecksumIEEE([]byte(name))%8))
+	b.WriteByte(byte('0' + nameHash(name)%8))
 	b.WriteString(`" aria-hidden="true">`)
-	escapeHTML(b, initials(name))
+	first, last := initialRunes(name)
+	if first == 0 {
+		b.WriteByte('?')
+	} else {
+		b.WriteRune(unicode.ToUpper(first))
+		if last != 0 {
+			b.WriteRune(unicode.ToUpper(last))
+		}
+	}
 	b.WriteString(`</span>`)
 }
 
-// initials are the first letters of a name's first and last words ("Ada
-// Lovelace" → "AL"); letters only, so bidi controls and punctuation in a
-// name never reach the page through them.
-func initials(name string) string {
-	var first, last rune
-	for _, w := range strings.Fields(name) {
-		for _, r := range w {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				if first == 0 {
-					first = r
-				} else {
-					last = r
-				}
-				break
-			}
-		}
+// nameHash is FNV-1a over the name: a stable tint for each name.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
 	}
+	return h
+}
+
+// initials are the first letters of a name's first and last words ("Ada
+// Lovelace" → "AL"); letters and digits only, so bidi controls and
+// punctuation in a name never reach the page through them.
+func initials(name string) string {
+	first, last := initialRunes(name)
 	switch {
 	case first == 0:
 		return "?"
@@ -89,6 +102,26 @@ func initials(name string) string {
 		return strings.ToUpper(string(first))
 	}
 	return strings.ToUpper(string(first) + string(last))
+}
+
+// initialRunes finds the first letter or digit of the first and last words.
+func initialRunes(name string) (first, last rune) {
+	inWord := false
+	for _, r := range name {
+		switch {
+		case unicode.IsSpace(r):
+			inWord = false
+		case inWord:
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			inWord = true
+			if first == 0 {
+				first = r
+			} else {
+				last = r
+			}
+		}
+	}
+	return first, last
 }
 
 // dict builds a map for passing several values to a partial template.

@@ -125,6 +125,7 @@ func (h *Handler) table() []route {
 		{"POST", "/candidates", Member, h.candidateCreate},
 		{"GET", "/candidates/duplicates", Member, h.duplicatesQueue},
 		{"POST", "/candidates/bulk", Member, h.candidatesBulk},
+		{"GET", "/candidates/count", Member, h.candidatesCount},
 		{"GET", "/candidates/export.csv", Member, h.candidatesExport},
 		{"GET", "/candidates/{id}", Member, h.candidateShow},
 		{"GET", "/candidates/{id}/export.json", Member, h.candidateExport},
