@@ -23,7 +23,7 @@ type candidatesPage struct {
 	Filtered    bool
 	Sort        string // "", "created" or "name"
 	SortLinks   map[string]string
-	Total       int  // known when the first page holds every row
+	Total       int // known when the first page holds every row
 	TotalKnown  bool
 	CountURL    string // the total, counted apart (candidatesCount)
 	Here        string // this page's URL, where bulk actions return
