@@ -34,5 +34,9 @@ func notificationRules() map[string]rule {
 		"POST /notifications/read":      {expect: member, path: noParams, body: noBody},
 		"POST /notifications/{id}/open": {expect: member, path: ownNotification, body: noBody},
 		"GET /mentions":                 {expect: member, path: noParams},
+		// The parsed name chosen over the record's: an edit of the candidate.
+		"POST /candidates/{id}/name": {perJob: true, expect: editCandidate, path: candID, body: func(w *world) payload {
+			return form("first_name", "Renamed", "last_name", "From Resume", "version", itoa(w.Candidate().Version))
+		}},
 	}
 }
