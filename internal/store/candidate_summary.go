@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -57,15 +58,19 @@ func scanPackedSummary(row interface{ Scan(...any) error }) (hiring.CandidateSum
 	if c.Tags, err = stringList(f[9]); err != nil {
 		return c, err
 	}
-	t, err := parseTimeText(f[10])
-	if err != nil {
-		return c, err
+	// Both times in the store's own layout parse without allocating; other
+	// spellings take the general path.
+	for i, dst := range [2]*time.Time{&c.UpdatedAt, &c.CreatedAt} {
+		if t, ok := parseTimeLayout(f[10+i]); ok {
+			*dst = t
+			continue
+		}
+		t, err := parseTimeText(f[10+i])
+		if err != nil {
+			return c, err
+		}
+		*dst = *t
 	}
-	c.UpdatedAt = *t
-	if t, err = parseTimeText(f[11]); err != nil {
-		return c, err
-	}
-	c.CreatedAt = *t
 	return c, nil
 }
 

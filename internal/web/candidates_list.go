@@ -21,8 +21,7 @@ type candidatesPage struct {
 	UserOptions template.HTML
 	Stages      []hiring.Stage
 	Filtered    bool
-	Sort        string // "", "created" or "name"
-	SortLinks   map[string]string
+	Sort        sortState
 	Total       int // known when the first page holds every row
 	TotalKnown  bool
 	CountURL    string // the total, counted apart (candidatesCount)
@@ -90,8 +89,7 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		UserOptions: h.rowsHTML(func(b *bytes.Buffer) { userOptions(b, users, q.Get("owner")) }),
 		Stages:      stages,
 		Filtered:    f != (hiring.CandidateFilter{Sort: f.Sort}),
-		Sort:        string(f.Sort),
-		SortLinks:   sortLinks(q),
+		Sort:        newSortState(q, f.Sort),
 		Total:       len(page.Items),
 		TotalKnown:  q.Get("cursor") == "" && page.NextCursor == "",
 		CountURL:    strings.Replace(string(exportURL(q)), "/candidates/export.csv", "/candidates/count", 1),
@@ -117,26 +115,30 @@ func (h *Handler) candidatesCount(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(text))
 }
 
-// sortLinks are the column headers' links: the same filters in another
-// order, from the first page.
-func sortLinks(q url.Values) map[string]string {
-	links := make(map[string]string, 3)
-	for _, s := range []string{"", "created", "name"} {
-		v := url.Values{}
-		for _, k := range candidateFilterKeys {
-			if x := q.Get(k); x != "" {
-				v.Set(k, x)
-			}
-		}
-		if s != "" {
-			v.Set("sort", s)
-		}
-		links[s] = "/candidates"
-		if len(v) > 0 {
-			links[s] += "?" + v.Encode()
+// sortState is what the sortable column headers need: the current order and
+// a link to each order with the same filters (from the first page). Plain
+// fields, so the template calls no functions for them.
+type sortState struct {
+	ByName, ByCreated, ByUpdated    bool
+	NameURL, CreatedURL, UpdatedURL string
+}
+
+func newSortState(q url.Values, s hiring.CandidateSort) sortState {
+	v := url.Values{}
+	for _, k := range candidateFilterKeys {
+		if x := q.Get(k); x != "" {
+			v.Set(k, x)
 		}
 	}
-	return links
+	st := sortState{ByName: s == hiring.SortName, ByCreated: s == hiring.SortCreated, ByUpdated: s == hiring.SortUpdated,
+		NameURL: "/candidates?sort=name", CreatedURL: "/candidates?sort=created", UpdatedURL: "/candidates"}
+	if len(v) > 0 {
+		filters := v.Encode()
+		st.NameURL += "&" + filters
+		st.CreatedURL += "&" + filters
+		st.UpdatedURL += "?" + filters
+	}
+	return st
 }
 
 // candidateFilterKeys are the query parameters candidateFilter reads.
