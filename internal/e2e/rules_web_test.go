@@ -120,11 +120,14 @@ func webRules() map[string]rule {
 		"POST /merges/{id}/undo":              {expect: mergeReader, path: mergeID, body: noBody},
 		"GET /candidates/{id}/edit":           {perJob: true, expect: editCandidate, path: candID},
 		"POST /candidates/{id}/edit":          {perJob: true, expect: editCandidate, path: candID, body: func(w *world) payload { return candidateForm(w, true) }},
-		"POST /candidates/{id}/applications":  {perJob: true, expect: applyCandidate, path: candID, body: func(w *world) payload { return form("job_id", w.Job2().ID) }},
-		"POST /candidates/{id}/notes":         {perJob: true, expect: readCandidate, path: candID, body: func(w *world) payload { return form("body", "Matrix note.") }},
-		"POST /candidates/{id}/tags":          {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tags", "matrix, strong") }},
-		"POST /candidates/bulk":               {perJob: true, expect: tagOrUpload, path: noParams, body: func(w *world) payload { return form("action", "tag", "ids", w.Candidate().ID, "tags", "matrix") }},
-		"POST /candidates/{id}/tags/remove":   {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tag", "go") }},
+		"POST /candidates/{id}/name": {perJob: true, expect: editCandidate, path: candID, body: func(w *world) payload {
+			return form("first_name", "Resume", "last_name", "Name", "version", itoa(w.Candidate().Version))
+		}},
+		"POST /candidates/{id}/applications": {perJob: true, expect: applyCandidate, path: candID, body: func(w *world) payload { return form("job_id", w.Job2().ID) }},
+		"POST /candidates/{id}/notes":        {perJob: true, expect: readCandidate, path: candID, body: func(w *world) payload { return form("body", "Matrix note.") }},
+		"POST /candidates/{id}/tags":         {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tags", "matrix, strong") }},
+		"POST /candidates/bulk":              {perJob: true, expect: tagOrUpload, path: noParams, body: func(w *world) payload { return form("action", "tag", "ids", w.Candidate().ID, "tags", "matrix") }},
+		"POST /candidates/{id}/tags/remove":  {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload { return form("tag", "go") }},
 		"POST /candidates/{id}/documents": {perJob: true, expect: tagOrUpload, path: candID, body: func(w *world) payload {
 			p := form("kind", "resume")
 			p.file = resumeFile("file")
