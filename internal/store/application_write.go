@@ -447,40 +447,29 @@ func (db *DB) RejectApplication(ctx context.Context, id string, version int, rea
 
 // WithdrawApplication records that the candidate withdrew.
 func (db *DB) WithdrawApplication(ctx context.Context, id string, version int) (hiring.Application, error) {
-	a, err := actor(ctx)
-	if err != nil {
-		return hiring.Application{}, err
-	}
-	var x hiring.Application
-	err = db.write(ctx, func(tx *sql.Tx) error {
-		old, err := db.changeable(ctx, tx, a, id, version)
-		if err != nil {
-			return err
-		}
+	return db.decide(ctx, id, version, func(tx *sql.Tx, a hiring.Actor, old hiring.Application) (hiring.Application, error) {
 		if old.Status != hiring.AppActive {
-			return conflict("status", "only active applications can be withdrawn; this one is "+string(old.Status))
+			return old, conflict("status", "only active applications can be withdrawn; this one is "+string(old.Status))
 		}
 		t := TimeArg(now())
 		res, err := tx.ExecContext(ctx, "UPDATE applications SET status = 'withdrawn', withdrawn_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
 			t, id, old.Version)
 		if err != nil {
-			return dbErr("withdraw application", err)
+			return old, dbErr("withdraw application", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return staleVersion("application")
+			return old, staleVersion("application")
 		}
 		if err := countActive(ctx, tx, old.JobID, -1); err != nil {
-			return err
+			return old, err
 		}
 		if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.withdrawn", SubjectType: "application", SubjectID: id,
 			CandidateID: old.CandidateID, JobID: old.JobID, Summary: old.CandidateName + " withdrew from " + old.JobTitle,
 			Before: map[string]any{"status": string(old.Status)}, After: map[string]any{"status": string(hiring.AppWithdrawn)}}, false); err != nil {
-			return err
+			return old, err
 		}
-		x, err = db.loadApp(ctx, tx, hiring.SystemActor(), id)
-		return err
+		return db.loadApp(ctx, tx, hiring.SystemActor(), id)
 	})
-	return x, err
 }
 
 // HireApplication hires an active application: it moves to the job's hired
