@@ -24,7 +24,10 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	var opts []goose.ProviderOption
+	// Capabilities are built side by side and land in any order, each with its
+	// own block of migration numbers; a database that already has a later
+	// block must still take an earlier one that lands after it.
+	opts := []goose.ProviderOption{goose.WithAllowOutofOrder(true)}
 	dialect := goose.DialectSQLite3
 	if db.dialect == DialectPostgres {
 		dialect = goose.DialectPostgres
