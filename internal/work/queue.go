@@ -19,6 +19,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/store"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	// another process on SQLite, jobs whose retry time came. Default
 	// DefaultPollInterval.
 	PollInterval time.Duration
+	// OnApplicationReceived are called, in order, for every
+	// application_received job (hiring.ApplicationReceivedJob).
+	OnApplicationReceived []hiring.ApplicationReceivedHandler
 	// MaxWorkers bounds concurrent jobs in this process. Default 4.
 	MaxWorkers int
 	// CleanupEvery is the period of the housekeeping job. Default 1h.
@@ -127,6 +131,9 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &cleanupWorker{db: db, logger: opts.Logger}); err != nil {
 		return nil, fmt.Errorf("work: register cleanup: %w", err)
+	}
+	if err := river.AddWorkerSafely(workers, &receivedWorker{handlers: opts.OnApplicationReceived}); err != nil {
+		return nil, fmt.Errorf("work: register application_received: %w", err)
 	}
 	if opts.Register != nil {
 		opts.Register(workers)
