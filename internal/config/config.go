@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/mail"
 )
 
 // Config is the validated configuration of one process.
@@ -36,6 +37,11 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
 	// believed; empty trusts nobody (the connecting address is the client).
 	TrustedProxies []netip.Prefix
+	// SMTPURL is where outgoing mail goes (smtp://, smtps://); "" keeps
+	// mail in the dev mailbox. MailFrom is the sender address ("" =
+	// candor@ the base URL's host). Both are checked by internal/mail.
+	SMTPURL  string
+	MailFrom string
 }
 
 // maxDocumentMB bounds --max-document-mb: the resume sandbox holds a whole
@@ -59,6 +65,8 @@ var settings = []Setting{
 	{"log-format", "CANDOR_LOG_FORMAT", "text", "text or json"},
 	{"trusted-proxies", "CANDOR_TRUSTED_PROXIES", "", "reverse proxies (CIDR or address list, comma separated) whose X-Forwarded-For names the client; empty trusts none"},
 	{"max-document-mb", "CANDOR_MAX_DOCUMENT_MB", "10", "largest document accepted, in MB (uploads in the UI and API, files in ZIP imports, the resume parser)"},
+	{"smtp-url", "CANDOR_SMTP_URL", "", "outgoing mail server: smtp://[user:pass@]host:port (STARTTLS when offered; ?tls=required to insist) or smtps://…; empty keeps mail in the admins' dev mailbox"},
+	{"mail-from", "CANDOR_MAIL_FROM", "", `sender of outgoing mail, e.g. "Acme Jobs <jobs@acme.example>"; default candor@ the base URL's host`},
 }
 
 // Register adds the settings as flags on fs; Load reads them back.
@@ -114,6 +122,8 @@ func Read(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 		SecretKey:   get("secret-key"),
 		LogLevel:    strings.ToLower(strings.TrimSpace(get("log-level"))),
 		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
+		SMTPURL:     strings.TrimSpace(get("smtp-url")),
+		MailFrom:    strings.TrimSpace(get("mail-from")),
 	}
 	proxies, proxyErr := parsePrefixes(get("trusted-proxies"))
 	c.TrustedProxies = proxies
@@ -170,6 +180,16 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxDocumentBytes < 1<<20 || c.MaxDocumentBytes > maxDocumentMB<<20 {
 		bad("max-document-mb", "must be a whole number of megabytes from 1 to %d", maxDocumentMB)
+	}
+	if c.SMTPURL != "" {
+		if _, err := mail.ParseSMTPURL(c.SMTPURL); err != nil {
+			bad("smtp-url", "%s", err)
+		}
+	}
+	if c.MailFrom != "" {
+		if _, err := mail.ParseAddress(c.MailFrom); err != nil {
+			bad("mail-from", "%q is not one email address (for example \"Acme Jobs <jobs@acme.example>\")", c.MailFrom)
+		}
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
@@ -263,4 +283,20 @@ func loadOrCreateSecret(dir string) (string, error) {
 		return "", fmt.Errorf("config: write secret key: %w", err)
 	}
 	return key, nil
+}
+
+// MailSender is the From of outgoing mail: MailFrom, or "Candor
+// <candor@host>" for the base URL's host.
+func (c Config) MailSender() mail.Address {
+	if a, err := mail.ParseAddress(c.MailFrom); err == nil {
+		return a
+	}
+	host := "localhost"
+	if u, err := url.Parse(c.BaseURL); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	if !strings.Contains(host, ".") || net.ParseIP(host) != nil {
+		host = "candor.localhost"
+	}
+	return mail.Address{Name: "Candor", Email: "candor@" + host}
 }
