@@ -101,7 +101,8 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 			JobID   string `json:"job_id"`
 			StageID string `json:"stage_id"`
 		}{},
-		"JSONResume":      export.Resume{},
+		"JSONResume": export.Resume{},
+		"JobPost":    jobPostJSON{}, "JobPostInput": jobPostInput{},
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 	}
 	for name, schema := range doc.Components.Schemas {

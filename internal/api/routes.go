@@ -66,6 +66,10 @@ func routeTable() []route {
 		{Method: "PATCH", Path: "/jobs/{id}", Fn: (*handler).updateJob},
 		{Method: "POST", Path: "/jobs/{id}/status", Fn: (*handler).setJobStatus},
 		{Method: "GET", Path: "/jobs/{id}/activity", Fn: (*handler).jobActivity},
+		{Method: "GET", Path: "/jobs/{id}/post", Fn: (*handler).getJobPost},
+		{Method: "PUT", Path: "/jobs/{id}/post", Fn: (*handler).saveJobPost},
+		{Method: "POST", Path: "/jobs/{id}/publish", Fn: (*handler).publishJob},
+		{Method: "POST", Path: "/jobs/{id}/unpublish", Fn: (*handler).unpublishJob},
 
 		{Method: "GET", Path: "/jobs/{id}/stages", Fn: (*handler).listStages},
 		{Method: "POST", Path: "/jobs/{id}/stages", Fn: (*handler).addStage, Create: true},

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
 )
 
 type obj = map[string]any
@@ -13,7 +14,7 @@ func js(v any) payload { return payload{json: v} }
 func apiRules() map[string]rule {
 	stageID := id(func(w *world) string { return w.Stage(1).ID })
 	lastStageID := id(func(w *world) string { return w.Stage(-1).ID })
-	return map[string]rule{
+	rules := map[string]rule{
 		"GET /api/v1/openapi.json": {public: true, expect: always(allow), path: noParams},
 
 		// Imports and exports (issue 3, part C): exports hold only what the caller sees.
@@ -139,4 +140,6 @@ func apiRules() map[string]rule {
 
 		"GET /api/v1/activity": {expect: adminOnly, path: noParams},
 	}
+	maps.Copy(rules, careersAPIRules())
+	return rules
 }

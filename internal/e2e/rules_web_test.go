@@ -188,5 +188,6 @@ func webRules() map[string]rule {
 		"POST /admin/jobs/{id}/cancel":      {expect: adminOnly, path: queueID, body: noBody},
 	}
 	maps.Copy(rules, notificationRules())
+	maps.Copy(rules, careersWebRules())
 	return rules
 }

@@ -21,6 +21,7 @@ type Services interface {
 	DuplicateService
 	ProfileService
 	NotificationService
+	CareersService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

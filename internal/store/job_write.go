@@ -238,6 +238,12 @@ func (db *DB) UpdateJob(ctx context.Context, id string, version int, in hiring.J
 		if err := writeJobChildren(ctx, tx, id, in); err != nil {
 			return err
 		}
+		if in.Confidential {
+			// A confidential job has no public post.
+			if err := takeDownPost(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		b, af := diff(jobMap(jobInputOf(full), full.Status), jobMap(in, full.Status))
 		if err := db.record(ctx, tx, a, hiring.Activity{Action: "job.updated", SubjectType: "job", SubjectID: id, JobID: id,
 			Summary: "updated the job " + in.Title, Before: b, After: af}, false); err != nil {
@@ -291,6 +297,12 @@ func (db *DB) SetJobStatus(ctx context.Context, id string, version int, status h
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return staleVersion("job")
+		}
+		if status != hiring.JobOpen {
+			// Pausing or closing a job takes its public post down.
+			if err := takeDownPost(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if old.Status != status {
 			if err := db.record(ctx, tx, a, hiring.Activity{Action: "job.status_changed", SubjectType: "job", SubjectID: id, JobID: id,
