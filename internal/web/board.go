@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -18,6 +19,8 @@ type boardPage struct {
 	Reasons      []hiring.RejectionReason
 	NextStatuses []hiring.JobStatus
 	Back         string // where application actions return to
+	// CardsHTML holds each column's cards, by column (writeCards).
+	CardsHTML []template.HTML
 }
 
 func (h *Handler) board(w http.ResponseWriter, r *http.Request) {
@@ -43,8 +46,14 @@ func (h *Handler) board(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.view(w, r, job.Title, "jobs")
 	v.Wide = true
+	cc := newCardContext(v, stages, "/jobs/"+job.ID)
+	cards := make([]template.HTML, len(cols))
+	for i, c := range cols {
+		cards[i] = h.cardsHTML(c.Cards, cc)
+	}
 	h.render(w, r, http.StatusOK, "board", boardPage{
 		view:         v,
+		CardsHTML:    cards,
 		Job:          job,
 		Columns:      cols,
 		Stages:       stages,

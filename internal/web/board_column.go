@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 
@@ -15,6 +16,8 @@ type columnPage struct {
 	Cards  []hiring.Application
 	Next   string // URL of the following cards
 	Back   string
+	// CardsHTML is Cards written by writeCards.
+	CardsHTML template.HTML
 }
 
 // boardColumn pages one stage's cards: a fragment for htmx "load more", a
@@ -49,6 +52,7 @@ func (h *Handler) boardColumn(w http.ResponseWriter, r *http.Request) {
 		Cards:  page.Items,
 		Back:   "/jobs/" + jobID,
 	}
+	p.CardsHTML = h.cardsHTML(p.Cards, newCardContext(p.view, stages, p.Back))
 	if page.NextCursor != "" {
 		p.Next = "/jobs/" + jobID + "/stages/" + stageID + "/cards?cursor=" + url.QueryEscape(page.NextCursor)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -52,14 +53,29 @@ func candidateRows(b *bytes.Buffer, cs []hiring.CandidateSummary, loc *time.Loca
 		}
 		b.WriteString(`</td><td class="c-added">`)
 		if !c.CreatedAt.IsZero() {
-			b.Write(c.CreatedAt.In(loc).AppendFormat(b.AvailableBuffer(), "2 Jan 2006"))
+			writeDay(b, c.CreatedAt.In(loc))
 		}
 		b.WriteString(`</td><td class="c-updated">`)
 		if !c.UpdatedAt.IsZero() {
-			b.Write(c.UpdatedAt.In(loc).AppendFormat(b.AvailableBuffer(), "2 Jan 2006"))
+			writeDay(b, c.UpdatedAt.In(loc))
 		}
 		b.WriteString("</td></tr>\n")
 	}
+}
+
+// writeDay writes t as "2 Jan 2006", as view.Date does, without the layout
+// interpreter: a list page writes a hundred of them.
+func writeDay(b *bytes.Buffer, t time.Time) {
+	y, m, d := t.Date()
+	if y < 1000 || y > 9999 {
+		b.Write(t.AppendFormat(b.AvailableBuffer(), "2 Jan 2006"))
+		return
+	}
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(d), 10))
+	b.WriteByte(' ')
+	b.WriteString(m.String()[:3])
+	b.WriteByte(' ')
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(y), 10))
 }
 
 // escapeHTML writes s escaped for HTML text and quoted attribute values.

@@ -17,21 +17,23 @@ import (
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"static":    staticURL,
-		"markdown":  markup.Render,
-		"note":      markup.RenderNote,
-		"dict":      dict,
-		"join":      strings.Join,
-		"add":       func(a, b int) int { return a + b },
-		"label":     label,
-		"kb":        kb,
-		"deref":     func(t *time.Time) time.Time { return *t },
-		"icon":      icon,
-		"avatar":    avatar,
-		"salary":    salary,
-		"lower":     strings.ToLower,
-		"plural":    pluralCount,
-		"thousands": func(n int) string { return thousands(int64(n)) },
+		"static":     staticURL,
+		"headAssets": headAssets,
+		"brandMark":  brandMark,
+		"markdown":   markup.Render,
+		"note":       markup.RenderNote,
+		"dict":       dict,
+		"join":       strings.Join,
+		"add":        func(a, b int) int { return a + b },
+		"label":      label,
+		"kb":         kb,
+		"deref":      func(t *time.Time) time.Time { return *t },
+		"icon":       icon,
+		"avatar":     avatar,
+		"salary":     salary,
+		"lower":      strings.ToLower,
+		"plural":     pluralCount,
+		"thousands":  func(n int) string { return thousands(int64(n)) },
 	}
 }
 

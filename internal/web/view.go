@@ -90,8 +90,10 @@ func (v view) Date(t time.Time) string {
 
 // Age says briefly how long ago t was ("5h", "3d", "2w", "4mo", "1y"): the
 // time a card has spent in its stage.
-func (v view) Age(t time.Time) string {
-	d := time.Since(t)
+func (v view) Age(t time.Time) string { return age(time.Since(t)) }
+
+// age is Age for a duration.
+func age(d time.Duration) string {
 	switch {
 	case d < time.Hour:
 		return strconv.Itoa(max(int(d/time.Minute), 0)) + "m"
@@ -131,3 +133,10 @@ func (v view) CanTag() bool { return v.SignedIn && v.User.Role != hiring.RoleInt
 
 // SeesPrivate reports whether the viewer may see salaries and private notes.
 func (v view) SeesPrivate() bool { return v.SignedIn && v.User.Role != hiring.RoleInterviewer }
+
+// Layout is the view itself, for the layout template. Reached through a
+// page struct that embeds it, each of the view's fields is a promoted field,
+// which text/template finds by searching the embedded structs by name on
+// every access (reflect's FieldByNameFunc, which allocates); the layout
+// takes the view once and reads its fields directly.
+func (v view) Layout() view { return v }
