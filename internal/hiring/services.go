@@ -22,6 +22,7 @@ type Services interface {
 	ProfileService
 	NotificationService
 	CareersService
+	SearchService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -89,6 +89,10 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 	inserted = time.Now()
 	if err == nil && b.quiet && !b.sqlite {
 		_, err = tx.ExecContext(ctx, "SET LOCAL session_replication_role = origin")
+		if err == nil {
+			// The search index's triggers were quiet too (migration 00030).
+			_, err = tx.ExecContext(ctx, "SELECT candidate_search_refresh(c.id) FROM candidates c WHERE NOT EXISTS (SELECT 1 FROM candidate_search s WHERE s.candidate_id = c.id)")
+		}
 	}
 	if err == nil {
 		err = createIndexes(ctx, tx, triggers)
