@@ -18,6 +18,7 @@ import (
 	"github.com/candor-ats/candor/internal/api"
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/careers"
 	"github.com/candor-ats/candor/internal/config"
 	"github.com/candor-ats/candor/internal/idlemem"
 	"github.com/candor-ats/candor/internal/importer"
@@ -112,9 +113,10 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle}
+	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
-		MaxDocumentBytes: maxDoc})
-	a.handler = server.New(server.Deps{
+		MaxDocumentBytes: maxDoc, Careers: site})
+	a.handler = careers.OnHost(cfg.CareersHost, server.New(server.Deps{
 		Auth:            au,
 		Web:             ui,
 		AnonymousBodies: ui.AnonymousBodies(),
@@ -124,7 +126,8 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		Logger:          logger,
 		HTTPS:           cfg.SecureCookies(),
 		Activity:        idle,
-	})
+	}))
+
 	return a, nil
 }
 

@@ -42,6 +42,12 @@ type Config struct {
 	// candor@ the base URL's host). Both are checked by internal/mail.
 	SMTPURL  string
 	MailFrom string
+	// CareersHost is the careers site's own host name (jobs.example.com),
+	// where it answers at /; "" serves it at /careers only.
+	CareersHost string
+	// ApplyRateLimit is how many applications one address may send per
+	// hour through the careers site; 0 turns the limit off.
+	ApplyRateLimit int
 }
 
 // maxDocumentMB bounds --max-document-mb: the resume sandbox holds a whole
@@ -66,6 +72,8 @@ var settings = []Setting{
 	{"trusted-proxies", "CANDOR_TRUSTED_PROXIES", "", "reverse proxies (CIDR or address list, comma separated) whose X-Forwarded-For names the client; empty trusts none"},
 	{"max-document-mb", "CANDOR_MAX_DOCUMENT_MB", "10", "largest document accepted, in MB (uploads in the UI and API, files in ZIP imports, the resume parser)"},
 	{"smtp-url", "CANDOR_SMTP_URL", "", "outgoing mail server: smtp://[user:pass@]host:port (STARTTLS when offered; ?tls=required to insist) or smtps://…; empty keeps mail in the admins' dev mailbox"},
+	{"careers-host", "CANDOR_CAREERS_HOST", "", "the careers site's own host name (e.g. jobs.example.com), where it answers at /; empty: only at /careers"},
+	{"apply-rate-limit", "CANDOR_APPLY_RATE_LIMIT", "20", "applications per address per hour through the careers site; 0 turns the limit off (load tests, sites behind their own protection)"},
 	{"mail-from", "CANDOR_MAIL_FROM", "", `sender of outgoing mail, e.g. "Acme Jobs <jobs@acme.example>"; default candor@ the base URL's host`},
 }
 
@@ -124,6 +132,12 @@ func Read(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
 		SMTPURL:     strings.TrimSpace(get("smtp-url")),
 		MailFrom:    strings.TrimSpace(get("mail-from")),
+		CareersHost: strings.ToLower(strings.TrimSpace(get("careers-host"))),
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(get("apply-rate-limit"))); err == nil && n >= 0 && n <= 1_000_000 {
+		c.ApplyRateLimit = n
+	} else {
+		c.ApplyRateLimit = -1 // Validate names the setting
 	}
 	proxies, proxyErr := parsePrefixes(get("trusted-proxies"))
 	c.TrustedProxies = proxies
@@ -190,6 +204,12 @@ func (c *Config) Validate() error {
 		if _, err := mail.ParseAddress(c.MailFrom); err != nil {
 			bad("mail-from", "%q is not one email address (for example \"Acme Jobs <jobs@acme.example>\")", c.MailFrom)
 		}
+	}
+	if c.ApplyRateLimit < 0 {
+		bad("apply-rate-limit", "must be a whole number from 0 (no limit) to 1000000")
+	}
+	if c.CareersHost != "" && (strings.ContainsAny(c.CareersHost, "/:@ ?#") || !strings.Contains(c.CareersHost, ".")) {
+		bad("careers-host", "%q must be a host name such as jobs.example.com (no scheme, port or path)", c.CareersHost)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -1,6 +1,40 @@
 package e2e
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/candor-ats/candor/internal/careers"
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// The careers site's query parameters, for the hostile-input sweep.
+func init() {
+	webQueries["GET /careers"] = []string{"q", "department", "location", "workplace", "type", "page", "lang"}
+	webQueries["GET /careers/jobs/{id}"] = []string{"ch", "utm_source"}
+	webQueries["GET /careers/jobs/{id}/{slug}"] = []string{"ch", "utm_source"}
+	webQueries["GET /careers/privacy"] = []string{"lang"}
+}
+
+// publicJob is the world's job with its post published (the job is open
+// and, for every target but the confidential one, public).
+func publicJob(w *world) hiring.Job {
+	j := w.Job()
+	if !j.Confidential {
+		if _, err := w.f.app.DB.PublishJob(w.f.sys(), j.ID); err != nil {
+			w.t.Fatalf("publish: %v", err)
+		}
+	}
+	return j
+}
+
+var (
+	publicJobID   = id(func(w *world) string { return publicJob(w).ID })
+	publicJobSlug = func(w *world) map[string]string {
+		j := publicJob(w)
+		return map[string]string{"id": j.ID, "slug": careers.Slug(j.Title)}
+	}
+	anyone = always(allow)
+)
 
 // publishJob: whoever may edit the job; a confidential job (the admin's and
 // its team's view of confJob) cannot be published — a 409 in the API, the
@@ -27,6 +61,21 @@ func careersWebRules() map[string]rule {
 		}},
 		"POST /jobs/{id}/publish":   {perJob: true, expect: publishJob(true), path: jobID, body: noBody},
 		"POST /jobs/{id}/unpublish": {perJob: true, expect: writeJob, path: jobID, body: noBody},
+
+		"GET /admin/careers": {expect: adminOnly, path: noParams},
+		"POST /admin/careers": {expect: adminOnly, path: noParams, body: func(*world) payload {
+			return form("company_name", "Acme", "brand_color", "#112233", "privacy_version", "1", "privacy_notice", "We keep data 6 months.")
+		}},
+
+		// The public careers site: everyone, signed in or not.
+		"GET /careers":                    {public: true, expect: anyone, path: noParams},
+		"GET /careers/jobs/{id}":          {public: true, expect: anyone, path: publicJobID},
+		"GET /careers/jobs/{id}/{slug}":   {public: true, expect: anyone, path: publicJobSlug},
+		"GET /careers/sitemap.xml":        {public: true, expect: anyone, path: noParams},
+		"GET /robots.txt":                 {public: true, expect: anyone, path: noParams},
+		"GET /careers/static/careers.css": {public: true, expect: anyone, path: noParams},
+		"GET /careers/brand.css":          {public: true, expect: anyone, path: noParams},
+		"GET /careers/privacy":            {public: true, expect: anyone, path: noParams},
 	}
 }
 

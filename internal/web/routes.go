@@ -52,7 +52,7 @@ var anonymousBodies = []auth.BodyRoute{
 // AnonymousBodies lists the routes that take bodies from visitors who are
 // not signed in (server.Deps.AnonymousBodies passes them to auth.CSRF).
 func (h *Handler) AnonymousBodies() []auth.BodyRoute {
-	return append([]auth.BodyRoute(nil), anonymousBodies...)
+	return append(append([]auth.BodyRoute(nil), anonymousBodies...), h.careers.BodyRoutes()...)
 }
 
 func (h *Handler) register() {
@@ -62,7 +62,7 @@ func (h *Handler) register() {
 			public[rt.method+" "+rt.path] = true
 		}
 	}
-	for _, br := range anonymousBodies {
+	for _, br := range h.AnonymousBodies() {
 		if !public[br.Pattern] {
 			panic("web: " + br.Pattern + " takes anonymous bodies but is not a public route")
 		}
@@ -88,7 +88,7 @@ func (h *Handler) register() {
 }
 
 func (h *Handler) table() []route {
-	return []route{
+	return append(h.careersTable(), []route{
 		{"GET", "/setup", Public, h.setupPage},
 		{"POST", "/setup", Public, h.setupSubmit},
 		{"GET", "/login", Public, h.loginPage},
@@ -194,8 +194,21 @@ func (h *Handler) table() []route {
 		{"POST", "/admin/skills", Admin, h.adminSkillCreate},
 		{"POST", "/admin/skills/{id}/delete", Admin, h.adminSkillDelete},
 		{"POST", "/admin/parse-settings", Admin, h.adminParseSettings},
+		{"GET", "/admin/careers", Admin, h.adminCareers},
+		{"POST", "/admin/careers", Admin, h.adminCareersSave},
 		{"GET", "/admin/jobs", Admin, h.adminQueue},
 		{"POST", "/admin/jobs/{id}/retry", Admin, h.adminQueueRetry},
 		{"POST", "/admin/jobs/{id}/cancel", Admin, h.adminQueueCancel},
+	}...)
+}
+
+// careersTable: the public careers site (internal/careers) is served from
+// this table, so its routes pass the same CSRF check (the pre-session
+// token), body caps and route × role matrix as the rest.
+func (h *Handler) careersTable() []route {
+	var out []route
+	for _, rt := range h.careers.Routes() {
+		out = append(out, route{rt.Method, rt.Path, Public, rt.Fn})
 	}
+	return out
 }

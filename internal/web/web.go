@@ -12,6 +12,7 @@ import (
 
 	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
+	"github.com/candor-ats/candor/internal/careers"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/parsing"
 )
@@ -28,6 +29,9 @@ type Deps struct {
 	// MaxDocumentBytes caps an uploaded document; 0 means
 	// blob.DefaultMaxDocumentBytes.
 	MaxDocumentBytes int64
+	// Careers is the public careers site, whose routes the UI's route
+	// table serves as public ones; nil builds one from Svc and BaseURL.
+	Careers *careers.Handler
 }
 
 // Handler serves the recruiter UI. It expects auth's Sessions and CSRF
@@ -46,6 +50,7 @@ type Handler struct {
 	options optionCache
 	mux     *http.ServeMux
 	routes  []RouteInfo
+	careers *careers.Handler
 }
 
 // New returns the UI handler (see NewHandler).
@@ -72,6 +77,14 @@ func NewHandler(d Deps) *Handler {
 	}
 	if h.maxDoc <= 0 {
 		h.maxDoc = blob.DefaultMaxDocumentBytes
+	}
+	h.careers = d.Careers
+	if h.careers == nil {
+		var svc careers.Service
+		if d.Svc != nil {
+			svc = d.Svc
+		}
+		h.careers = careers.New(careers.Deps{Svc: svc, Logger: log, BaseURL: d.BaseURL})
 	}
 	h.register()
 	return h
