@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -95,16 +96,75 @@ func (in candidateInput) domain() hiring.CandidateInput {
 
 // candidateQuery reads the candidate list's filters (the list and the CSV export share them).
 func candidateQuery(r *http.Request) (*query, hiring.CandidateFilter) {
-	q := newQuery(r, "q", "tag", "source", "job_id", "stage_id", "owner_id")
-	return q, hiring.CandidateFilter{Query: q.str("q"), Tag: q.str("tag"), Source: q.str("source"),
+	q := newQuery(r, "q", "tag", "source", "job_id", "stage_id", "owner_id", "highlight", "facets", "sort")
+	// q is the search language: longer than other parameters (the store
+	// checks it: search.MaxLen characters).
+	return q, hiring.CandidateFilter{Query: strings.TrimSpace(r.URL.Query().Get("q")), Tag: q.str("tag"), Source: q.str("source"),
 		JobID: q.str("job_id"), StageID: q.str("stage_id"), OwnerID: q.str("owner_id")}
+}
+
+// searchListJSON is GET /candidates with a search (q, highlight, facets or
+// sort): the candidates, the bounded total, facet counts and snippets.
+type searchListJSON struct {
+	Data        []candidateJSON          `json:"data"`
+	NextCursor  *string                  `json:"next_cursor"`
+	Total       int                      `json:"total"`
+	TotalApprox bool                     `json:"total_approx"`
+	Facets      map[string][]facetJSON   `json:"facets"`
+	Snippets    map[string][]snippetJSON `json:"snippets"`
+}
+
+type facetJSON struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+type snippetJSON struct {
+	Source string `json:"source"`
+	HTML   string `json:"html"`
 }
 
 func (h *handler) listCandidates(w http.ResponseWriter, r *http.Request) {
 	q, f := candidateQuery(r)
+	highlight, facets := q.boolean("highlight"), q.boolean("facets")
+	sortBy := q.str("sort")
+	if sortBy != "" && sortBy != "relevance" && sortBy != string(hiring.SearchRecent) {
+		q.add("sort", "must be relevance or recent")
+	}
 	p := q.page()
 	if err := q.err(); err != nil {
 		h.fail(w, r, err)
+		return
+	}
+	if f.Query != "" || highlight || facets || sortBy != "" {
+		res, err := h.svc.SearchCandidates(r.Context(), f.Query, hiring.SearchOptions{Sort: hiring.ParseSearchSort(sortBy), Page: p,
+			Highlight: highlight, Facets: facets, Full: true, Filter: f})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		out := searchListJSON{Data: make([]candidateJSON, len(res.Hits)), Total: res.Total, TotalApprox: res.TotalApprox}
+		if res.NextCursor != "" {
+			out.NextCursor = &res.NextCursor
+		}
+		for i, hit := range res.Hits {
+			out.Data[i] = toCandidateJSON(*hit.Full)
+		}
+		if facets {
+			out.Facets = map[string][]facetJSON{}
+			for k, fs := range res.Facets {
+				out.Facets[k] = mapList(fs, func(c hiring.FacetCount) facetJSON { return facetJSON{Value: c.Value, Count: c.Count} })
+			}
+		}
+		if highlight {
+			out.Snippets = map[string][]snippetJSON{}
+			for _, hit := range res.Hits {
+				if len(hit.Snippets) > 0 {
+					out.Snippets[hit.Candidate.ID] = mapList(hit.Snippets, func(s hiring.Snippet) snippetJSON { return snippetJSON{Source: s.Source, HTML: s.HTML} })
+				}
+			}
+		}
+		writeJSON(w, http.StatusOK, out)
 		return
 	}
 	page, err := h.svc.ListCandidates(r.Context(), f, p)

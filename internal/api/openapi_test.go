@@ -104,6 +104,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"JSONResume": export.Resume{},
 		"JobPost":    jobPostJSON{}, "JobPostInput": jobPostInput{},
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
+		"CandidateSearchResult": searchListJSON{}, "Snippet": snippetJSON{}, "FacetCount": facetJSON{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

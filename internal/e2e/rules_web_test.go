@@ -110,6 +110,7 @@ func webRules() map[string]rule {
 
 		"GET /candidates":                     {expect: member, path: noParams},
 		"GET /candidates/count":               {expect: member, path: noParams},
+		"GET /search":                         {expect: member, path: noParams},
 		"GET /candidates/new":                 {expect: managesRecords, path: noParams},
 		"POST /candidates":                    {expect: managesRecords, path: noParams, body: func(w *world) payload { return candidateForm(w, false) }},
 		"GET /candidates/{id}":                {perJob: true, expect: readCandidate, path: candID},

@@ -26,6 +26,8 @@ type candidatesPage struct {
 	TotalKnown  bool
 	CountURL    string // the total, counted apart (candidatesCount)
 	Here        string // this page's URL, where bulk actions return
+	// Search: the query in the search language, its problem or its total.
+	Search searchState
 }
 
 // totalBound is how far the list counts its rows exactly; beyond it the page
@@ -59,10 +61,37 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := candidateFilter(r)
-	page, err := h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
-	if err != nil {
-		h.fail(w, r, err)
-		return
+	v := h.view(w, r, "Candidates", "candidates")
+	selectable := v.CanTag()
+	var page hiring.Page[hiring.CandidateSummary]
+	var rows template.HTML
+	var st searchState
+	if f.Query != "" {
+		// The search language (internal/search), ranked, with snippets.
+		res, err := h.svc.SearchCandidates(ctx, f.Query, hiring.SearchOptions{Page: hiring.PageRequest{Cursor: q.Get("cursor"),
+			Limit: hiring.DefaultLimit}, Highlight: true, Filter: f})
+		switch problem, bad := searchProblem(f.Query, err); {
+		case bad:
+			st = problem
+		case err != nil:
+			h.fail(w, r, err)
+			return
+		default:
+			st = searchState{Query: f.Query, Total: res.Total, Approx: res.TotalApprox}
+			page.NextCursor = res.NextCursor
+			for _, hit := range res.Hits {
+				page.Items = append(page.Items, hit.Candidate)
+			}
+			rows = h.rowsHTML(func(b *bytes.Buffer) { searchRows(b, res.Hits, v, selectable) })
+		}
+	} else {
+		var err error
+		page, err = h.svc.ListCandidateSummaries(ctx, f, hiring.PageRequest{Cursor: q.Get("cursor"), Limit: hiring.DefaultLimit})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		rows = h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc, selectable) })
 	}
 	users, jobs, err := h.candidateFilterOptions(ctx)
 	if err != nil {
@@ -76,11 +105,10 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	v := h.view(w, r, "Candidates", "candidates")
-	selectable := v.CanTag()
 	h.render(w, r, http.StatusOK, "candidates", &candidatesPage{
 		view:        v,
-		Rows:        h.rowsHTML(func(b *bytes.Buffer) { candidateRows(b, page.Items, v.loc, selectable) }),
+		Search:      st,
+		Rows:        rows,
 		Filter:      newForm(q),
 		ExportURL:   exportURL(q),
 		Candidates:  page.Items,
@@ -90,8 +118,8 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 		Stages:      stages,
 		Filtered:    f != (hiring.CandidateFilter{Sort: f.Sort}),
 		Sort:        newSortState(q, f.Sort),
-		Total:       len(page.Items),
-		TotalKnown:  q.Get("cursor") == "" && page.NextCursor == "",
+		Total:       max(len(page.Items), st.Total),
+		TotalKnown:  q.Get("cursor") == "" && page.NextCursor == "" || f.Query != "",
 		CountURL:    strings.Replace(string(exportURL(q)), "/candidates/export.csv", "/candidates/count", 1),
 		Here:        r.URL.RequestURI(),
 	})
@@ -101,7 +129,24 @@ func (h *Handler) candidatesList(w http.ResponseWriter, r *http.Request) {
 // candidates"; "More than 1,000 candidates" beyond the bound). The list asks
 // for it after it has loaded, so the busiest page does not wait for a count.
 func (h *Handler) candidatesCount(w http.ResponseWriter, r *http.Request) {
-	page, err := h.svc.ListCandidateSummaries(r.Context(), candidateFilter(r), hiring.PageRequest{Limit: 1, CountUpTo: totalBound})
+	f := candidateFilter(r)
+	if f.Query != "" {
+		// A search counts itself (bounded: hiring.SearchCountBound).
+		res, err := h.svc.SearchCandidates(r.Context(), f.Query, hiring.SearchOptions{Page: hiring.PageRequest{Limit: 1}, Filter: f})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		text := pluralCount(res.Total, "candidate")
+		if res.TotalApprox {
+			text = "More than " + thousands(int64(res.Total)) + " candidates"
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write([]byte(text))
+		return
+	}
+	page, err := h.svc.ListCandidateSummaries(r.Context(), f, hiring.PageRequest{Limit: 1, CountUpTo: totalBound})
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -130,6 +130,7 @@ func (h *Handler) table() []route {
 		{"GET", "/candidates/duplicates", Member, h.duplicatesQueue},
 		{"POST", "/candidates/bulk", Member, h.candidatesBulk},
 		{"GET", "/candidates/count", Member, h.candidatesCount},
+		{"GET", "/search", Member, h.quickSearch},
 		{"GET", "/candidates/export.csv", Member, h.candidatesExport},
 		{"GET", "/candidates/{id}", Member, h.candidateShow},
 		{"GET", "/candidates/{id}/export.json", Member, h.candidateExport},

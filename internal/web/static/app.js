@@ -14,6 +14,17 @@
     document.querySelectorAll("details.filter-box[open]").forEach(function (d) { d.removeAttribute("open"); });
   }
 
+  // "/" focuses the header's quick search (the form works without this).
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var q = document.getElementById("quick-q");
+    if (!q) return;
+    e.preventDefault();
+    q.focus();
+  });
+
   document.addEventListener("htmx:configRequest", function (e) {
     e.detail.headers["X-CSRF-Token"] = csrfToken();
   });
