@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -113,7 +114,9 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle}
-	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost})
+	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
+	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
+		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
 		MaxDocumentBytes: maxDoc, Careers: site})
 	a.handler = careers.OnHost(cfg.CareersHost, server.New(server.Deps{

@@ -11,6 +11,7 @@ package careers
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"embed"
 	"html/template"
 	"log/slog"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/candor-ats/candor/internal/auth"
+	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/httperr"
 )
@@ -30,6 +32,7 @@ var files embed.FS
 // Service is what the careers site needs from the hiring services.
 type Service interface {
 	hiring.CareersService
+	hiring.IntakeService
 }
 
 // Deps is what the careers site needs.
@@ -48,6 +51,13 @@ type Deps struct {
 	CacheTTL time.Duration
 	// Now is the clock (tests); nil is time.Now.
 	Now func() time.Time
+	// Blobs stores resumes; MaxDocumentBytes caps one (0: the default).
+	Blobs            blob.Store
+	MaxDocumentBytes int64
+	// Secret signs the apply form's tokens (derived from the secret key).
+	Secret []byte
+	// ApplyRateLimit is applications per address per hour (0: no limit).
+	ApplyRateLimit int
 }
 
 // Handler serves the careers site.
@@ -63,6 +73,10 @@ type Handler struct {
 	cache   map[string]cached
 	static  map[string][]byte
 	buffers sync.Pool
+	blobs   blob.Store
+	maxDoc  int64
+	key     []byte
+	limit   *limiter
 }
 
 type cached struct {
@@ -72,6 +86,7 @@ type cached struct {
 	body    []byte
 	header  map[string]string
 	expires time.Time
+	jobID   string // the page's apply form gets a fresh token for this job
 }
 
 // Route is one route of the site, for the UI's route table (every one is
@@ -85,7 +100,16 @@ type Route struct {
 // is a programming error and panics).
 func New(d Deps) *Handler {
 	h := &Handler{svc: d.Svc, log: d.Logger, base: strings.TrimRight(d.BaseURL, "/"), csrf: d.CSRFToken, now: d.Now, ttl: d.CacheTTL,
-		cache: map[string]cached{}, static: map[string][]byte{}}
+		cache: map[string]cached{}, static: map[string][]byte{}, blobs: d.Blobs, maxDoc: d.MaxDocumentBytes, key: d.Secret,
+		limit: newLimiter(d.ApplyRateLimit)}
+	if h.maxDoc <= 0 {
+		h.maxDoc = blob.DefaultMaxDocumentBytes
+	}
+	if len(h.key) == 0 {
+		var k [32]byte
+		_, _ = rand.Read(k[:]) // tokens then last as long as the process
+		h.key = k[:]
+	}
 	if h.log == nil {
 		h.log = slog.New(slog.DiscardHandler)
 	}
@@ -121,12 +145,16 @@ func (h *Handler) Routes() []Route {
 		{"GET", "/careers/static/careers.css", h.css},
 		{"GET", "/careers/brand.css", h.brandCSS},
 		{"GET", "/careers/privacy", h.privacy},
+		{"POST", "/careers/jobs/{id}/apply", h.apply},
+		{"GET", "/careers/jobs/{id}/thanks", h.thanks},
 	}
 }
 
 // BodyRoutes are the routes that take a body from anonymous visitors, with
 // their caps (auth.CSRF's anonymous routes).
-func (h *Handler) BodyRoutes() []auth.BodyRoute { return nil }
+func (h *Handler) BodyRoutes() []auth.BodyRoute {
+	return []auth.BodyRoute{{Pattern: "POST /careers/jobs/{id}/apply", MaxBytes: h.applyBodyBytes()}}
+}
 
 // cacheKey is the request's path and query; only GETs are cached.
 func cacheKey(r *http.Request) string { return r.URL.Path + "?" + r.URL.RawQuery }
@@ -159,6 +187,9 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, c cached) {
 	if bytes.Contains(body, []byte(csrfMark)) {
 		body = bytes.ReplaceAll(body, []byte(csrfMark), []byte(template.HTMLEscapeString(h.csrf(r))))
 		hd.Set("Cache-Control", "private, no-store")
+	}
+	if c.jobID != "" && bytes.Contains(body, []byte(applyMark)) {
+		body = bytes.ReplaceAll(body, []byte(applyMark), []byte(h.newToken(c.jobID)))
 	}
 	w.WriteHeader(c.status)
 	if r.Method != http.MethodHead {
@@ -201,6 +232,24 @@ type page struct {
 
 func (p page) T(key string) string { return msg(p.Lang, key) }
 
+// renderDirect renders a page that is never cached (a refused form).
+func (h *Handler) renderDirect(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	p.Base = h.base
+	p.CSRF = h.csrf(r)
+	buf := h.buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer h.buffers.Put(buf)
+	if err := h.tpl.ExecuteTemplate(buf, name, p); err != nil {
+		h.log.ErrorContext(r.Context(), "careers: render", "template", name, "err", err)
+		http.Error(w, "The page could not be shown.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p page, header map[string]string) {
 	p.Base = h.base
 	p.CSRF = csrfMark
@@ -221,7 +270,11 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if _, ok := header["Cache-Control"]; !ok {
 		header["Cache-Control"] = "public, max-age=60"
 	}
-	h.serve(w, r, cached{status: status, ctype: "text/html; charset=utf-8", body: bytes.Clone(buf.Bytes()), header: header})
+	c := cached{status: status, ctype: "text/html; charset=utf-8", body: bytes.Clone(buf.Bytes()), header: header}
+	if d, ok := p.Data.(jobData); ok {
+		c.jobID = d.Post.JobID
+	}
+	h.serve(w, r, c)
 }
 
 // fail answers an unexpected error (a bad request is the visitor's, an

@@ -26,6 +26,13 @@ var funcs = template.FuncMap{
 	"jobURL":   JobPath,
 	"add":      func(a, b int) int { return a + b },
 	"selected": func(a, b string) bool { return a == b },
+	"dict": func(kv ...any) map[string]any {
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+		return m
+	},
 }
 
 // Slug makes a URL segment of a title: lower-case ASCII letters and digits

@@ -15,7 +15,7 @@ type jobData struct {
 	Post        hiring.PublicPost
 	Description template.HTML
 	Places      string
-	Query       string // the tracking query to carry to the apply form
+	Apply       applyState
 }
 
 // jobBare is GET /careers/jobs/{id}: a permanent redirect to the canonical
@@ -63,6 +63,18 @@ func (h *Handler) jobPage(w http.ResponseWriter, r *http.Request, withSlug bool)
 			header: map[string]string{"Location": to, "Cache-Control": "public, max-age=60"}})
 		return
 	}
+	af, err := h.svc.ApplyForm(ctx, post.JobID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	st := applyState{Form: af, Token: applyMark, MaxMB: h.maxDoc >> 20}
+	q := r.URL.Query()
+	for _, p := range trackingParams {
+		if v := clip(q.Get(p), 200); v != "" && hiring.IsText(v) {
+			st.Tracking = append(st.Tracking, [2]string{p, v})
+		}
+	}
 	lang := langOf(post.Language)
 	desc := markup.Render(post.Description)
 	ld, err := jobPostingJSON(h.base, settings, post, desc)
@@ -72,7 +84,7 @@ func (h *Handler) jobPage(w http.ResponseWriter, r *http.Request, withSlug bool)
 	}
 	h.render(w, r, http.StatusOK, "job", page{Lang: lang, Title: post.Title + " · " + settings.CompanyName, Settings: settings,
 		Description: summary(desc, 160), Canonical: h.base + canonical, Robots: "index, follow", OGType: "article",
-		JSONLD: template.JS(ld), Data: jobData{Post: post, Description: desc, Places: placesText(lang, post)}}, nil)
+		JSONLD: template.JS(ld), Data: jobData{Post: post, Description: desc, Places: placesText(lang, post), Apply: st}}, nil)
 }
 
 // missing answers a post that is gone (410, it was public once) or was

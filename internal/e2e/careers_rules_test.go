@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"fmt"
+	"html"
+	"io"
+	"regexp"
 
 	"github.com/candor-ats/candor/internal/careers"
 	"github.com/candor-ats/candor/internal/hiring"
@@ -35,6 +38,33 @@ var (
 	}
 	anyone = always(allow)
 )
+
+var formTokenRE = regexp.MustCompile(`name="token" value="([^"]+)"`)
+
+// applyBody is a complete application for the world's public job, with a
+// token from its page (the minimum fill time is off for the matrix).
+func applyBody(w *world) payload {
+	j := publicJob(w)
+	st := hiring.DefaultCareersSettings()
+	st.MinFillSeconds = 0
+	if err := w.f.app.DB.SetCareersSettings(w.f.sys(), st); err != nil {
+		w.t.Fatalf("careers settings: %v", err)
+	}
+	res, err := w.f.app.Client().Get(w.f.app.URL + "/careers/jobs/" + j.ID + "/" + careers.Slug(j.Title) + "?cell=" + fmt.Sprint(w.f.n()))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := formTokenRE.FindStringSubmatch(string(b))
+	if m == nil {
+		w.t.Fatalf("no apply form on the job's page (%d)", res.StatusCode)
+	}
+	p := form("token", html.UnescapeString(m[1]), "first_name", "Matrix", "last_name", "Applicant", "email",
+		fmt.Sprintf("applicant%d@matrix.example", w.f.n()), "phone", "+1 555 0100", "privacy_ack", "1", "cover_letter", "Hello.")
+	p.file = &upload{field: "resume", name: "cv.txt", content: []byte("Matrix Applicant\nGo developer\n")}
+	return p
+}
 
 // publishJob: whoever may edit the job; a confidential job (the admin's and
 // its team's view of confJob) cannot be published — a 409 in the API, the
@@ -75,6 +105,8 @@ func careersWebRules() map[string]rule {
 		"GET /robots.txt":                 {public: true, expect: anyone, path: noParams},
 		"GET /careers/static/careers.css": {public: true, expect: anyone, path: noParams},
 		"GET /careers/brand.css":          {public: true, expect: anyone, path: noParams},
+		"POST /careers/jobs/{id}/apply":   {public: true, expect: anyone, path: publicJobID, body: applyBody},
+		"GET /careers/jobs/{id}/thanks":   {public: true, expect: anyone, path: publicJobID},
 		"GET /careers/privacy":            {public: true, expect: anyone, path: noParams},
 	}
 }

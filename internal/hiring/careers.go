@@ -115,11 +115,14 @@ type CareersSettings struct {
 	PrivacyNotice  string // Markdown
 	PrivacyVersion string // changes whenever the notice's text changes
 	WebsiteURL     string
+	// MinFillSeconds is the apply form's minimum fill time (a spam
+	// defence: faster submissions are asked to send again), 0–30.
+	MinFillSeconds int
 }
 
 // DefaultCareersSettings are the settings before an admin sets any.
 func DefaultCareersSettings() CareersSettings {
-	return CareersSettings{CompanyName: "Our company", BrandColor: "#1d4ed8", PrivacyVersion: "1"}
+	return CareersSettings{CompanyName: "Our company", BrandColor: "#1d4ed8", PrivacyVersion: "1", MinFillSeconds: 3}
 }
 
 // Normalize trims the settings.
@@ -146,6 +149,9 @@ func (s CareersSettings) Validate() error {
 	checkText(&v, "privacy_notice", s.PrivacyNotice, 0, 100_000)
 	checkText(&v, "privacy_version", s.PrivacyVersion, 1, 50)
 	checkText(&v, "website_url", s.WebsiteURL, 0, 2000)
+	if s.MinFillSeconds < 0 || s.MinFillSeconds > 30 {
+		v.Add("min_fill_seconds", "must be from 0 to 30")
+	}
 	if s.WebsiteURL != "" && !strings.HasPrefix(s.WebsiteURL, "https://") && !strings.HasPrefix(s.WebsiteURL, "http://") {
 		v.Add("website_url", "must be an http(s):// address")
 	}

@@ -22,6 +22,7 @@ type Services interface {
 	ProfileService
 	NotificationService
 	CareersService
+	IntakeService
 	SearchService
 }
 

@@ -388,7 +388,7 @@ func (db *DB) CareersSettings(ctx context.Context) (hiring.CareersSettings, erro
 	case err != nil:
 		return s, dbErr("careers settings", err)
 	}
-	var stored careersSettingsJSON
+	stored := careersSettingsJSON(s) // fields saved before they existed keep their defaults
 	if err := json.Unmarshal([]byte(v), &stored); err != nil {
 		return s, dbErr("careers settings", err)
 	}
@@ -403,6 +403,7 @@ type careersSettingsJSON struct {
 	PrivacyNotice  string `json:"privacy_notice"`
 	PrivacyVersion string `json:"privacy_version"`
 	WebsiteURL     string `json:"website_url"`
+	MinFillSeconds int    `json:"min_fill_seconds"`
 }
 
 // SetCareersSettings saves the branding (admins).

@@ -1,0 +1,346 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// The careers site's intake (issue 9). SubmitApplication needs no actor:
+// it writes as the system under the name "Careers site", and only for a
+// job whose post is live.
+
+// careersActor writes the intake's activity rows.
+func careersActor() hiring.Actor { return hiring.Actor{System: true, Name: "Careers site"} }
+
+// SubmitApplication stores one public application (see hiring.IntakeService).
+func (db *DB) SubmitApplication(ctx context.Context, s hiring.Submission) (hiring.SubmitResult, error) {
+	if s.Token == "" || len(s.Token) > 200 {
+		return hiring.SubmitResult{}, invalid("token", "is missing")
+	}
+	if r, ok, err := db.intakeByToken(ctx, db.rd, s.Token); err != nil || ok {
+		return r, err
+	}
+	email, ok := hiring.NormalizeEmail(s.Email)
+	if !ok {
+		return hiring.SubmitResult{}, invalid("email", "is not a valid email address")
+	}
+	in := hiring.CandidateInput{FirstName: s.FirstName, LastName: s.LastName, Emails: []string{email}, Location: s.Location,
+		Source: s.Source}
+	if strings.TrimSpace(s.Phone) != "" {
+		in.Phones = []string{s.Phone}
+	}
+	if strings.TrimSpace(s.LinkedIn) != "" {
+		in.Links = append(in.Links, hiring.Link{Kind: hiring.LinkLinkedIn, URL: s.LinkedIn})
+	}
+	if strings.TrimSpace(s.Portfolio) != "" {
+		in.Links = append(in.Links, hiring.Link{Kind: hiring.LinkPortfolio, URL: s.Portfolio})
+	}
+	t := now()
+	if !s.SubmittedAt.IsZero() {
+		t = s.SubmittedAt.UTC().Truncate(time.Microsecond)
+	}
+	in.Consent = hiring.Consent{Processing: true, ProcessingAt: &t, ConsentSource: "careers form"}
+	if s.FutureConsent {
+		in.Consent.Marketing, in.Consent.MarketingAt, in.Consent.RetainUntil = true, &t, s.ConsentUntil
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return hiring.SubmitResult{}, err
+	}
+	var v hiring.Validation
+	checkLen := func(field, val string, max int) {
+		if len([]rune(val)) > max || !hiring.IsText(val) {
+			v.Add(field, "must be at most %d characters of text", max)
+		}
+	}
+	checkLen("cover_letter", s.CoverLetter, 20_000)
+	checkLen("source", s.Source, 100)
+	for f, val := range map[string]string{"channel": s.Channel, "referrer": s.Referrer, "utm_source": s.UTMSource,
+		"utm_medium": s.UTMMedium, "utm_campaign": s.UTMCampaign, "privacy_version": s.PrivacyVersion} {
+		checkLen(f, val, 200)
+	}
+	if err := v.Err(); err != nil {
+		return hiring.SubmitResult{}, err
+	}
+	a := careersActor()
+	var res hiring.SubmitResult
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		res = hiring.SubmitResult{}
+		if r, ok, err := db.intakeByToken(ctx, tx, s.Token); err != nil || ok {
+			res = r
+			return err
+		}
+		var live bool
+		var title string
+		err := tx.QueryRowContext(ctx, "SELECT ("+liveCond+"), j.title FROM job_posts p JOIN jobs j ON j.id = p.job_id WHERE j.id = $1",
+			s.JobID).Scan(&live, &title)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
+			return hiring.ErrNotFound("job")
+		} else if err != nil {
+			return dbErr("apply: job", err)
+		}
+		cand, found, err := db.applicantByEmail(ctx, tx, email, in)
+		if err != nil {
+			return err
+		}
+		if found {
+			var appID string
+			err := tx.QueryRowContext(ctx, "SELECT id FROM applications WHERE candidate_id = $1 AND job_id = $2 ORDER BY id LIMIT 1",
+				cand.ID, s.JobID).Scan(&appID)
+			if err == nil {
+				res = hiring.SubmitResult{ApplicationID: appID, CandidateID: cand.ID, AlreadyApplied: true}
+				return nil
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return dbErr("apply: earlier application", err)
+			}
+			if err := db.refreshConsent(ctx, tx, a, cand, in.Consent); err != nil {
+				return err
+			}
+		} else {
+			if cand, err = db.insertCandidate(ctx, tx, a, in); err != nil {
+				return err
+			}
+		}
+		stages, err := stagesOf(ctx, tx, s.JobID)
+		if err != nil {
+			return err
+		}
+		if len(stages) == 0 {
+			return conflict("", "This job has no pipeline.")
+		}
+		stage := stages[0]
+		for _, st := range stages {
+			if st.Kind == hiring.StageApplied {
+				stage = st
+				break
+			}
+		}
+		app, err := db.insertApplication(ctx, tx, a, hiring.NewApplication{CandidateID: cand.ID, JobID: s.JobID, StageID: stage.ID,
+			Source: in.Source, AppliedAt: t})
+		if err != nil {
+			return err
+		}
+		if d := s.Resume; d != nil {
+			id := NewID()
+			if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, candidate_id, application_id, kind, file_name, content_type, size,
+				sha256, blob_key, uploaded_by_id, parse_status, parse_error, created_at) VALUES ($1, $2, $3, 'resume', $4, $5, $6, $7, $8, NULL, '', '', $9)`,
+				id, cand.ID, app.ID, d.FileName, d.ContentType, d.Size, d.SHA256, d.BlobKey, TimeArg(t)); err != nil {
+				return dbErr("apply: resume", err)
+			}
+			if err := db.enqueueParse(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO application_intake (application_id, token, channel, referrer, utm_source, utm_medium,
+			utm_campaign, cover_letter, privacy_version, future_consent, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			app.ID, s.Token, s.Channel, s.Referrer, s.UTMSource, s.UTMMedium, s.UTMCampaign, s.CoverLetter, s.PrivacyVersion,
+			s.FutureConsent, TimeArg(t)); err != nil {
+			return dbErr("apply: intake", err)
+		}
+		if err := db.enqueue(ctx, tx, hiring.ApplicationReceivedJob{ApplicationID: app.ID}); err != nil {
+			return err
+		}
+		res = hiring.SubmitResult{ApplicationID: app.ID, CandidateID: cand.ID}
+		return nil
+	})
+	if isUniqueViolation(err) {
+		// A racing submission with the same token won (PostgreSQL); its
+		// answer is ours.
+		if r, ok, err2 := db.intakeByToken(ctx, db.rd, s.Token); err2 == nil && ok {
+			return r, nil
+		}
+	}
+	return res, err
+}
+
+func (db *DB) intakeByToken(ctx context.Context, q querier, token string) (hiring.SubmitResult, bool, error) {
+	var r hiring.SubmitResult
+	err := q.QueryRowContext(ctx, `SELECT i.application_id, a.candidate_id FROM application_intake i JOIN applications a ON a.id = i.application_id
+		WHERE i.token = $1`, token).Scan(&r.ApplicationID, &r.CandidateID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, dbErr("apply: token", err)
+	}
+	r.Replayed = true
+	return r, true, nil
+}
+
+// applicantByEmail finds the candidate an applicant is (the apply contract
+// in CONTRACTS.md: exact email and the same name).
+func (db *DB) applicantByEmail(ctx context.Context, tx *sql.Tx, email string, in hiring.CandidateInput) (hiring.Candidate, bool, error) {
+	if hiring.PlaceholderEmail(email) {
+		return hiring.Candidate{}, false, nil
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT candidate_id FROM candidate_emails WHERE email = $1 ORDER BY candidate_id LIMIT 5", email)
+	if err != nil {
+		return hiring.Candidate{}, false, dbErr("apply: email", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return hiring.Candidate{}, false, dbErr("apply: email", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	name := hiring.Candidate{FirstName: in.FirstName, LastName: in.LastName}.Name()
+	for _, id := range ids {
+		c, err := db.loadCandidate(ctx, tx, hiring.SystemActor(), id)
+		if err != nil {
+			return hiring.Candidate{}, false, err
+		}
+		if hiring.SameName(name, c.Name()) {
+			return c, true, nil
+		}
+	}
+	return hiring.Candidate{}, false, nil
+}
+
+// refreshConsent records an existing candidate's new consent from the form.
+func (db *DB) refreshConsent(ctx context.Context, tx *sql.Tx, a hiring.Actor, c hiring.Candidate, co hiring.Consent) error {
+	q := `UPDATE candidates SET consent_processing = TRUE, consent_processing_at = $1, consent_source = $2, version = version + 1, updated_at = $1`
+	args := []any{nullTimeArg(co.ProcessingAt), co.ConsentSource}
+	if co.Marketing {
+		q += ", consent_marketing = TRUE, consent_marketing_at = $3, retain_until = $4 WHERE id = $5"
+		args = append(args, nullTimeArg(co.MarketingAt), nullTimeArg(co.RetainUntil), c.ID)
+	} else {
+		q += " WHERE id = $3"
+		args = append(args, c.ID)
+	}
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return dbErr("apply: consent", err)
+	}
+	return db.record(ctx, tx, a, hiring.Activity{Action: "candidate.consent", SubjectType: "candidate", SubjectID: c.ID, CandidateID: c.ID,
+		Summary: c.Name() + " gave consent on the careers form", After: map[string]any{"processing": true, "marketing": co.Marketing,
+			"source": co.ConsentSource}}, false)
+}
+
+// ApplicationIntake reads how an application arrived.
+func (db *DB) ApplicationIntake(ctx context.Context, applicationID string) (hiring.Intake, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return hiring.Intake{}, err
+	}
+	if _, err := db.loadApp(ctx, db.rd, a, applicationID); err != nil {
+		return hiring.Intake{}, err
+	}
+	var in hiring.Intake
+	err = db.rd.QueryRowContext(ctx, `SELECT application_id, channel, referrer, utm_source, utm_medium, utm_campaign, cover_letter,
+		privacy_version, future_consent, submitted_at FROM application_intake WHERE application_id = $1`, applicationID).Scan(
+		&in.ApplicationID, &in.Channel, &in.Referrer, &in.UTMSource, &in.UTMMedium, &in.UTMCampaign, &in.CoverLetter,
+		&in.PrivacyVersion, &in.FutureConsent, timeCol{&in.SubmittedAt})
+	if err != nil {
+		return hiring.Intake{}, notFound("intake", err)
+	}
+	return in, nil
+}
+
+// JobSourceCounts counts a job's applications by source.
+func (db *DB) JobSourceCounts(ctx context.Context, jobID string) ([]hiring.SourceCount, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.canSeeJob(ctx, db.rd, a, jobID); err != nil {
+		return nil, err
+	}
+	rows, err := db.rd.QueryContext(ctx, `SELECT a.source, COUNT(*),
+		SUM(CASE WHEN a.status = 'hired' OR s.kind IN ('interview', 'offer', 'hired') THEN 1 ELSE 0 END),
+		SUM(CASE WHEN a.status = 'hired' THEN 1 ELSE 0 END)
+		FROM applications a JOIN stages s ON s.id = a.stage_id WHERE a.job_id = $1 GROUP BY a.source ORDER BY COUNT(*) DESC, a.source`, jobID)
+	if err != nil {
+		return nil, dbErr("source counts", err)
+	}
+	defer rows.Close()
+	out := []hiring.SourceCount{}
+	for rows.Next() {
+		var c hiring.SourceCount
+		if err := rows.Scan(&c.Source, &c.Applications, &c.PastScreen, &c.Hired); err != nil {
+			return nil, dbErr("source counts", err)
+		}
+		out = append(out, c)
+	}
+	return out, dbErr("source counts", rows.Err())
+}
+
+// ApplyForm reads a job's application form (public).
+func (db *DB) ApplyForm(ctx context.Context, jobID string) (hiring.ApplyForm, error) {
+	f := hiring.DefaultApplyForm()
+	var raw string
+	err := db.rd.QueryRowContext(ctx, "SELECT form FROM job_posts WHERE job_id = $1", jobID).Scan(&raw)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return f, nil
+	case err != nil:
+		return f, dbErr("apply form", err)
+	}
+	var stored map[string]hiring.FieldMode
+	if json.Unmarshal([]byte(raw), &stored) == nil {
+		for k, m := range stored {
+			if _, ok := f.Fields[k]; ok {
+				f.Fields[k] = m
+			}
+		}
+	}
+	return f, nil
+}
+
+// SetApplyForm changes a job's application form.
+func (db *DB) SetApplyForm(ctx context.Context, jobID string, f hiring.ApplyForm) error {
+	a, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	clean := map[string]hiring.FieldMode{}
+	var v hiring.Validation
+	for k, m := range f.Fields {
+		if _, ok := hiring.DefaultApplyForm().Fields[k]; !ok {
+			v.Add(k, "is not a field of the form")
+			continue
+		}
+		switch m {
+		case hiring.FieldRequired, hiring.FieldOptional, hiring.FieldHidden:
+		default:
+			v.Add(k, "must be required, optional or hidden")
+		}
+		switch k {
+		case "first_name", "last_name", "email":
+			if m != hiring.FieldRequired {
+				v.Add(k, "is always required")
+			}
+		}
+		clean[k] = m
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	b, _ := json.Marshal(clean)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		job, err := db.loadJob(ctx, tx, a, jobID)
+		if err != nil {
+			return err
+		}
+		if err := canEditJob(ctx, tx, a, jobID); err != nil {
+			return err
+		}
+		if err := ensurePost(ctx, tx, jobID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE job_posts SET form = $1, version = version + 1, updated_at = $2 WHERE job_id = $3",
+			string(b), TimeArg(now()), jobID); err != nil {
+			return dbErr("save apply form", err)
+		}
+		return db.record(ctx, tx, a, hiring.Activity{Action: "job.form_updated", SubjectType: "job", SubjectID: jobID, JobID: jobID,
+			Summary: "changed the application form of " + job.Title, After: map[string]any{"fields": clean}}, false)
+	})
+}
