@@ -46,6 +46,8 @@ type App struct {
 	// Idle hands memory back to the OS when requests and jobs pause; Serve
 	// runs it (a worker-only process runs it itself).
 	Idle *idlemem.Releaser
+	// Careers is the public careers site (tracking links, tests).
+	Careers *careers.Handler
 
 	handler http.Handler
 }
@@ -119,6 +121,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
 		MaxDocumentBytes: maxDoc, Careers: site})
+	a.Careers = site
 	a.handler = careers.OnHost(cfg.CareersHost, server.New(server.Deps{
 		Auth:            au,
 		Web:             ui,

@@ -151,6 +151,16 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 		CoverLetter: vals["cover_letter"], PrivacyVersion: settings.PrivacyVersion, FutureConsent: vals["future_consent"] != "",
 		Channel: clip(vals["ch"], 200), UTMSource: clip(vals["utm_source"], 100), UTMMedium: clip(vals["utm_medium"], 100),
 		UTMCampaign: clip(vals["utm_campaign"], 200), SubmittedAt: h.now()}
+	// The tracking code: the form's, else the one remembered from the
+	// visit; only a code made for this job counts.
+	sub.Channel = ""
+	for _, code := range []string{vals["ch"], h.rememberedChannel(r, id)} {
+		if ch, ok := h.channelOf(id, code); ok {
+			sub.Channel = ch
+			_, sub.Referrer = channelSource(ch)
+			break
+		}
+	}
 	sub.Source = h.sourceOf(sub)
 	if sub.FutureConsent {
 		until := h.now().AddDate(0, futureConsentMonths, 0)
@@ -232,8 +242,8 @@ func formField(f string) string {
 // utm_source, else the careers site.
 func (h *Handler) sourceOf(s hiring.Submission) string {
 	if s.Channel != "" {
-		if label := channelSource(s.Channel); label != "" {
-			return label
+		if label, _ := channelSource(s.Channel); label != "" {
+			return clip(label, 100)
 		}
 	}
 	if s.UTMSource != "" {
@@ -241,10 +251,6 @@ func (h *Handler) sourceOf(s hiring.Submission) string {
 	}
 	return "Careers site"
 }
-
-// channelSource names the source a tracking code stands for (tracking
-// links come with distribution; until then a code is kept as given).
-func channelSource(code string) string { return "" }
 
 // refuse answers a submission that cannot be taken, on the job's page
 // with the applicant's values and the message (never cached).
@@ -309,4 +315,3 @@ func (h *Handler) thanks(w http.ResponseWriter, r *http.Request) {
 			Already bool
 		}{post, r.URL.Query().Get("already") != ""}}, map[string]string{"Cache-Control": "no-store"})
 }
-

@@ -147,6 +147,10 @@ func (h *Handler) Routes() []Route {
 		{"GET", "/careers/privacy", h.privacy},
 		{"POST", "/careers/jobs/{id}/apply", h.apply},
 		{"GET", "/careers/jobs/{id}/thanks", h.thanks},
+		{"GET", "/careers/feeds/indeed.xml", h.indeedFeed},
+		{"GET", "/careers/feeds/jobs.rss", h.rss},
+		{"GET", "/careers/jobs.json", h.jobsJSON},
+		{"GET", "/careers/embed.js", h.embedJS},
 	}
 }
 

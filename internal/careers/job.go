@@ -31,6 +31,9 @@ func (h *Handler) job(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) jobPage(w http.ResponseWriter, r *http.Request, withSlug bool) {
+	if code := q0(r, "ch"); code != "" && r.Method == http.MethodGet {
+		h.rememberChannel(w, r, r.PathValue("id"), code)
+	}
 	if h.cachedPage(w, r) {
 		return
 	}
@@ -120,3 +123,5 @@ func summary(h template.HTML, n int) string {
 	}
 	return t
 }
+
+func q0(r *http.Request, k string) string { return r.URL.Query().Get(k) }

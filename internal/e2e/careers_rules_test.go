@@ -16,6 +16,8 @@ func init() {
 	webQueries["GET /careers/jobs/{id}"] = []string{"ch", "utm_source"}
 	webQueries["GET /careers/jobs/{id}/{slug}"] = []string{"ch", "utm_source"}
 	webQueries["GET /careers/privacy"] = []string{"lang"}
+	webQueries["GET /careers/jobs.json"] = []string{"department"}
+	webQueries["GET /jobs/{id}/post"] = []string{"channel", "name"}
 }
 
 // publicJob is the world's job with its post published (the job is open
@@ -91,6 +93,9 @@ func careersWebRules() map[string]rule {
 		}},
 		"POST /jobs/{id}/publish":   {perJob: true, expect: publishJob(true), path: jobID, body: noBody},
 		"POST /jobs/{id}/unpublish": {perJob: true, expect: writeJob, path: jobID, body: noBody},
+		"POST /jobs/{id}/form": {perJob: true, expect: writeJob, path: jobID, body: func(*world) payload {
+			return form("mode.phone", "required", "mode.resume", "optional", "mode.portfolio", "hidden")
+		}},
 
 		"GET /admin/careers": {expect: adminOnly, path: noParams},
 		"POST /admin/careers": {expect: adminOnly, path: noParams, body: func(*world) payload {
@@ -107,6 +112,10 @@ func careersWebRules() map[string]rule {
 		"GET /careers/brand.css":          {public: true, expect: anyone, path: noParams},
 		"POST /careers/jobs/{id}/apply":   {public: true, expect: anyone, path: publicJobID, body: applyBody},
 		"GET /careers/jobs/{id}/thanks":   {public: true, expect: anyone, path: publicJobID},
+		"GET /careers/feeds/indeed.xml":   {public: true, expect: anyone, path: noParams},
+		"GET /careers/feeds/jobs.rss":     {public: true, expect: anyone, path: noParams},
+		"GET /careers/jobs.json":          {public: true, expect: anyone, path: noParams},
+		"GET /careers/embed.js":           {public: true, expect: anyone, path: noParams},
 		"GET /careers/privacy":            {public: true, expect: anyone, path: noParams},
 	}
 }

@@ -31,6 +31,8 @@ type applicationView struct {
 	hiring.Application
 	History []hiring.StageVisit
 	Stages  []hiring.Stage
+	// Intake is how it came through the careers site (nil otherwise).
+	Intake *hiring.Intake
 }
 
 // Active reports whether the application is still in the pipeline.
@@ -80,6 +82,12 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 		v := applicationView{Application: a, History: hist[a.ID]}
 		if a.Status == hiring.AppActive {
 			v.Stages = stagesByJob[a.JobID]
+		}
+		if in, err := h.svc.ApplicationIntake(ctx, a.ID); err == nil {
+			v.Intake = &in
+		} else if hiring.ErrorCode(err) != hiring.ENotFound {
+			h.fail(w, r, err)
+			return
 		}
 		views = append(views, v)
 	}

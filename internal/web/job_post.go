@@ -20,6 +20,12 @@ type jobPostPage struct {
 	Form         *form
 	NextStatuses []hiring.JobStatus
 	Languages    []string
+	Sources      []hiring.SourceCount
+	Links        [][2]string // channel label → tracking link
+	Custom       string      // the link made by the form below them
+	ApplyForm    hiring.ApplyForm
+	Fields       []string
+	Modes        []string
 }
 
 func postValues(p hiring.JobPost) url.Values {
@@ -49,10 +55,54 @@ func (h *Handler) jobPost(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderJobPost(w http.ResponseWriter, r *http.Request, status int, job hiring.Job, post hiring.JobPost, f *form) {
-	h.render(w, r, status, "job_post", jobPostPage{
+	ctx := r.Context()
+	sources, err := h.svc.JobSourceCounts(ctx, job.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	af, err := h.svc.ApplyForm(ctx, job.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := jobPostPage{
 		view: h.view(w, r, "Careers site · "+job.Title, "jobs"), Job: job, Post: post, Form: f,
-		NextStatuses: nextStatuses(job.Status), Languages: hiring.PostLanguages,
-	})
+		NextStatuses: nextStatuses(job.Status), Languages: hiring.PostLanguages, Sources: sources, ApplyForm: af,
+		Fields: hiring.ApplyFields, Modes: []string{"required", "optional", "hidden"},
+	}
+	title := post.Title
+	if title == "" {
+		title = job.Title
+	}
+	for _, ch := range [][2]string{{"LinkedIn", "linkedin"}, {"Indeed", "indeed"}, {"Newsletter", "newsletter"}} {
+		p.Links = append(p.Links, [2]string{ch[0], h.careers.TrackingLink(job.ID, title, ch[1])})
+	}
+	q := r.URL.Query()
+	if kind, name := q.Get("channel"), strings.TrimSpace(q.Get("name")); name != "" && len(name) <= 100 && hiring.IsText(name) {
+		switch kind {
+		case "referral", "agency", "custom":
+			p.Custom = h.careers.TrackingLink(job.ID, title, kind+":"+name)
+		}
+	}
+	h.render(w, r, status, "job_post", p)
+}
+
+// jobApplyForm saves which standard fields the job's application form asks
+// for (mode.<field> = required, optional or hidden).
+func (h *Handler) jobApplyForm(w http.ResponseWriter, r *http.Request) {
+	if !h.parseActionForm(w, r) {
+		return
+	}
+	id := r.PathValue("id")
+	f := hiring.ApplyForm{Fields: map[string]hiring.FieldMode{}}
+	for _, name := range hiring.ApplyFields {
+		if m := r.PostForm.Get("mode." + name); m != "" {
+			f.Fields[name] = hiring.FieldMode(m)
+		}
+	}
+	err := h.svc.SetApplyForm(r.Context(), id, f)
+	h.actionDone(w, r, "/jobs/"+id+"/post", err, "Application form saved.")
 }
 
 func (h *Handler) jobPostSave(w http.ResponseWriter, r *http.Request) {

@@ -108,6 +108,7 @@ func (h *Handler) table() []route {
 		{"POST", "/jobs/{id}/post", Member, h.jobPostSave},
 		{"POST", "/jobs/{id}/publish", Member, h.jobPublish},
 		{"POST", "/jobs/{id}/unpublish", Member, h.jobUnpublish},
+		{"POST", "/jobs/{id}/form", Member, h.jobApplyForm},
 		{"GET", "/jobs/{id}/activity", Member, h.jobActivity},
 		{"GET", "/jobs/{id}/applications", Member, h.jobApplications},
 		{"GET", "/jobs/{id}/stages", Member, h.stagesPage},
