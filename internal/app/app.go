@@ -104,8 +104,11 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	// Requests and jobs both count as activity: memory is handed back once
 	// neither has run for a couple of seconds.
 	idle := idlemem.New(2 * time.Second)
-	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle, Periodic: []*river.PeriodicJob{importer.SweepJob()}, Register: func(w *river.Workers) {
+	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle, Periodic: []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}, Register: func(w *river.Workers) {
 		parse.Register(w)
+		if err := work.RegisterSearchDigest(w, db); err != nil {
+			panic(err) // a duplicate kind is a programming error
+		}
 		if err := importer.Register(w, imports); err != nil {
 			panic(err) // a duplicate kind is a programming error
 		}

@@ -1,6 +1,9 @@
 package hiring
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // SearchSort orders search results.
 type SearchSort string
@@ -39,6 +42,9 @@ type SearchOptions struct {
 	// Full asks for each hit's whole record (SearchHit.Full), as the API
 	// lists candidates.
 	Full bool
+	// CreatedAfter and CreatedBefore, when set, keep candidates added in
+	// (CreatedAfter, CreatedBefore] (saved searches' digests).
+	CreatedAfter, CreatedBefore time.Time
 	// Filter narrows the search like the candidate list's filters (its
 	// Query and Sort are not used).
 	Filter CandidateFilter

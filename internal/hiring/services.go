@@ -24,6 +24,7 @@ type Services interface {
 	CareersService
 	IntakeService
 	SearchService
+	SavedSearchService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -69,6 +69,20 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	}
 	limit := o.Page.Clamp()
 	sq := db.compileSearch(a, q, o.Sort, o.Filter)
+	if !o.CreatedAfter.IsZero() || !o.CreatedBefore.IsZero() {
+		var conds []string
+		if !o.CreatedAfter.IsZero() {
+			conds = append(conds, "c.created_at > "+sq.p.add(TimeArg(o.CreatedAfter)))
+		}
+		if !o.CreatedBefore.IsZero() {
+			conds = append(conds, "c.created_at <= "+sq.p.add(TimeArg(o.CreatedBefore)))
+		}
+		if sq.where == "" {
+			sq.where = " WHERE " + strings.Join(conds, " AND ")
+		} else {
+			sq.where += " AND " + strings.Join(conds, " AND ")
+		}
+	}
 	var res hiring.SearchResult
 
 	// The page.
