@@ -64,13 +64,18 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 	// Phase times, logged at debug level, show where a slow load went.
 	start := time.Now()
 	var inserted, indexed time.Time
-	var triggers []indexDef
+	var triggers, searchTriggers []indexDef
 	if err == nil && db.dialect == DialectPostgres {
 		b.quiet, err = pgQuietTriggers(ctx, tx)
 	}
 	if err == nil && b.sqlite {
 		triggers, err = sqliteQuietTriggers(ctx, tx)
 		b.quiet = err == nil && len(triggers) == len(sqliteBatchTriggers)
+		if err == nil {
+			// The search index's triggers (migration 00030) would run per
+			// row; the index is rebuilt set-wise after the load instead.
+			searchTriggers, err = sqliteDropTriggers(ctx, tx, sqliteSearchTriggers)
+		}
 		if err == nil {
 			b.triggered, err = sqliteTriggeredTables(ctx, tx)
 		}
@@ -92,6 +97,12 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		if err == nil {
 			// The search index's triggers were quiet too (migration 00030).
 			_, err = tx.ExecContext(ctx, "SELECT candidate_search_refresh(c.id) FROM candidates c WHERE NOT EXISTS (SELECT 1 FROM candidate_search s WHERE s.candidate_id = c.id)")
+		}
+	}
+	if err == nil && len(searchTriggers) > 0 {
+		err = sqliteRebuildSearch(ctx, tx)
+		if err == nil {
+			err = createIndexes(ctx, tx, searchTriggers)
 		}
 	}
 	if err == nil {

@@ -17,8 +17,14 @@ var sqliteBatchTriggers = []string{"candidate_tags_stamp", "candidates_dup_keys_
 // transactional). Per-row trigger programs, and the statement journals they
 // need, cost more than the rows of the candidates they served.
 func sqliteQuietTriggers(ctx context.Context, tx *sql.Tx) ([]indexDef, error) {
+	return sqliteDropTriggers(ctx, tx, sqliteBatchTriggers)
+}
+
+// sqliteDropTriggers drops the named triggers, when all of them exist, and
+// returns their definitions.
+func sqliteDropTriggers(ctx context.Context, tx *sql.Tx, names []string) ([]indexDef, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each($1)) ORDER BY name",
-		jsonArg(sqliteBatchTriggers))
+		jsonArg(names))
 	if err != nil {
 		return nil, fmt.Errorf("store: list triggers: %w", err)
 	}
@@ -35,7 +41,7 @@ func sqliteQuietTriggers(ctx context.Context, tx *sql.Tx) ([]indexDef, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list triggers: %w", err)
 	}
-	if len(defs) != len(sqliteBatchTriggers) {
+	if len(defs) != len(names) {
 		// A schema without them: leave whatever there is alone.
 		return nil, nil
 	}

@@ -27,7 +27,9 @@ import (
 
 // searchQuery is a compiled search.
 type searchQuery struct {
-	from, where, order string
+	// from is the page's (and facets') FROM; countFrom the count's, which
+	// differs when the core is windowed (see searchWindow).
+	from, countFrom, where, order string
 	p                  *args
 	core               bool
 }
@@ -68,7 +70,11 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 		}
 	}
 	limit := o.Page.Clamp()
-	sq := db.compileSearch(a, q, o.Sort, o.Filter)
+	win := 0
+	if o.CreatedAfter.IsZero() && o.CreatedBefore.IsZero() {
+		win = searchWindow
+	}
+	sq := db.compileSearch(a, q, o.Sort, o.Filter, win)
 	if !o.CreatedAfter.IsZero() || !o.CreatedBefore.IsZero() {
 		var conds []string
 		if !o.CreatedAfter.IsZero() {
@@ -131,7 +137,7 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	case offset == 0 && res.NextCursor == "":
 		res.Total = len(res.Hits)
 	default:
-		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1"+sq.from+sq.where+" LIMIT "+
+		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1"+sq.countFrom+sq.where+" LIMIT "+
 			strconv.Itoa(hiring.SearchCountBound+1)+") b", sq.p.list...).Scan(&res.Total); err != nil {
 			return res, dbErr("count search", err)
 		}
@@ -153,7 +159,19 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 }
 
 // compileSearch turns a plan into FROM, WHERE and ORDER BY for the actor.
-func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter) searchQuery {
+// searchWindow bounds how many full-text matches a plain ranked search
+// scores: a word in a third of a million resumes would otherwise be scored
+// (bm25, ts_rank_cd) in every one of them for a page of 50. Relevance paging
+// stops at SearchMaxOffset anyway, so the window is that deep: past it the
+// ranking considers the most recently indexed matches (SQLite: rowid order;
+// PostgreSQL: the index scan's order), always the same ones, so pages stay
+// consistent. Counts are never windowed. Only a search without other
+// conditions is windowed (an actor restricted to some candidates, a
+// qualifier or a filter could leave a window empty while matches exist past
+// it).
+const searchWindow = hiring.SearchMaxOffset + hiring.MaxLimit + 1
+
+func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter, win int) searchQuery {
 	p := &args{}
 	sq := searchQuery{p: p}
 	var where []string
@@ -180,15 +198,24 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 		other = append(other, notAll(neg)...)
 		neg = nil
 	}
+	windowed := win > 0 && len(other) == 0 && !restricted(a) && sortBy != hiring.SearchRecent &&
+		f.Tag == "" && f.Source == "" && f.OwnerID == "" && f.JobID == "" && f.StageID == ""
 	if len(pos) > 0 {
 		sq.core = true
 		if db.dialect == DialectSQLite {
 			m := p.add(ftsAnd(pos, neg))
-			sq.from = ` FROM (SELECT rid, MIN(score) AS score FROM (
-				SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + `
-				UNION ALL SELECT s2.rid, 0.0 FROM note_fts JOIN note_search ns ON ns.rid = note_fts.rowid JOIN notes n ON n.id = ns.note_id
-					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + m + ` AND ` + noteVisible(a, p) + `
+			nv := noteVisible(a, p)
+			core := func(lim string) string {
+				return ` FROM (SELECT rid, MIN(score) AS score FROM (
+				SELECT * FROM (SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + lim + `)
+				UNION ALL SELECT * FROM (SELECT s2.rid, 0.0 FROM note_fts JOIN note_search ns ON ns.rid = note_fts.rowid JOIN notes n ON n.id = ns.note_id
+					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + m + ` AND ` + nv + lim + `)
 				) GROUP BY rid) r JOIN candidate_search s ON s.rid = r.rid JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			}
+			sq.from, sq.countFrom = core(""), core("")
+			if windowed {
+				sq.from = core(" ORDER BY 1 DESC LIMIT " + strconv.Itoa(win))
+			}
 		} else {
 			tq := db.tsAnd(p, pos, neg)
 			union := ""
@@ -198,13 +225,21 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 				np := p.add(name)
 				union = " UNION ALL SELECT c3.id, 2.0 - similarity(c3.sort_name, " + np + ") FROM candidates c3 WHERE c3.sort_name % " + np
 			}
-			sq.from = ` FROM (SELECT candidate_id, MIN(score) AS score FROM (
-				SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + tq + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq + `
-				UNION ALL SELECT n.candidate_id, 0.0 FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + noteVisible(a, p) +
-				union + `) m GROUP BY candidate_id) r JOIN candidate_search s ON s.candidate_id = r.candidate_id JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			nv := noteVisible(a, p)
+			core := func(lim string) string {
+				return ` FROM (SELECT candidate_id, MIN(score) AS score FROM (
+				SELECT * FROM (SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + tq + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq + lim + `) w1
+				UNION ALL SELECT * FROM (SELECT n.candidate_id, 0.0 FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + nv + lim + `) w2` +
+					union + `) m GROUP BY candidate_id) r JOIN candidate_search s ON s.candidate_id = r.candidate_id JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			}
+			sq.from, sq.countFrom = core(""), core("")
+			if windowed {
+				sq.from = core(" LIMIT " + strconv.Itoa(win))
+			}
 		}
 	} else {
 		sq.from = " FROM candidates c JOIN candidate_search s ON s.candidate_id = c.id LEFT JOIN users ou ON ou.id = c.owner_id"
+		sq.countFrom = sq.from
 	}
 	if restricted(a) {
 		where = append(where, candidateVisible(a, "c.id", p))

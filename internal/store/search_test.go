@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/store"
@@ -318,4 +319,93 @@ func TestSearchNameTypo(t *testing.T) {
 	if strings.Join(got, ",") != "Jonathan" {
 		t.Errorf("typo search = %v", got)
 	}
+}
+
+// TestSearchAfterBulkLoad: a bulk load (the demo) leaves the search index
+// whole — candidates, parsed resumes and notes loaded without per-row
+// triggers are found — and its triggers back for the writes after it.
+func TestSearchAfterBulkLoad(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		at := time.Now().UTC().Add(-time.Hour)
+		ids := []string{store.NewID(), store.NewID()}
+		err := db.BulkLoad(context.Background(), func(b *store.Batch) error {
+			for i, id := range ids {
+				c := hiring.Candidate{ID: id, FirstName: []string{"Bulky", "Loady"}[i], LastName: "Person", Emails: []string{}, Phones: []string{},
+					Links: []hiring.Link{}, Tags: []string{}, CurrentTitle: "Archivist", Version: 1, CreatedAt: at, UpdatedAt: at}
+				if err := b.Candidate(c); err != nil {
+					return err
+				}
+				doc := store.NewID()
+				if err := b.Document(hiring.Document{ID: doc, CandidateID: id, Kind: "resume", FileName: "cv.txt", ContentType: "text/plain",
+					Size: 1, SHA256: "x", BlobKey: "k-" + doc, ParseStatus: hiring.ParseParsed, CreatedAt: at}); err != nil {
+					return err
+				}
+				if err := b.DocumentProfile(doc, "Catalogued manuscripts in Alexandria.", []byte(`{"skills":[{"name":"Cataloguing"}]}`), at); err != nil {
+					return err
+				}
+			}
+			return b.Note(hiring.Note{ID: store.NewID(), CandidateID: ids[1], AuthorName: "Ada", Body: "papyrus expert", CreatedAt: at, UpdatedAt: at})
+		})
+		ok(t, err)
+		ctx := storetest.As(s.Recruiter)
+		for q, want := range map[string]string{"alexandria": "Bulky,Loady", "skill:cataloguing": "Bulky,Loady", "papyrus": "Loady",
+			"title:archivist": "Bulky,Loady", "grace": "Grace"} {
+			if got, _ := searchNames(t, db, ctx, q, hiring.SearchOptions{}, false); strings.Join(got, ",") != want {
+				t.Errorf("%s: after a bulk load %q = %v, want %s", db.Dialect(), q, got, want)
+			}
+		}
+		c, err := db.Candidate(ctx, ids[0])
+		ok(t, err)
+		in := hiring.CandidateInput{FirstName: c.FirstName, LastName: c.LastName, CurrentTitle: "Librarian"}
+		_, err = db.UpdateCandidate(ctx, c.ID, c.Version, in)
+		ok(t, err)
+		if got, _ := searchNames(t, db, ctx, "librarian", hiring.SearchOptions{}, false); strings.Join(got, ",") != "Bulky" {
+			t.Errorf("%s: the triggers are not back after the load: %v", db.Dialect(), got)
+		}
+	})
+}
+
+// TestSearchWindow: a word in more candidates than the ranking window is
+// still counted in full, and deep pages reach past the window.
+func TestSearchWindow(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		const n = 2100
+		at := time.Now().UTC().Add(-time.Hour)
+		ok(t, db.BulkLoad(context.Background(), func(b *store.Batch) error {
+			for i := 0; i < n; i++ {
+				c := hiring.Candidate{ID: store.NewID(), FirstName: "Many", LastName: "Person", Emails: []string{}, Phones: []string{},
+					Links: []hiring.Link{}, Tags: []string{}, Headline: "ubiquitous word", Version: 1, CreatedAt: at, UpdatedAt: at}
+				if err := b.Candidate(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+		ctx := storetest.As(s.Admin)
+		res, err := db.SearchCandidates(ctx, "ubiquitous", hiring.SearchOptions{Facets: true})
+		ok(t, err)
+		if res.Total != n || len(res.Hits) != hiring.DefaultLimit || res.NextCursor == "" {
+			t.Fatalf("%s: total %d, %d hits", db.Dialect(), res.Total, len(res.Hits))
+		}
+		seen := map[string]bool{}
+		cursor := res.NextCursor
+		for _, h := range res.Hits {
+			seen[h.Candidate.ID] = true
+		}
+		for cursor != "" {
+			res, err = db.SearchCandidates(ctx, "ubiquitous", hiring.SearchOptions{Page: hiring.PageRequest{Cursor: cursor, Limit: hiring.MaxLimit}})
+			ok(t, err)
+			for _, h := range res.Hits {
+				seen[h.Candidate.ID] = true
+			}
+			cursor = res.NextCursor
+		}
+		if len(seen) != n {
+			t.Errorf("%s: paging reached %d of %d", db.Dialect(), len(seen), n)
+		}
+	})
 }

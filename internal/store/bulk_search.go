@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// sqliteSearchTriggers are migration 00030's triggers: BulkLoad drops them
+// for the load and rebuilds the index set-wise (sqliteRebuildSearch).
+var sqliteSearchTriggers = []string{"candidate_search_delete", "candidate_search_document_delete", "candidate_search_document_move",
+	"candidate_search_document_move_to", "candidate_search_insert", "candidate_search_profile_insert", "candidate_search_profile_update",
+	"candidate_search_update", "note_search_delete", "note_search_insert", "note_search_update"}
+
+// sqliteRebuildSearch fills the search index from every candidate and note
+// (the statements of migration 00030's backfill).
+var sqliteRebuildSearchSQL = []string{
+	"INSERT INTO candidate_fts (candidate_fts) VALUES ('delete-all')",
+	"DELETE FROM candidate_search",
+	`INSERT INTO candidate_search (candidate_id, skills) SELECT c.id, COALESCE((SELECT json_group_array(json_extract(j.value, '$.name'))
+    FROM json_each((SELECT CASE WHEN json_valid(dp.profile) THEN dp.profile END FROM documents d JOIN document_profiles dp ON dp.document_id = d.id
+        WHERE d.candidate_id = c.id AND d.kind = 'resume' AND dp.profile <> '' ORDER BY d.created_at DESC, d.id DESC LIMIT 1), '$.skills') j
+    WHERE json_extract(j.value, '$.name') IS NOT NULL), '[]') FROM candidates c`,
+	`INSERT INTO candidate_fts (rowid, name, contact, headline, title, company, location, skills, resume)
+SELECT s.rid, c.first_name || ' ' || c.last_name, c.emails || ' ' || c.phones, c.headline, c.current_title, c.current_company,
+    c.location, s.skills, COALESCE((SELECT substr(dp.text, 1, 200000) FROM documents d JOIN document_profiles dp ON dp.document_id = d.id
+        WHERE d.candidate_id = c.id AND d.kind = 'resume' ORDER BY d.created_at DESC, d.id DESC LIMIT 1), '')
+FROM candidates c JOIN candidate_search s ON s.candidate_id = c.id`,
+	"INSERT INTO note_fts (note_fts) VALUES ('delete-all')",
+	"DELETE FROM note_search",
+	"INSERT INTO note_search (note_id) SELECT id FROM notes",
+	"INSERT INTO note_fts (rowid, body) SELECT s.rid, n.body FROM note_search s JOIN notes n ON n.id = s.note_id",
+}
+
+func sqliteRebuildSearch(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range sqliteRebuildSearchSQL {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("store: bulk load: search index: %w", err)
+		}
+	}
+	return nil
+}
+
+// DocumentProfile adds a parsed document's text and JSON Resume profile
+// (the demo's resumes, already "parsed"); the document goes first.
+func (b *Batch) DocumentProfile(documentID, text string, profile []byte, at time.Time) error {
+	return b.add("document_profiles", []string{"document_id", "text", "profile", "edits", "version", "parsed_at", "updated_at"},
+		documentID, text, string(profile), "{}", 1, TimeArg(at), TimeArg(at))
+}
+
+// SearchReference runs issue 12's reference query for one word, the plain
+// engine query a search is measured against (cmd/candor-searchbench):
+// SQLite `… MATCH ? ORDER BY rank LIMIT 50`, PostgreSQL ts_rank over the GIN
+// index, LIMIT 50. It returns how many rows came back. No access rules: a
+// benchmark tool, not a service.
+func (db *DB) SearchReference(ctx context.Context, word string) (int, error) {
+	q := "SELECT rowid FROM candidate_fts WHERE candidate_fts MATCH $1 ORDER BY rank LIMIT 50"
+	arg := ftsString(word)
+	if db.dialect == DialectPostgres {
+		q = "SELECT candidate_id FROM candidate_search WHERE doc @@ plainto_tsquery('simple', $1) ORDER BY ts_rank(doc, plainto_tsquery('simple', $1)) DESC LIMIT 50"
+		arg = word
+	}
+	rows, err := db.rd.QueryContext(ctx, q, arg)
+	if err != nil {
+		return 0, dbErr("search reference", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, dbErr("search reference", rows.Err())
+}
