@@ -30,8 +30,8 @@ type searchQuery struct {
 	// from is the page's (and facets') FROM; countFrom the count's, which
 	// differs when the core is windowed (see searchWindow).
 	from, countFrom, where, order string
-	p                  *args
-	core               bool
+	p                             *args
+	core                          bool
 }
 
 func searchInvalid(e *search.Error) error {

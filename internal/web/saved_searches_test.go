@@ -41,4 +41,3 @@ func attrValue(t *testing.T, body, before, after string) string {
 	}
 	return rest[:j]
 }
-
