@@ -36,7 +36,7 @@ func TestBrowserCareersApply(t *testing.T) {
 	publish := func(title string, dept string, post hiring.JobPostInput) hiring.Job {
 		j, err := a.DB.CreateJob(ctx, hiring.JobInput{Title: title, DepartmentID: dept, LocationIDs: []string{berlin.ID},
 			WorkplaceType: hiring.Hybrid, EmploymentType: hiring.FullTime, Openings: 1,
-			Description: "## The role\n\nYou will build robots.\n\n- Go\n- Kubernetes",
+			Description:  "## The role\n\nYou will build robots.\n\n- Go\n- Kubernetes",
 			Requirements: []hiring.Requirement{{Skill: "Go", MustHave: true}},
 			Salary:       &hiring.Salary{Min: 70000, Max: 90000, Currency: "EUR", Period: hiring.PerYear}})
 		if err == nil {
