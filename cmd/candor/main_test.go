@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -166,17 +167,52 @@ func TestWorkerStartsAndStops(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	time.AfterFunc(time.Second, cancel)
-	var out, errb bytes.Buffer
+	// Stop once it says it runs (migrations take seconds on a busy machine,
+	// so a fixed delay cancelled it mid-migration), or give up after a minute.
+	errb := &watchWriter{want: "candor worker is running", seen: make(chan struct{})}
+	go func() {
+		select {
+		case <-errb.seen:
+		case <-time.After(time.Minute):
+		}
+		cancel()
+	}()
+	var out bytes.Buffer
 	getenv := func(k string) string {
 		if k == "CANDOR_DATA_DIR" {
 			return dir
 		}
 		return ""
 	}
-	if code := run(ctx, []string{"worker"}, strings.NewReader(""), &out, &errb, getenv); code != 0 || !strings.Contains(errb.String(), "candor worker is running") {
+	if code := run(ctx, []string{"worker"}, strings.NewReader(""), &out, errb, getenv); code != 0 || !strings.Contains(errb.String(), "candor worker is running") {
 		t.Fatalf("worker = %d %q", code, errb.String())
 	}
+}
+
+// watchWriter collects output and closes seen once want has been written.
+type watchWriter struct {
+	mu   sync.Mutex
+	b    bytes.Buffer
+	want string
+	seen chan struct{}
+	done bool
+}
+
+func (w *watchWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, err := w.b.Write(p)
+	if !w.done && strings.Contains(w.b.String(), w.want) {
+		w.done = true
+		close(w.seen)
+	}
+	return n, err
+}
+
+func (w *watchWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }
 
 // --help and -h list the commands (they used to start the server's flag
