@@ -8,7 +8,8 @@
 //
 // `candor-bench idle [-db URL]` measures issue 8's quiet idle server instead:
 // CPU and wake-ups per second of `candor serve` at rest beside a minimal Go
-// HTTP server (see idle.go).
+// HTTP server (see idle.go). `candor-bench careers [-db URL]` measures issue
+// 9's careers pages and intake (see careers.go).
 package main
 
 import (
@@ -24,6 +25,19 @@ import (
 func main() {
 	if len(os.Args) > 2 && os.Args[1] == referenceArg {
 		runReference(os.Args[2])
+		return
+	}
+	if len(os.Args) > 4 && os.Args[1] == careersRefArg {
+		runCareersReference(os.Args[2], os.Args[3], os.Args[4])
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "careers" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if err := cmdCareers(ctx, os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "candor-bench careers:", err)
+			os.Exit(1)
+		}
 		return
 	}
 	if len(os.Args) > 1 && os.Args[1] == "idle" {

@@ -99,7 +99,7 @@ func careersWebRules() map[string]rule {
 
 		"GET /admin/careers": {expect: adminOnly, path: noParams},
 		"POST /admin/careers": {expect: adminOnly, path: noParams, body: func(*world) payload {
-			return form("company_name", "Acme", "brand_color", "#112233", "privacy_version", "1", "privacy_notice", "We keep data 6 months.")
+			return form("company_name", "Acme", "brand_color", "#112233", "privacy_version", "1", "privacy_notice", "We keep data 6 months.", "min_fill_seconds", "3")
 		}},
 
 		// The public careers site: everyone, signed in or not.

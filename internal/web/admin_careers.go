@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/httperr"
@@ -19,7 +21,8 @@ type adminCareersPage struct {
 
 func careersValues(s hiring.CareersSettings) url.Values {
 	return url.Values{"company_name": {s.CompanyName}, "logo_url": {s.LogoURL}, "brand_color": {s.BrandColor}, "intro": {s.Intro},
-		"privacy_notice": {s.PrivacyNotice}, "privacy_version": {s.PrivacyVersion}, "website_url": {s.WebsiteURL}}
+		"privacy_notice": {s.PrivacyNotice}, "privacy_version": {s.PrivacyVersion}, "website_url": {s.WebsiteURL},
+		"min_fill_seconds": {strconv.Itoa(s.MinFillSeconds)}}
 }
 
 func (h *Handler) adminCareers(w http.ResponseWriter, r *http.Request) {
@@ -37,9 +40,13 @@ func (h *Handler) adminCareersSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	err := h.svc.SetCareersSettings(r.Context(), hiring.CareersSettings{CompanyName: f.Get("company_name"), LogoURL: f.Get("logo_url"),
+	minFill, err := strconv.Atoi(strings.TrimSpace(f.Get("min_fill_seconds")))
+	if err != nil {
+		minFill = -1 // the service names the field
+	}
+	err = h.svc.SetCareersSettings(r.Context(), hiring.CareersSettings{CompanyName: f.Get("company_name"), LogoURL: f.Get("logo_url"),
 		BrandColor: f.Get("brand_color"), Intro: f.Get("intro"), PrivacyNotice: f.Get("privacy_notice"),
-		PrivacyVersion: f.Get("privacy_version"), WebsiteURL: f.Get("website_url")})
+		PrivacyVersion: f.Get("privacy_version"), WebsiteURL: f.Get("website_url"), MinFillSeconds: minFill})
 	switch {
 	case err == nil:
 		redirect(w, r, "/admin/careers", "Careers site saved. It shows within a few seconds.")

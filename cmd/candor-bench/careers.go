@@ -1,0 +1,377 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/candor-ats/candor/internal/loadgen"
+)
+
+// `candor-bench careers` measures issue 9's careers targets: the job page and
+// the list page with 500 published posts against a minimal net/http server
+// that writes the same bytes from memory (same run, same pinned core, 32
+// connections), and the intake: applications per second with a 100 KB PDF
+// resume each (every application first opens the job page for its form's
+// tokens, as a browser does; only the POSTs are timed).
+
+const careersRefArg = "__careers-reference"
+
+// runCareersReference serves /job and /list from the files named, the
+// reference beside which candor's pages are read.
+func runCareersReference(addr, jobFile, listFile string) {
+	job, err1 := os.ReadFile(jobFile)
+	list, err2 := os.ReadFile(listFile)
+	if err1 != nil || err2 != nil {
+		fmt.Fprintln(os.Stderr, err1, err2)
+		os.Exit(1)
+	}
+	page := func(b []byte) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write(b)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/job", page(job))
+	mux.Handle("/list", page(list))
+	if err := http.ListenAndServe(addr, mux); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func cmdCareers(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("careers", flag.ExitOnError)
+	dbURL := fs.String("db", "", "database URL (empty = SQLite in a temporary data folder)")
+	posts := fs.Int("posts", 500, "published posts")
+	dur := fs.Duration("duration", 10*time.Second, "load duration per page")
+	conc := fs.Int("c", 32, "concurrent connections for the pages")
+	applyConc := fs.Int("apply-c", 16, "concurrent applicants")
+	applyDur := fs.Duration("apply-duration", 10*time.Second, "intake load duration")
+	_ = fs.Parse(args)
+
+	var set unix.CPUSet
+	set.Set(1)
+	_ = unix.SchedSetaffinity(0, &set)
+	dir, err := os.MkdirTemp("", "candor-bench-careers-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "candor")
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/candor").CombinedOutput(); err != nil {
+		return fmt.Errorf("build: %v\n%s", err, out)
+	}
+	env := append(os.Environ(), "CANDOR_DATA_DIR="+filepath.Join(dir, "data"), "CANDOR_DATABASE_URL="+*dbURL, "CANDOR_LOG_LEVEL=warn",
+		"CANDOR_APPLY_RATE_LIMIT=0")
+	const email, password = "bench@example.com", "correct horse battery staple 42"
+	add := exec.CommandContext(ctx, bin, "user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password-stdin")
+	add.Env, add.Stdin = env, strings.NewReader(password+"\n")
+	if out, err := add.CombinedOutput(); err != nil && *dbURL == "" {
+		return fmt.Errorf("user add: %v\n%s", err, out)
+	}
+	tok := exec.CommandContext(ctx, bin, "token", "create", "--user", email)
+	tok.Env = env
+	tokOut, err := tok.Output()
+	if err != nil {
+		return fmt.Errorf("token create: %v", err)
+	}
+	token := strings.TrimSpace(string(tokOut))
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	base := "http://" + addr
+	srv := exec.CommandContext(ctx, "taskset", "-c", "0", bin, "serve")
+	srv.Env = append(env, "GOMAXPROCS=1", "CANDOR_ADDR="+addr, "CANDOR_BASE_URL="+base)
+	srv.Stderr, srv.Stdout = os.Stderr, io.Discard
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
+	if err := waitReady(ctx, base+"/readyz"); err != nil {
+		return err
+	}
+	admin, err := login(ctx, base, email, password)
+	if err != nil {
+		return err
+	}
+	// No minimum fill time for the load (a browser's person takes longer).
+	if err := postAdminForm(ctx, admin, base, "/admin/careers", map[string]string{"company_name": "Bench Co", "brand_color": "#1d4ed8",
+		"privacy_version": "1", "privacy_notice": "Bench notice.", "min_fill_seconds": "0"}); err != nil {
+		return err
+	}
+	t0 := time.Now()
+	var jobID string
+	for i := range *posts {
+		var j struct {
+			ID string `json:"id"`
+		}
+		body := fmt.Sprintf(`{"title":"Bench role %d","workplace_type":"on_site","employment_type":"full_time","openings":1,
+			"description":"## About\n\nA role to measure the careers site.\n\n- one\n- two"}`, i)
+		if err := apiPost(ctx, base+"/api/v1/jobs", token, "", body, &j); err != nil {
+			return err
+		}
+		if err := apiPost(ctx, base+"/api/v1/jobs/"+j.ID+"/status", token, "", `{"status":"open","version":1}`, nil); err != nil {
+			return err
+		}
+		if err := apiPost(ctx, base+"/api/v1/jobs/"+j.ID+"/publish", token, "", `{}`, nil); err != nil {
+			return err
+		}
+		jobID = j.ID
+	}
+	fmt.Fprintf(os.Stderr, "%d posts published in %v\n", *posts, time.Since(t0).Round(time.Millisecond))
+	jobURL := base + "/careers/jobs/" + jobID + "/bench-role-" + fmt.Sprint(*posts-1)
+	listURL := base + "/careers"
+	jobBody, err := fetch(ctx, jobURL)
+	if err != nil {
+		return err
+	}
+	listBody, err := fetch(ctx, listURL)
+	if err != nil {
+		return err
+	}
+	jf, lf := filepath.Join(dir, "job.html"), filepath.Join(dir, "list.html")
+	_ = os.WriteFile(jf, jobBody, 0o600)
+	_ = os.WriteFile(lf, listBody, 0o600)
+	refAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	self, _ := os.Executable()
+	ref := exec.CommandContext(ctx, "taskset", "-c", "0", self, careersRefArg, refAddr, jf, lf)
+	ref.Env = append(os.Environ(), "GOMAXPROCS=1")
+	if err := ref.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = ref.Process.Kill(); _ = ref.Wait() }()
+	if err := waitReady(ctx, "http://"+refAddr+"/job"); err != nil {
+		return err
+	}
+	type row struct {
+		name      string
+		cand, ref loadgen.Result
+		bytes     int
+	}
+	var rows []row
+	for _, p := range []struct {
+		name, u, r string
+		n          int
+	}{{"job page", jobURL, "http://" + refAddr + "/job", len(jobBody)}, {"list page", listURL, "http://" + refAddr + "/list", len(listBody)}} {
+		// Alternate: candor, reference, candor, reference — the machine's
+		// speed drifts; each ratio is from neighbouring runs.
+		var rw row
+		rw.name, rw.bytes = p.name, p.n
+		rw.cand, err = loadgen.Run(ctx, loadgen.Options{URLs: []string{p.u}, Concurrency: *conc, Duration: *dur, Warmup: 2 * time.Second})
+		if err != nil {
+			return err
+		}
+		rw.ref, err = loadgen.Run(ctx, loadgen.Options{URLs: []string{p.r}, Concurrency: *conc, Duration: *dur, Warmup: 2 * time.Second})
+		if err != nil {
+			return err
+		}
+		if rw.cand.Errors > 0 {
+			fmt.Fprintln(os.Stderr, p.name, "errors, first:", rw.cand.FirstError)
+		}
+		rows = append(rows, rw)
+	}
+	intake, err := benchIntake(ctx, base, jobURL, jobID, *applyConc, *applyDur)
+	if err != nil {
+		return err
+	}
+	host, _ := os.Hostname()
+	engine := "SQLite"
+	if *dbURL != "" {
+		engine = "PostgreSQL"
+	}
+	fmt.Printf("\n### careers, %s, %s, %s, %d CPUs (%s); server and reference on CPU 0 with GOMAXPROCS=1, load from CPU 1\n\n",
+		engine, time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.NumCPU(), host)
+	fmt.Printf("| page (%d posts, %d connections) | bytes | candor req/s | reference req/s | ratio (target ≥ 0.4) | candor p99 (target ≤ 10 ms) | reference p99 | errors |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n", *posts, *conc)
+	for _, r := range rows {
+		fmt.Printf("| %s | %d | %.0f | %.0f | %.2f | %s | %s | %d |\n", r.name, r.bytes, r.cand.PerSecond, r.ref.PerSecond,
+			r.cand.PerSecond/r.ref.PerSecond, ms(r.cand.P99), ms(r.ref.P99), r.cand.Errors)
+	}
+	fmt.Printf("\n| intake (100 KB PDF each, %d applicants) | applications | per second (target ≥ 200) | p50 | p99 (target ≤ 250 ms) | refused or failed |\n| --- | --- | --- | --- | --- | --- |\n", *applyConc)
+	fmt.Printf("| %s | %d | %.0f | %s | %s | %d |\n", engine, intake.ok, intake.perSecond, ms(intake.p50), ms(intake.p99), intake.failed)
+	if intake.firstErr != "" {
+		fmt.Fprintln(os.Stderr, "intake: first failure:", intake.firstErr)
+	}
+	return nil
+}
+
+func fetch(ctx context.Context, u string) ([]byte, error) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return b, err
+}
+
+func postAdminForm(ctx context.Context, c *http.Client, base, path string, fields map[string]string) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfField.FindSubmatch(page)
+	if m == nil {
+		return fmt.Errorf("%s has no csrf_token", path)
+	}
+	var b strings.Builder
+	b.WriteString("csrf_token=" + string(m[1]))
+	for k, v := range fields {
+		b.WriteString("&" + k + "=" + strings.ReplaceAll(v, " ", "+"))
+	}
+	req, _ = http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(b.String()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", base)
+	resp, err = c.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 400 {
+		return fmt.Errorf("POST %s: %s", path, resp.Status)
+	}
+	return nil
+}
+
+type intakeResult struct {
+	ok, failed int
+	perSecond  float64
+	p50, p99   time.Duration
+	firstErr   string
+}
+
+var applyTokenRE = regexp.MustCompile(`name="token" value="([^"]+)"`)
+
+// benchPDF is a valid one-page PDF padded to about 100 KB.
+func benchPDF() []byte {
+	p := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n")
+	p = append(p, bytes.Repeat([]byte("% padding to a realistic resume size\n"), 100_000/37)...)
+	return append(p, []byte("trailer << /Root 1 0 R >>\n%%EOF\n")...)
+}
+
+func benchIntake(ctx context.Context, base, jobURL, jobID string, conc int, d time.Duration) (intakeResult, error) {
+	pdf := benchPDF()
+	var res intakeResult
+	var mu sync.Mutex
+	var lat []time.Duration
+	var n atomic.Int64
+	rctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range conc {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rctx.Err() == nil {
+				jar, _ := cookiejar.New(nil)
+				c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+				page, err := getPage(rctx, c, jobURL)
+				if rctx.Err() != nil {
+					return
+				}
+				var errText string
+				var took time.Duration
+				if err != nil {
+					errText = err.Error()
+				} else {
+					i := n.Add(1)
+					took, errText = postApplication(rctx, c, base, jobID, page, pdf, fmt.Sprintf("bench%d-%d@example.org", w, i))
+				}
+				if rctx.Err() != nil {
+					return
+				}
+				mu.Lock()
+				if errText != "" {
+					res.failed++
+					if res.firstErr == "" {
+						res.firstErr = errText
+					}
+				} else {
+					lat = append(lat, took)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	el := time.Since(start)
+	res.ok = len(lat)
+	res.perSecond = float64(len(lat)) / el.Seconds()
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		res.p50, res.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	}
+	return res, nil
+}
+
+func getPage(ctx context.Context, c *http.Client, u string) ([]byte, error) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+func postApplication(ctx context.Context, c *http.Client, base, jobID string, page, pdf []byte, email string) (time.Duration, string) {
+	t := applyTokenRE.FindSubmatch(page)
+	cs := csrfField.FindSubmatch(page)
+	if t == nil || cs == nil {
+		return 0, "no apply form"
+	}
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	_ = mw.WriteField("csrf_token", string(cs[1]))
+	for _, kv := range [][2]string{{"token", string(t[1])}, {"first_name", "Bench"}, {"last_name", "Applicant"}, {"email", email},
+		{"privacy_ack", "1"}} {
+		_ = mw.WriteField(kv[0], kv[1])
+	}
+	fw, _ := mw.CreateFormFile("resume", "resume.pdf")
+	_, _ = fw.Write(pdf)
+	_ = mw.Close()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/careers/jobs/"+jobID+"/apply", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	t0 := time.Now()
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err.Error()
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	took := time.Since(t0)
+	if resp.StatusCode != http.StatusSeeOther {
+		return 0, "apply answered " + resp.Status
+	}
+	return took, ""
+}
