@@ -311,14 +311,28 @@ func isProse(line string) bool {
 // scanVocabulary finds vocabulary terms in free text, longest first.
 // inSection allows the ambiguous terms a Skills section may use.
 func scanVocabulary(text string, vocab *Vocabulary, inSection bool) []string {
-	words := skillWords(text, 20000)
+	var out []string
+	seen := map[string]bool{}
+	scanVocabularyEach(text, vocab, inSection, false, 20000, func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+// scanVocabularyEach calls fn for every vocabulary term found in the first
+// maxWords words of text, as often as it occurs. common also counts the
+// words too common in prose for a skill list ("sales", "recruiting"), for
+// callers that weigh terms by how often they occur.
+func scanVocabularyEach(text string, vocab *Vocabulary, inSection, common bool, maxWords int, fn func(canonical string)) {
+	words := skillWords(text, maxWords)
 	norm := make([]string, len(words))
 	for i, w := range words {
 		words[i] = strings.TrimRight(w, ".-/")
 		norm[i] = normSkill(words[i])
 	}
-	var out []string
-	seen := map[string]bool{}
 	for i := 0; i < len(words); i++ {
 		longest := vocab.firstWords[norm[i]]
 		if longest == 0 {
@@ -333,21 +347,17 @@ func scanVocabulary(text string, vocab *Vocabulary, inSection bool) []string {
 			if !ok {
 				key := normSkill(phrase)
 				c, ok = vocab.terms[key]
-				if ok && !inSection && (freeTextStop[key] || vocab.sectionOnly[c] || (len(key) < 3 && !strings.ContainsAny(key, "+#"))) {
+				if ok && !inSection && ((freeTextStop[key] && !common) || vocab.sectionOnly[c] || (len(key) < 3 && !strings.ContainsAny(key, "+#"))) {
 					ok = false
 				}
 			}
 			if ok {
-				if !seen[c] {
-					seen[c] = true
-					out = append(out, c)
-				}
+				fn(c)
 				i += n - 1
 				break
 			}
 		}
 	}
-	return out
 }
 
 // skillWords splits text into runs of letters, digits and + # . - /

@@ -131,3 +131,15 @@ func (v *Vocabulary) Len() int { return len(v.terms) + len(v.exact) }
 func normSkill(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " \t.,;:()[]•·-–*"))), " ")
 }
+
+// Count returns how often each canonical skill is named in free text (the
+// first 50,000 words; the terms a Skills section alone may use, such as C or
+// R, are left out, but words common in prose such as "sales" count).
+func (v *Vocabulary) Count(text string) map[string]int {
+	out := map[string]int{}
+	if v == nil || v.terms == nil {
+		return out
+	}
+	scanVocabularyEach(text, v, false, true, 50000, func(c string) { out[c]++ })
+	return out
+}
