@@ -105,6 +105,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"JobPost":    jobPostJSON{}, "JobPostInput": jobPostInput{},
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 		"CandidateSearchResult": searchListJSON{}, "Snippet": snippetJSON{}, "FacetCount": facetJSON{},
+		"CandidateMatch": candidateMatchJSON{}, "JobMatch": jobMatchJSON{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

@@ -70,6 +70,7 @@ func routeTable() []route {
 		{Method: "PUT", Path: "/jobs/{id}/post", Fn: (*handler).saveJobPost},
 		{Method: "POST", Path: "/jobs/{id}/publish", Fn: (*handler).publishJob},
 		{Method: "POST", Path: "/jobs/{id}/unpublish", Fn: (*handler).unpublishJob},
+		{Method: "GET", Path: "/jobs/{id}/matches", Fn: (*handler).jobMatches},
 
 		{Method: "GET", Path: "/jobs/{id}/stages", Fn: (*handler).listStages},
 		{Method: "POST", Path: "/jobs/{id}/stages", Fn: (*handler).addStage, Create: true},
@@ -82,6 +83,7 @@ func routeTable() []route {
 		{Method: "GET", Path: "/candidates/export.csv", Fn: (*handler).exportCandidates},
 		{Method: "GET", Path: "/candidates/{id}", Fn: (*handler).getCandidate},
 		{Method: "GET", Path: "/candidates/{id}/resume.json", Fn: (*handler).candidateResume},
+		{Method: "GET", Path: "/candidates/{id}/matches", Fn: (*handler).candidateMatches},
 		{Method: "PATCH", Path: "/candidates/{id}", Fn: (*handler).updateCandidate},
 		{Method: "GET", Path: "/candidates/{id}/activity", Fn: (*handler).candidateActivity},
 		{Method: "GET", Path: "/candidates/{id}/notes", Fn: (*handler).listNotes},

@@ -69,6 +69,7 @@ func apiRules() map[string]rule {
 			return js(obj{"status": "paused", "version": w.Job().Version})
 		}},
 		"GET /api/v1/jobs/{id}/activity": {perJob: true, expect: readJob, path: jobID},
+		"GET /api/v1/jobs/{id}/matches":  {perJob: true, expect: readJob, path: jobID},
 
 		"GET /api/v1/jobs/{id}/stages": {perJob: true, expect: readJob, path: jobID},
 		"POST /api/v1/jobs/{id}/stages": {perJob: true, expect: writeJob, path: jobID, body: func(w *world) payload {
@@ -97,6 +98,7 @@ func apiRules() map[string]rule {
 			return js(obj{"headline": "Edited by the matrix", "version": w.Candidate().Version})
 		}},
 		"GET /api/v1/candidates/{id}/activity": {perJob: true, expect: readCandidate, path: candID},
+		"GET /api/v1/candidates/{id}/matches":  {perJob: true, expect: readCandidate, path: candID},
 		"GET /api/v1/candidates/{id}/notes":    {perJob: true, expect: readCandidate, path: candID},
 		"POST /api/v1/candidates/{id}/notes":   {perJob: true, expect: readCandidate, path: candID, body: func(*world) payload { return js(obj{"body": "Matrix note."}) }},
 		"DELETE /api/v1/notes/{id}":            {perJob: true, expect: deleteNote, path: noteID, body: noBody},

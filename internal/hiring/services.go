@@ -25,6 +25,7 @@ type Services interface {
 	IntakeService
 	SearchService
 	SavedSearchService
+	MatchService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

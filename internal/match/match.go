@@ -240,6 +240,18 @@ func Prepare(j Job) *Prepared {
 // MustKeys returns the job's must-have skill keys (for a prefilter).
 func (p *Prepared) MustKeys() []string { return keys(p.must) }
 
+// TitleWords returns the job title's role words that say something on their
+// own (not "engineer", not the words after a comma), for a prefilter.
+func (p *Prepared) TitleWords() []string {
+	var out []string
+	for _, w := range p.title.Words {
+		if !genericTitleWords[w] && !p.title.Tail[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // NiceKeys returns the job's nice-to-have skill keys.
 func (p *Prepared) NiceKeys() []string { return keys(p.nice) }
 

@@ -136,6 +136,9 @@ func (db *DB) SaveParseResult(ctx context.Context, documentID string, r hiring.P
 				return err
 			}
 		}
+		if err := db.writeMatchFeatures(ctx, tx, d.CandidateID); err != nil {
+			return err
+		}
 		same := prev.Status == r.Status && prev.Error == r.Error && string(prev.Profile) == string(r.Profile)
 		if same && len(filled) == 0 {
 			return nil
@@ -208,6 +211,9 @@ func (db *DB) CorrectProfile(ctx context.Context, documentID string, version int
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return staleVersion("profile")
+		}
+		if err := db.writeMatchFeatures(ctx, tx, d.CandidateID); err != nil {
+			return err
 		}
 		before, after := map[string]any{c.Field: fieldValue(prev.Profile, c.Field)}, map[string]any{c.Field: c.Value}
 		if c.Contact != nil {

@@ -24,7 +24,7 @@ func (h *Handler) candidateApply(w http.ResponseWriter, r *http.Request) {
 	})
 	switch {
 	case err == nil:
-		redirect(w, r, "/candidates/"+id, "Added to the job.")
+		redirect(w, r, localPath(r.PostForm.Get("return_to"), "/candidates/"+id), "Added to the job.")
 	case isFormError(err):
 		h.renderCandidate(w, r, httperr.Status(err), profileForms{apply: newForm(r.PostForm).withError(err)})
 	default:

@@ -1,0 +1,37 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+type jobMatchesPage struct {
+	view
+	Job          hiring.Job
+	Matches      []hiring.CandidateMatch
+	NextStatuses []hiring.JobStatus
+}
+
+// jobMatches ranks the candidates on file who fit the job and are not in
+// its pipeline (rediscovery), each with the reasons; people who may add
+// candidates to jobs get an "Add to job" button.
+func (h *Handler) jobMatches(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	job, err := h.svc.Job(ctx, r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	ms, err := h.svc.JobMatches(ctx, job.ID, 50)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "job_matches", jobMatchesPage{
+		view:         h.view(w, r, "Matches · "+job.Title, "jobs"),
+		Job:          job,
+		Matches:      ms,
+		NextStatuses: nextStatuses(job.Status),
+	})
+}
