@@ -202,6 +202,9 @@ func (db *DB) DeleteDocument(ctx context.Context, id string) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = $1", id); err != nil {
 			return dbErr("delete document", err)
 		}
+		if err := db.writeMatchFeatures(ctx, tx, d.CandidateID); err != nil {
+			return err
+		}
 		return db.record(ctx, tx, a, hiring.Activity{Action: "document.deleted", SubjectType: "document", SubjectID: id,
 			CandidateID: d.CandidateID, JobID: jobID, Summary: "deleted " + d.FileName, Before: map[string]any{"file_name": d.FileName}}, false)
 	})

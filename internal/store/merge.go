@@ -104,6 +104,9 @@ func (db *DB) mergeTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, w mergeWo
 	if _, err := tx.ExecContext(ctx, "DELETE FROM candidates WHERE id = $1", m.ID); err != nil {
 		return hiring.Merge{}, dbErr("merge: remove merged candidate", err)
 	}
+	if err := db.writeMatchFeatures(ctx, tx, s.ID); err != nil { // the merged resumes now count for the survivor
+		return hiring.Merge{}, err
+	}
 	r := w.plan.Result
 	if err := writeCandidateRow(ctx, tx, r, s.Version+1, t, s.Version); err != nil {
 		return hiring.Merge{}, err

@@ -91,6 +91,11 @@ func (db *DB) undoTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string)
 			report = append(report, plural(missing, mv.one, mv.many)+" moved by the merge no longer belonged to "+s.Name()+" (deleted or moved since) and stayed where they are.")
 		}
 	}
+	for _, id := range []string{s.ID, m.ID} { // resumes moved back: both sides' matching features
+		if err := db.writeMatchFeatures(ctx, tx, id); err != nil {
+			return hiring.Merge{}, err
+		}
+	}
 	for _, w := range rec.Withdrawn {
 		msg, err := reopenWithdrawn(ctx, tx, w)
 		if err != nil {
