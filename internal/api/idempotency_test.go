@@ -79,20 +79,22 @@ func TestIdempotencyConcurrentRetries(t *testing.T) {
 func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 	each(t, func(t *testing.T, e *env) {
 		job := e.as(hiring.RoleRecruiter, "POST", "/jobs", jobBody("Keyed")).want(201).obj()["id"].(string)
-		cand := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Keyed"}`).want(201).obj()["id"].(string)
+		cand := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Keyed","emails":["keyed.candidate@example.com"]}`).want(201).obj()["id"].(string)
 		creates := map[string]struct {
 			role hiring.Role
 			body string
 		}{
-			"/users":                 {hiring.RoleAdmin, `{"email":"keyed@example.com","name":"Keyed User","role":"recruiter","password":"correct horse battery staple"}`},
-			"/departments":           {hiring.RoleRecruiter, `{"name":"Keyed department"}`},
-			"/locations":             {hiring.RoleRecruiter, `{"name":"Keyed office","city":"Berlin","country":"DE"}`},
-			"/rejection-reasons":     {hiring.RoleAdmin, `{"name":"Keyed reason"}`},
-			"/jobs":                  {hiring.RoleRecruiter, `{"title":"Keyed job","workplace_type":"remote","employment_type":"full_time","openings":1}`},
-			"/jobs/{id}/stages":      {hiring.RoleRecruiter, `{"name":"Keyed stage","kind":"interview"}`},
-			"/candidates":            {hiring.RoleRecruiter, `{"first_name":"Replayed","emails":["replayed@example.com"]}`},
-			"/candidates/{id}/notes": {hiring.RoleRecruiter, `{"body":"Keyed note for @admin"}`},
-			"/applications":          {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
+			"/users":                    {hiring.RoleAdmin, `{"email":"keyed@example.com","name":"Keyed User","role":"recruiter","password":"correct horse battery staple"}`},
+			"/departments":              {hiring.RoleRecruiter, `{"name":"Keyed department"}`},
+			"/locations":                {hiring.RoleRecruiter, `{"name":"Keyed office","city":"Berlin","country":"DE"}`},
+			"/rejection-reasons":        {hiring.RoleAdmin, `{"name":"Keyed reason"}`},
+			"/jobs":                     {hiring.RoleRecruiter, `{"title":"Keyed job","workplace_type":"remote","employment_type":"full_time","openings":1}`},
+			"/jobs/{id}/stages":         {hiring.RoleRecruiter, `{"name":"Keyed stage","kind":"interview"}`},
+			"/candidates":               {hiring.RoleRecruiter, `{"first_name":"Replayed","emails":["replayed@example.com"]}`},
+			"/candidates/{id}/notes":    {hiring.RoleRecruiter, `{"body":"Keyed note for @admin"}`},
+			"/applications":             {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
+			"/candidates/{id}/messages": {hiring.RoleRecruiter, `{"subject":"Keyed mail","body":"Hello {{candidate.first_name}}"}`},
+			"/message-templates":        {hiring.RoleRecruiter, `{"name":"Keyed template","language":"en","subject":"Hi","body":"Hello"}`},
 		}
 		// Every keyed route the OpenAPI document names is in the table.
 		var doc struct {

@@ -103,6 +103,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		}{},
 		"JSONResume": export.Resume{},
 		"JobPost":    jobPostJSON{}, "JobPostInput": jobPostInput{},
+		"Message": messageJSON{}, "MessageInput": messageInput{}, "MessageTemplate": templateJSON{}, "MessageTemplateInput": templateInput{},
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 		"CandidateSearchResult": searchListJSON{}, "Snippet": snippetJSON{}, "FacetCount": facetJSON{},
 		"CandidateMatch": candidateMatchJSON{}, "JobMatch": jobMatchJSON{},

@@ -124,5 +124,16 @@ func routeTable() []route {
 		{Method: "POST", Path: "/applications/{id}/reopen", Fn: (*handler).reopenApplication},
 
 		{Method: "GET", Path: "/activity", Fn: (*handler).auditLog},
+
+		// Candidate email (issue 10).
+		{Method: "GET", Path: "/candidates/{id}/messages", Fn: (*handler).listMessages},
+		{Method: "POST", Path: "/candidates/{id}/messages", Fn: (*handler).sendMessage, Create: true},
+		{Method: "GET", Path: "/messages/{id}", Fn: (*handler).getMessage},
+		{Method: "POST", Path: "/messages/{id}/cancel", Fn: (*handler).cancelMessage},
+		{Method: "GET", Path: "/message-templates", Fn: (*handler).listTemplates},
+		{Method: "POST", Path: "/message-templates", Fn: (*handler).createTemplate, Create: true},
+		{Method: "GET", Path: "/message-templates/{id}", Fn: (*handler).getTemplate},
+		{Method: "PUT", Path: "/message-templates/{id}", Fn: (*handler).updateTemplate},
+		{Method: "DELETE", Path: "/message-templates/{id}", Fn: (*handler).deleteTemplate},
 	}
 }

@@ -21,8 +21,10 @@ import (
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/careers"
 	"github.com/candor-ats/candor/internal/config"
+	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/idlemem"
 	"github.com/candor-ats/candor/internal/importer"
+	"github.com/candor-ats/candor/internal/mail"
 	"github.com/candor-ats/candor/internal/parsing"
 	"github.com/candor-ats/candor/internal/resume"
 	"github.com/candor-ats/candor/internal/server"
@@ -48,6 +50,10 @@ type App struct {
 	Idle *idlemem.Releaser
 	// Careers is the public careers site (tracking links, tests).
 	Careers *careers.Handler
+	// Outbox delivers queued mail (send_message jobs): over SMTP when
+	// CANDOR_SMTP_URL is set (Sender), else into the admins' dev mailbox.
+	Outbox *mail.Outbox
+	Sender *mail.Sender
 
 	handler http.Handler
 }
@@ -104,21 +110,37 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	// Requests and jobs both count as activity: memory is handed back once
 	// neither has run for a couple of seconds.
 	idle := idlemem.New(2 * time.Second)
-	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle, Periodic: []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}, Register: func(w *river.Workers) {
-		parse.Register(w)
-		if err := work.RegisterSearchDigest(w, db); err != nil {
-			panic(err) // a duplicate kind is a programming error
+	outbox := &mail.Outbox{Store: db, From: cfg.MailSender(), Tokens: mail.NewTokens(cfg.SecretKey), Logger: logger}
+	var sender *mail.Sender
+	if cfg.SMTPURL != "" {
+		smtpCfg, err := mail.ParseSMTPURL(cfg.SMTPURL)
+		if err != nil {
+			return nil, fmt.Errorf("--smtp-url / CANDOR_SMTP_URL: %w", err)
 		}
-		if err := importer.Register(w, imports); err != nil {
-			panic(err) // a duplicate kind is a programming error
-		}
-	}})
+		sender = mail.NewSender(mail.SenderOptions{SMTP: smtpCfg})
+		outbox.Transport = sender
+	}
+	db.SetMailFrom(outbox.From.Name, outbox.From.Email)
+	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle,
+		OnApplicationReceived: []hiring.ApplicationReceivedHandler{&mail.Confirmations{Svc: db, Logger: logger}}, Queues: mail.Queues(), Periodic: []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}, Register: func(w *river.Workers) {
+			parse.Register(w)
+			if err := work.RegisterSearchDigest(w, db); err != nil {
+				panic(err) // a duplicate kind is a programming error
+			}
+			if err := importer.Register(w, imports); err != nil {
+				panic(err) // a duplicate kind is a programming error
+			}
+			if err := outbox.Register(w); err != nil {
+				panic(err)
+			}
+		}})
 	if err != nil {
 		return nil, fmt.Errorf("background jobs: %w", err)
 	}
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
-	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle}
+	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle,
+		Outbox: outbox, Sender: sender}
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit})
@@ -210,7 +232,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ShutdownGrace)
 	defer cancel()
-	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx), a.Sandbox.Close())
+	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx), a.Sandbox.Close(), a.closeSender())
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(serveErr, err)
 	}
@@ -221,5 +243,12 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 func (a *App) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return errors.Join(a.Queue.Stop(ctx), a.Sandbox.Close(), a.DB.Close())
+	return errors.Join(a.Queue.Stop(ctx), a.Sandbox.Close(), a.closeSender(), a.DB.Close())
+}
+
+func (a *App) closeSender() error {
+	if a.Sender == nil {
+		return nil
+	}
+	return a.Sender.Close()
 }

@@ -45,6 +45,8 @@ var webQueries = map[string][]string{
 	"GET /jobs":                           {"q", "status", "department", "location", "mine", "cursor", "back"},
 	"GET /admin/audit":                    {"actor", "action", "subject", "candidate", "job", "since", "until", "cursor", "back"},
 	"GET /admin/jobs":                     {"state"},
+	"GET /admin/mailbox":                  {"cursor", "back"},
+	"GET /candidates/{id}/messages":       {"cursor", "back"},
 	"GET /jobs/{id}/stages/{stage}/cards": {"cursor"},
 	"GET /jobs/{id}/activity":             {"cursor", "back"},
 	"GET /candidates/duplicates":          {"cursor", "back"},
@@ -72,6 +74,7 @@ var webFields = map[string][]string{
 	"POST /admin/jobs/{id}/retry":        {"return_to"},
 	"POST /imports/{id}/start":           {"target"},
 	"POST /admin/users/{id}":             {"disabled", "name"},
+	"POST /candidates/{id}/messages":     {"template_id", "thread_id"},
 }
 
 // apiParts are the text parts of the API's multipart uploads.

@@ -143,5 +143,6 @@ func apiRules() map[string]rule {
 		"GET /api/v1/activity": {expect: adminOnly, path: noParams},
 	}
 	maps.Copy(rules, careersAPIRules())
+	maps.Copy(rules, mailAPIRules())
 	return rules
 }

@@ -195,5 +195,6 @@ func webRules() map[string]rule {
 	}
 	maps.Copy(rules, notificationRules())
 	maps.Copy(rules, careersWebRules())
+	maps.Copy(rules, mailWebRules())
 	return rules
 }

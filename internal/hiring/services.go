@@ -26,6 +26,8 @@ type Services interface {
 	SearchService
 	SavedSearchService
 	MatchService
+	MessageService
+	TemplateService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -51,3 +51,7 @@ func (r *renderer) render(md string) template.HTML {
 	}
 	return template.HTML(r.policy.SanitizeBytes(buf.Bytes()))
 }
+
+// Sanitize runs HTML through the same policy as Render (for HTML assembled
+// from rendered Markdown and escaped values, such as filled-in mail templates).
+func Sanitize(html string) string { return defaultRenderer().policy.Sanitize(html) }

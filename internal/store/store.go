@@ -62,6 +62,8 @@ type DB struct {
 	// its transaction to know whether to call Committed. (Another
 	// transaction's enqueue in between only adds a needless call.)
 	enqueued atomic.Int64
+	// mailFrom is the configured sender of mail (SetMailFrom, templates.go).
+	mailFrom atomic.Pointer[mailIdentity]
 }
 
 type enqueuerBox struct{ e Enqueuer }

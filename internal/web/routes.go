@@ -206,6 +206,11 @@ func (h *Handler) table() []route {
 		{"GET", "/admin/jobs", Admin, h.adminQueue},
 		{"POST", "/admin/jobs/{id}/retry", Admin, h.adminQueueRetry},
 		{"POST", "/admin/jobs/{id}/cancel", Admin, h.adminQueueCancel},
+		{"GET", "/candidates/{id}/messages", Member, h.candidateMessages},
+		{"POST", "/candidates/{id}/messages", Member, h.candidateMessageSend},
+		{"POST", "/messages/{id}/cancel", Member, h.messageCancel},
+		{"GET", "/admin/mailbox", Admin, h.adminMailbox},
+		{"GET", "/admin/mailbox/{id}", Admin, h.adminMailboxMessage},
 	}...)
 }
 

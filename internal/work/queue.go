@@ -41,6 +41,9 @@ type Options struct {
 	OnApplicationReceived []hiring.ApplicationReceivedHandler
 	// MaxWorkers bounds concurrent jobs in this process. Default 4.
 	MaxWorkers int
+	// Queues adds named queues beside the default one (the mail outbox's
+	// "mail" queue); their fetch cooldown is the default queue's.
+	Queues map[string]river.QueueConfig
 	// CleanupEvery is the period of the housekeeping job. Default 1h.
 	CleanupEvery time.Duration
 	// Periodic adds periodic jobs beyond the housekeeping one; each runs
@@ -158,6 +161,12 @@ func NewWithOptions(ctx context.Context, db *store.DB, opts Options) (*Queue, er
 	}
 	// The queue's own clock sees every job (it stops River when idle) and
 	// passes each on to Activity.
+	for name, qc := range opts.Queues {
+		if qc.FetchCooldown == 0 {
+			qc.FetchCooldown = min(opts.PollInterval, fetchCooldown)
+		}
+		cfg.Queues[name] = qc
+	}
 	clock := &jobClock{next: opts.Activity}
 	cfg.Middleware = []rivertype.Middleware{&activityMiddleware{a: clock}}
 	var (

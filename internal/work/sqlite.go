@@ -18,6 +18,9 @@ import (
 // the store's transactions hand it their *sql.Tx).
 func newSQLite(ctx context.Context, db *store.DB, cfg *river.Config) (*Queue, error) {
 	driver := &sqliteDriver{Driver: riversqlite.New(db.Writer()), poll: cfg.FetchPollInterval, wake: make(chan struct{}, 1)}
+	for name := range cfg.Queues {
+		driver.queues = append(driver.queues, name)
+	}
 	m, err := rivermigrate.New(driver.Driver, nil)
 	if err != nil {
 		return nil, fmt.Errorf("work: migrator: %w", err)

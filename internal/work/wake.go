@@ -20,11 +20,13 @@ type sqliteDriver struct {
 	*riversqlite.Driver
 	poll time.Duration
 	wake chan struct{} // Queue.Committed signals it; capacity 1
+	// queues are the configured queues' names: a wake tells each of them.
+	queues []string
 }
 
 // GetListener implements riverdriver.Driver.
 func (d *sqliteDriver) GetListener(params *riverdriver.GetListenenerParams) riverdriver.Listener {
-	return &wakeListener{Listener: d.Driver.GetListener(params), poll: d.poll, wake: d.wake}
+	return &wakeListener{Listener: d.Driver.GetListener(params), poll: d.poll, wake: d.wake, queues: d.queues}
 }
 
 // Insert notifications as River's producers read them: the topic and the
@@ -38,8 +40,12 @@ const (
 // wakeListener wraps the SQLite driver's listener.
 type wakeListener struct {
 	riverdriver.Listener
-	poll time.Duration
-	wake chan struct{}
+	poll   time.Duration
+	wake   chan struct{}
+	queues []string
+	// pending are the insert notifications of a wake not yet returned (one
+	// per queue besides the default).
+	pending []*riverdriver.Notification
 
 	mu     sync.Mutex
 	topics map[string]bool
@@ -82,6 +88,11 @@ func (l *wakeListener) Unlisten(ctx context.Context, topic string) error {
 // outbox rows of those jobs are delivered too, later: an extra fetch that
 // finds nothing costs one query).
 func (l *wakeListener) WaitForNotification(ctx context.Context) (*riverdriver.Notification, error) {
+	if len(l.pending) > 0 {
+		n := l.pending[0]
+		l.pending = l.pending[1:]
+		return n, nil
+	}
 	for {
 		if n, err := l.look(ctx); n != nil || err != nil {
 			return n, err
@@ -98,6 +109,11 @@ func (l *wakeListener) WaitForNotification(ctx context.Context) (*riverdriver.No
 			listening := l.topics[insertTopic]
 			l.mu.Unlock()
 			if listening {
+				for _, q := range l.queues {
+					if q != "default" {
+						l.pending = append(l.pending, &riverdriver.Notification{Topic: insertTopic, Payload: `{"queue": "` + q + `"}`})
+					}
+				}
 				return &riverdriver.Notification{Topic: insertTopic, Payload: insertPayload}, nil
 			}
 		}

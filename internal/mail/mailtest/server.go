@@ -51,14 +51,26 @@ type Server struct {
 	refuse   func(data []byte) error
 	sessions int
 	notify   chan struct{}
+	discard  bool
+	ids      map[string]int
 }
 
 // Start runs a server on 127.0.0.1 for the test's lifetime (no TLS, no auth).
 func Start(t testing.TB) *Server {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := New()
 	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// New runs a server on 127.0.0.1 until Close (benchmark commands).
+func New() (*Server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
 	}
 	s := &Server{Addr: ln.Addr().String(), notify: make(chan struct{}, 1)}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
@@ -73,8 +85,33 @@ func Start(t testing.TB) *Server {
 	s.srv.WriteTimeout = 30 * time.Second
 	s.srv.ErrorLog = discard{}
 	go func() { _ = s.srv.Serve(ln) }()
-	t.Cleanup(func() { _ = s.srv.Close() })
-	return s
+	return s, nil
+}
+
+// Close stops the server.
+func (s *Server) Close() error { return s.srv.Close() }
+
+// Discard makes the server count accepted messages and their Message-IDs
+// without keeping their bytes (long runs).
+func (s *Server) Discard() {
+	s.mu.Lock()
+	s.discard = true
+	s.ids = map[string]int{}
+	s.mu.Unlock()
+}
+
+// Counts returns, for a discarding server, how many messages it accepted and
+// how often each Message-ID arrived.
+func (s *Server) Counts() (int, map[string]int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	ids := make(map[string]int, len(s.ids))
+	for k, v := range s.ids {
+		ids[k] = v
+		n += v
+	}
+	return n, ids
 }
 
 type discard struct{}
@@ -182,7 +219,11 @@ func (x *session) Data(r io.Reader) error {
 		}
 	}
 	x.s.mu.Lock()
-	x.s.received = append(x.s.received, Received{From: x.from, To: append([]string(nil), x.to...), Data: b, At: time.Now()})
+	if x.s.discard {
+		x.s.ids[Received{Data: b}.MessageID()]++
+	} else {
+		x.s.received = append(x.s.received, Received{From: x.from, To: append([]string(nil), x.to...), Data: b, At: time.Now()})
+	}
 	x.s.mu.Unlock()
 	select {
 	case x.s.notify <- struct{}{}:
