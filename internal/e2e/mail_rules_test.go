@@ -22,9 +22,16 @@ func mailWebRules() map[string]rule {
 		"POST /candidates/{id}/messages": {perJob: true, expect: sendMessage, path: candID, body: func(w *world) payload {
 			return form("subject", "Matrix mail", "body", "Hello {{candidate.first_name}}.", "application_id", w.App().ID, "action", "send")
 		}},
-		"POST /messages/{id}/cancel": {perJob: true, expect: writeJob, path: worldMessage, body: noBody},
-		"GET /admin/mailbox":         {expect: adminOnly, path: noParams},
-		"GET /admin/mailbox/{id}":    {expect: adminOnly, path: devMailboxMessage},
+		"POST /messages/{id}/cancel":  {perJob: true, expect: writeJob, path: worldMessage, body: noBody},
+		"GET /templates":              {expect: sendsMail, path: noParams},
+		"GET /templates/new":          {expect: managesRecords, path: noParams},
+		"POST /templates":             {expect: managesRecords, path: noParams, body: templateForm},
+		"POST /templates/signature":   {expect: member, path: noParams, body: func(*world) payload { return form("signature", "Regards, {{sender.name}}") }},
+		"GET /templates/{id}":         {expect: sendsMail, path: ownTemplate},
+		"POST /templates/{id}":        {expect: managesRecords, path: ownTemplate, body: templateForm},
+		"POST /templates/{id}/delete": {expect: managesRecords, path: ownTemplate, body: noBody},
+		"GET /admin/mailbox":          {expect: adminOnly, path: noParams},
+		"GET /admin/mailbox/{id}":     {expect: adminOnly, path: devMailboxMessage},
 	}
 }
 
@@ -68,6 +75,10 @@ var (
 		return allow
 	}
 )
+
+func templateForm(*world) payload {
+	return form("name", "Matrix template", "language", "en", "subject", "Hi {{candidate.first_name}}", "body", "Hello.", "action", "save")
+}
 
 func templateBody(*world) payload {
 	return js(obj{"name": "Matrix template", "language": "en", "subject": "Hi {{candidate.first_name}}", "body": "Hello."})

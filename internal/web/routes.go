@@ -209,6 +209,13 @@ func (h *Handler) table() []route {
 		{"GET", "/candidates/{id}/messages", Member, h.candidateMessages},
 		{"POST", "/candidates/{id}/messages", Member, h.candidateMessageSend},
 		{"POST", "/messages/{id}/cancel", Member, h.messageCancel},
+		{"GET", "/templates", Member, h.templatesList},
+		{"GET", "/templates/new", Manager, h.templateNew},
+		{"POST", "/templates", Manager, h.templateSave},
+		{"POST", "/templates/signature", Member, h.signatureSave},
+		{"GET", "/templates/{id}", Member, h.templateEdit},
+		{"POST", "/templates/{id}", Member, h.templateSave},
+		{"POST", "/templates/{id}/delete", Manager, h.templateDelete},
 		{"GET", "/admin/mailbox", Admin, h.adminMailbox},
 		{"GET", "/admin/mailbox/{id}", Admin, h.adminMailboxMessage},
 	}...)
