@@ -166,6 +166,17 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 		until := h.now().AddDate(0, futureConsentMonths, 0)
 		sub.ConsentUntil = &until
 	}
+	if settings.EEO {
+		e := hiring.EEOAnswers{Race: vals["eeo_race"], Sex: vals["eeo_sex"], Veteran: vals["eeo_veteran"], Disability: vals["eeo_disability"]}
+		if !e.Valid() {
+			h.refuse(w, r, id, http.StatusUnprocessableEntity, keep(), map[string]string{"eeo_race": "please choose one of the answers"},
+				"Please correct the highlighted fields.")
+			return
+		}
+		if e != (hiring.EEOAnswers{}) {
+			sub.EEO = &e
+		}
+	}
 	if file != nil {
 		f, err := file.Open()
 		if err != nil {

@@ -19,13 +19,14 @@ var funcs = template.FuncMap{
 	"tf": func(lang, key string, args ...any) string {
 		return fmt.Sprintf(msg(lang, key), args...)
 	},
-	"salary":   salaryText,
-	"date":     func(t time.Time) string { return t.UTC().Format("2006-01-02") },
-	"places":   placesText,
-	"slug":     Slug,
-	"jobURL":   JobPath,
-	"add":      func(a, b int) int { return a + b },
-	"selected": func(a, b string) bool { return a == b },
+	"salary":     salaryText,
+	"date":       func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"places":     placesText,
+	"slug":       Slug,
+	"jobURL":     JobPath,
+	"add":        func(a, b int) int { return a + b },
+	"selected":   func(a, b string) bool { return a == b },
+	"eeoChoices": func(q string) [][2]string { return hiring.EEOChoices[q] },
 	"dict": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {

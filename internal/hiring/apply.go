@@ -74,6 +74,9 @@ type Submission struct {
 	FutureConsent  bool
 	ConsentUntil   *time.Time
 	SubmittedAt    time.Time
+	// EEO, when the applicant answered the voluntary self-identification,
+	// is stored apart from the application and never read back one by one.
+	EEO *EEOAnswers
 }
 
 // SubmitResult says what a submission did.
@@ -127,4 +130,61 @@ type IntakeService interface {
 	// SetApplyForm changes it (whoever may edit the job).
 	ApplyForm(ctx context.Context, jobID string) (ApplyForm, error)
 	SetApplyForm(ctx context.Context, jobID string, f ApplyForm) error
+}
+
+// EEO voluntary self-identification (US EEO-1 race/ethnicity and sex; OFCCP
+// veteran and disability forms). Every question offers "decline". Answers
+// are stored apart from the application and never shown on any recruiter
+// or interviewer page, API answer, export, search or log; only aggregates
+// are readable (EEOAggregate).
+type EEOAnswers struct {
+	Race       string
+	Sex        string
+	Veteran    string
+	Disability string
+}
+
+// EEODecline is the answer "I decline to answer" to every question.
+const EEODecline = "decline"
+
+// EEOChoices are the answer codes of each question with their labels, in
+// the order the form shows them.
+var EEOChoices = map[string][][2]string{
+	"race": {{"hispanic_latino", "Hispanic or Latino"}, {"white", "White"}, {"black", "Black or African American"},
+		{"native_hawaiian_pacific", "Native Hawaiian or Other Pacific Islander"}, {"asian", "Asian"},
+		{"american_indian_alaska", "American Indian or Alaska Native"}, {"two_or_more", "Two or More Races"},
+		{EEODecline, "I decline to answer"}},
+	"sex":        {{"female", "Female"}, {"male", "Male"}, {EEODecline, "I decline to answer"}},
+	"veteran":    {{"protected", "I identify as one or more of the classifications of protected veteran"}, {"not_protected", "I am not a protected veteran"}, {EEODecline, "I decline to answer"}},
+	"disability": {{"yes", "Yes, I have a disability (or previously had a disability)"}, {"no", "No, I do not have a disability"}, {EEODecline, "I decline to answer"}},
+}
+
+// Valid reports whether every answer is one of its question's codes ("" is
+// "decline").
+func (e EEOAnswers) Valid() bool {
+	for q, v := range map[string]string{"race": e.Race, "sex": e.Sex, "veteran": e.Veteran, "disability": e.Disability} {
+		if v == "" {
+			continue
+		}
+		ok := false
+		for _, c := range EEOChoices[q] {
+			ok = ok || c[0] == v
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// EEOCount is one aggregate cell: how many applicants of a job gave an answer.
+type EEOCount struct {
+	Question, Answer string
+	Count            int
+}
+
+// EEOService reads EEO answers in aggregate only (admins; a dedicated
+// permission for reports comes with them).
+type EEOService interface {
+	EEOAggregate(ctx context.Context, jobID string) ([]EEOCount, error)
 }

@@ -118,6 +118,8 @@ type CareersSettings struct {
 	// MinFillSeconds is the apply form's minimum fill time (a spam
 	// defence: faster submissions are asked to send again), 0–30.
 	MinFillSeconds int
+	// EEO shows the voluntary US EEO self-identification on apply forms.
+	EEO bool
 }
 
 // DefaultCareersSettings are the settings before an admin sets any.

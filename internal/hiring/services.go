@@ -23,6 +23,7 @@ type Services interface {
 	NotificationService
 	CareersService
 	IntakeService
+	EEOService
 	SearchService
 	SavedSearchService
 	MatchService

@@ -65,6 +65,9 @@ func (db *DB) SubmitApplication(ctx context.Context, s hiring.Submission) (hirin
 		"utm_medium": s.UTMMedium, "utm_campaign": s.UTMCampaign, "privacy_version": s.PrivacyVersion} {
 		checkLen(f, val, 200)
 	}
+	if s.EEO != nil && !s.EEO.Valid() {
+		v.Add("eeo", "has an answer that is not one of the choices")
+	}
 	if err := v.Err(); err != nil {
 		return hiring.SubmitResult{}, err
 	}
@@ -142,6 +145,21 @@ func (db *DB) SubmitApplication(ctx context.Context, s hiring.Submission) (hirin
 			app.ID, s.Token, s.Channel, s.Referrer, s.UTMSource, s.UTMMedium, s.UTMCampaign, s.CoverLetter, s.PrivacyVersion,
 			s.FutureConsent, TimeArg(t)); err != nil {
 			return dbErr("apply: intake", err)
+		}
+		if e := s.EEO; e != nil {
+			// Apart from the application: its own table, read only in
+			// aggregate; the day, not the moment, of the answer.
+			d := func(v string) string {
+				if v == "" {
+					return hiring.EEODecline
+				}
+				return v
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO eeo_responses (id, application_id, job_id, race, sex, veteran, disability, day)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, NewID(), app.ID, s.JobID, d(e.Race), d(e.Sex), d(e.Veteran), d(e.Disability),
+				t.Format("2006-01-02")); err != nil {
+				return dbErr("apply: self-identification", err)
+			}
 		}
 		if err := db.enqueue(ctx, tx, hiring.ApplicationReceivedJob{ApplicationID: app.ID}); err != nil {
 			return err
@@ -343,4 +361,35 @@ func (db *DB) SetApplyForm(ctx context.Context, jobID string, f hiring.ApplyForm
 		return db.record(ctx, tx, a, hiring.Activity{Action: "job.form_updated", SubjectType: "job", SubjectID: jobID, JobID: jobID,
 			Summary: "changed the application form of " + job.Title, After: map[string]any{"fields": clean}}, false)
 	})
+}
+
+// EEOAggregate counts a job's self-identification answers (admins only).
+func (db *DB) EEOAggregate(ctx context.Context, jobID string) ([]hiring.EEOCount, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !a.IsAdmin() {
+		return nil, forbidden("Only admins read self-identification totals.")
+	}
+	var out []hiring.EEOCount
+	for _, q := range []string{"race", "sex", "veteran", "disability"} {
+		rows, err := db.rd.QueryContext(ctx, "SELECT "+q+", COUNT(*) FROM eeo_responses WHERE job_id = $1 GROUP BY "+q+" ORDER BY "+q, jobID)
+		if err != nil {
+			return nil, dbErr("eeo aggregate", err)
+		}
+		for rows.Next() {
+			c := hiring.EEOCount{Question: q}
+			if err := rows.Scan(&c.Answer, &c.Count); err != nil {
+				rows.Close()
+				return nil, dbErr("eeo aggregate", err)
+			}
+			out = append(out, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbErr("eeo aggregate", err)
+		}
+	}
+	return out, nil
 }

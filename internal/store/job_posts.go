@@ -404,6 +404,7 @@ type careersSettingsJSON struct {
 	PrivacyVersion string `json:"privacy_version"`
 	WebsiteURL     string `json:"website_url"`
 	MinFillSeconds int    `json:"min_fill_seconds"`
+	EEO            bool   `json:"eeo"`
 }
 
 // SetCareersSettings saves the branding (admins).

@@ -22,7 +22,7 @@ type adminCareersPage struct {
 func careersValues(s hiring.CareersSettings) url.Values {
 	return url.Values{"company_name": {s.CompanyName}, "logo_url": {s.LogoURL}, "brand_color": {s.BrandColor}, "intro": {s.Intro},
 		"privacy_notice": {s.PrivacyNotice}, "privacy_version": {s.PrivacyVersion}, "website_url": {s.WebsiteURL},
-		"min_fill_seconds": {strconv.Itoa(s.MinFillSeconds)}}
+		"min_fill_seconds": {strconv.Itoa(s.MinFillSeconds)}, "eeo": {map[bool]string{true: "1"}[s.EEO]}}
 }
 
 func (h *Handler) adminCareers(w http.ResponseWriter, r *http.Request) {
@@ -46,7 +46,8 @@ func (h *Handler) adminCareersSave(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.svc.SetCareersSettings(r.Context(), hiring.CareersSettings{CompanyName: f.Get("company_name"), LogoURL: f.Get("logo_url"),
 		BrandColor: f.Get("brand_color"), Intro: f.Get("intro"), PrivacyNotice: f.Get("privacy_notice"),
-		PrivacyVersion: f.Get("privacy_version"), WebsiteURL: f.Get("website_url"), MinFillSeconds: minFill})
+		PrivacyVersion: f.Get("privacy_version"), WebsiteURL: f.Get("website_url"), MinFillSeconds: minFill,
+		EEO: f.Get("eeo") != ""})
 	switch {
 	case err == nil:
 		redirect(w, r, "/admin/careers", "Careers site saved. It shows within a few seconds.")
