@@ -30,6 +30,11 @@ type searchQuery struct {
 	// from is the page's (and facets') FROM; countFrom the count's, which
 	// differs when the core is windowed (see searchWindow).
 	from, countFrom, where, order string
+	// pageSQL and countSQL, when set, replace the page's FROM … ORDER BY
+	// and the count's query: a windowed search with no other condition
+	// ranks and pages inside the full-text query before any join, and
+	// counts the engine's matches alone.
+	pageSQL, countSQL string
 	p                             *args
 	core                          bool
 }
@@ -74,7 +79,7 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	if o.CreatedAfter.IsZero() && o.CreatedBefore.IsZero() {
 		win = searchWindow
 	}
-	sq := db.compileSearch(a, q, o.Sort, o.Filter, win)
+	sq := db.compileSearch(a, q, o.Sort, o.Filter, win, limit+1, offset)
 	if !o.CreatedAfter.IsZero() || !o.CreatedBefore.IsZero() {
 		var conds []string
 		if !o.CreatedAfter.IsZero() {
@@ -97,8 +102,11 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	if o.Full {
 		cols = fullCols
 	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT "+cols+sq.from+sq.where+" ORDER BY "+sq.order+
-		" LIMIT "+strconv.Itoa(limit+1)+" OFFSET "+strconv.Itoa(offset), sq.p.list...)
+	pageQuery := "SELECT " + cols + sq.from + sq.where + " ORDER BY " + sq.order + " LIMIT " + strconv.Itoa(limit+1) + " OFFSET " + strconv.Itoa(offset)
+	if sq.pageSQL != "" {
+		pageQuery = "SELECT " + cols + sq.pageSQL
+	}
+	rows, err := db.rd.QueryContext(ctx, pageQuery, sq.p.list...)
 	if err != nil {
 		return res, dbErr("search candidates", err)
 	}
@@ -137,8 +145,11 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	case offset == 0 && res.NextCursor == "":
 		res.Total = len(res.Hits)
 	default:
-		if err := db.rd.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1"+sq.countFrom+sq.where+" LIMIT "+
-			strconv.Itoa(hiring.SearchCountBound+1)+") b", sq.p.list...).Scan(&res.Total); err != nil {
+		countQuery := "SELECT COUNT(*) FROM (SELECT 1" + sq.countFrom + sq.where + " LIMIT " + strconv.Itoa(hiring.SearchCountBound+1) + ") b"
+		if sq.countSQL != "" {
+			countQuery = sq.countSQL
+		}
+		if err := db.rd.QueryRowContext(ctx, countQuery, sq.p.list...).Scan(&res.Total); err != nil {
 			return res, dbErr("count search", err)
 		}
 		if res.Total > hiring.SearchCountBound {
@@ -171,7 +182,7 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 // it).
 const searchWindow = hiring.SearchMaxOffset + hiring.MaxLimit + 1
 
-func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter, win int) searchQuery {
+func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter, win, pageLimit, offset int) searchQuery {
 	p := &args{}
 	sq := searchQuery{p: p}
 	var where []string
@@ -205,16 +216,21 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 		if db.dialect == DialectSQLite {
 			m := p.add(ftsAnd(pos, neg))
 			nv := noteVisible(a, p)
-			core := func(lim string) string {
-				return ` FROM (SELECT rid, MIN(score) AS score FROM (
-				SELECT * FROM (SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + lim + `)
+			inner := func(lim string) string {
+				return `SELECT * FROM (SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + lim + `)
 				UNION ALL SELECT * FROM (SELECT s2.rid, 0.0 FROM note_fts JOIN note_search ns ON ns.rid = note_fts.rowid JOIN notes n ON n.id = ns.note_id
-					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + m + ` AND ` + nv + lim + `)
-				) GROUP BY rid) r JOIN candidate_search s ON s.rid = r.rid JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + m + ` AND ` + nv + lim + `)`
 			}
-			sq.from, sq.countFrom = core(""), core("")
+			core := func(lim, tail string) string {
+				return ` FROM (SELECT rid, MIN(score) AS score FROM (` + inner(lim) + `) GROUP BY rid` + tail +
+					`) r JOIN candidate_search s ON s.rid = r.rid JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			}
+			sq.from, sq.countFrom = core("", ""), core("", "")
 			if windowed {
-				sq.from = core(" ORDER BY 1 DESC LIMIT " + strconv.Itoa(win))
+				w := " ORDER BY 1 DESC LIMIT " + strconv.Itoa(win)
+				sq.from = core(w, "")
+				sq.pageSQL = core(w, " ORDER BY score, rid LIMIT "+strconv.Itoa(pageLimit)+" OFFSET "+strconv.Itoa(offset)) + " ORDER BY r.score, r.rid"
+				sq.countSQL = "SELECT COUNT(*) FROM (SELECT DISTINCT rid FROM (" + inner("") + ") LIMIT " + strconv.Itoa(hiring.SearchCountBound+1) + ")"
 			}
 		} else {
 			tq := db.tsAnd(p, pos, neg)
@@ -226,15 +242,26 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 				union = " UNION ALL SELECT c3.id, 2.0 - similarity(c3.sort_name, " + np + ") FROM candidates c3 WHERE c3.sort_name % " + np
 			}
 			nv := noteVisible(a, p)
-			core := func(lim string) string {
-				return ` FROM (SELECT candidate_id, MIN(score) AS score FROM (
-				SELECT * FROM (SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + tq + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq + lim + `) w1
-				UNION ALL SELECT * FROM (SELECT n.candidate_id, 0.0 FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + nv + lim + `) w2` +
-					union + `) m GROUP BY candidate_id) r JOIN candidate_search s ON s.candidate_id = r.candidate_id JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			inner := func(lim string) string {
+				return `SELECT * FROM (SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + tq + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq + lim + `) w1
+				UNION ALL SELECT * FROM (SELECT n.candidate_id, 0.0 FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + nv + lim + `) w2` + union
 			}
-			sq.from, sq.countFrom = core(""), core("")
+			core := func(lim, tail string) string {
+				return ` FROM (SELECT candidate_id, MIN(score) AS score FROM (` + inner(lim) + `) m GROUP BY candidate_id` + tail +
+					`) r JOIN candidate_search s ON s.candidate_id = r.candidate_id JOIN candidates c ON c.id = s.candidate_id LEFT JOIN users ou ON ou.id = c.owner_id`
+			}
+			sq.from, sq.countFrom = core("", ""), core("", "")
 			if windowed {
-				sq.from = core(" LIMIT " + strconv.Itoa(win))
+				w := " LIMIT " + strconv.Itoa(win)
+				sq.from = core(w, "")
+				sq.pageSQL = core(w, " ORDER BY score, candidate_id LIMIT "+strconv.Itoa(pageLimit)+" OFFSET "+strconv.Itoa(offset)) + " ORDER BY r.score, r.candidate_id"
+				// The count reads no rank: only the index's matches.
+				cnt := `SELECT s0.candidate_id FROM candidate_search s0 WHERE s0.doc @@ ` + tq + `
+				UNION SELECT n.candidate_id FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + nv
+				if union != "" {
+					cnt = `SELECT candidate_id FROM (` + inner("") + `) u`
+				}
+				sq.countSQL = "SELECT COUNT(*) FROM (SELECT DISTINCT candidate_id FROM (" + cnt + ") d LIMIT " + strconv.Itoa(hiring.SearchCountBound+1) + ") b"
 			}
 		}
 	} else {
