@@ -35,8 +35,8 @@ type searchQuery struct {
 	// ranks and pages inside the full-text query before any join, and
 	// counts the engine's matches alone.
 	pageSQL, countSQL string
-	p                             *args
-	core                          bool
+	p                 *args
+	core              bool
 }
 
 func searchInvalid(e *search.Error) error {
