@@ -80,7 +80,6 @@ type Handler struct {
 }
 
 type cached struct {
-	at      time.Time
 	status  int
 	ctype   string
 	body    []byte
