@@ -96,7 +96,7 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		_, err = tx.ExecContext(ctx, "SET LOCAL session_replication_role = origin")
 		if err == nil {
 			// The search index's triggers were quiet too (migration 00030).
-			_, err = tx.ExecContext(ctx, "SELECT candidate_search_refresh(c.id) FROM candidates c WHERE NOT EXISTS (SELECT 1 FROM candidate_search s WHERE s.candidate_id = c.id)")
+			_, err = tx.ExecContext(ctx, pgSearchRebuild)
 		}
 	}
 	if err == nil && len(searchTriggers) > 0 {

@@ -72,3 +72,25 @@ func (db *DB) SearchReference(ctx context.Context, word string) (int, error) {
 	}
 	return n, dbErr("search reference", rows.Err())
 }
+
+// pgSearchRebuild fills candidate_search for the candidates a PostgreSQL
+// load with quiet triggers left without a row: candidate_search_refresh's
+// statement (migration 00030), set-wise.
+const pgSearchRebuild = `INSERT INTO candidate_search (candidate_id, skills, doc)
+    SELECT c.id, r.skills::text,
+        setweight(to_tsvector('simple', c.first_name || ' ' || c.last_name || ' ' || c.emails || ' ' || c.phones), 'A') ||
+        setweight(to_tsvector('simple', c.headline || ' ' || c.current_title || ' ' || c.current_company), 'B') ||
+        setweight(to_tsvector('simple', r.skill_text || ' ' || c.location), 'C') ||
+        setweight(to_tsvector('simple', r.text), 'D')
+    FROM candidates c
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(jsonb_agg(e.value ->> 'name') FILTER (WHERE e.value ->> 'name' IS NOT NULL), '[]'::jsonb) AS skills,
+               COALESCE(string_agg(e.value ->> 'name', ' '), '') AS skill_text,
+               COALESCE(MAX(doc.text), '') AS text
+        FROM (SELECT left(dp.text, 200000) AS text, NULLIF(dp.profile, '')::jsonb AS profile
+              FROM documents d JOIN document_profiles dp ON dp.document_id = d.id
+              WHERE d.candidate_id = c.id AND d.kind = 'resume' ORDER BY d.created_at DESC, d.id DESC LIMIT 1) doc
+        LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(doc.profile -> 'skills') = 'array'
+            THEN doc.profile -> 'skills' ELSE '[]'::jsonb END) e ON jsonb_typeof(e.value) = 'object'
+    ) r
+    WHERE NOT EXISTS (SELECT 1 FROM candidate_search s WHERE s.candidate_id = c.id)`
