@@ -74,7 +74,7 @@ var webFields = map[string][]string{
 	"POST /admin/jobs/{id}/retry":        {"return_to"},
 	"POST /imports/{id}/start":           {"target"},
 	"POST /admin/users/{id}":             {"disabled", "name"},
-	"POST /candidates/{id}/messages":     {"template_id", "thread_id"},
+	"POST /candidates/{id}/messages":     {"template_id", "thread_id", "send_at"},
 }
 
 // apiParts are the text parts of the API's multipart uploads.

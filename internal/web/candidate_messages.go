@@ -4,7 +4,9 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"time"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/hiring"
 	"github.com/candor-ats/candor/internal/httperr"
 	"github.com/candor-ats/candor/internal/mail"
@@ -78,6 +80,19 @@ func (h *Handler) candidateMessageSend(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	in := hiring.NewMessage{CandidateID: id, ApplicationID: r.PostForm.Get("application_id"), TemplateID: r.PostForm.Get("template_id"),
 		Subject: r.PostForm.Get("subject"), Body: r.PostForm.Get("body"), ThreadID: r.PostForm.Get("thread_id")}
+	if at := r.PostForm.Get("send_at"); at != "" {
+		loc := time.UTC
+		if u, ok := auth.CurrentUser(r.Context()); ok {
+			loc = h.location(u.TimeZone)
+		}
+		t, err := time.ParseInLocation("2006-01-02T15:04", at, loc)
+		if err != nil {
+			h.renderMessages(w, r, http.StatusUnprocessableEntity, newForm(r.PostForm).withError(&hiring.Error{Code: hiring.EInvalid,
+				Message: "Please correct the highlighted fields.", Fields: []hiring.FieldError{{Field: "send_at", Message: "Choose a date and time, or leave it empty to send now."}}}), nil)
+			return
+		}
+		in.SendAt = t
+	}
 	if r.PostForm.Get("action") == "preview" {
 		m, err := h.svc.PreviewMessage(r.Context(), in)
 		switch {
@@ -93,7 +108,11 @@ func (h *Handler) candidateMessageSend(w http.ResponseWriter, r *http.Request) {
 	_, err := h.svc.SendMessage(r.Context(), in)
 	switch {
 	case err == nil:
-		redirect(w, r, "/candidates/"+id+"/messages", "Email queued.")
+		msg := "Email queued."
+		if !in.SendAt.IsZero() && in.SendAt.After(time.Now()) {
+			msg = "Email scheduled."
+		}
+		redirect(w, r, "/candidates/"+id+"/messages", msg)
 	case isFormError(err):
 		h.renderMessages(w, r, httperr.Status(err), newForm(r.PostForm).withError(err), nil)
 	default:

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -33,6 +34,8 @@ func TestCandidateMessagesPage(t *testing.T) {
 		must(t, http.StatusUnprocessableEntity, `id="e-body"`, "unknown merge field", `Dear {{candidate.nick}}`)
 	f.post(c, page, url.Values{"application_id": {f.appl.ID}, "subject": {"Next steps, {{candidate.first_name}}"},
 		"body": {"Hello **{{candidate.first_name}}**"}, "action": {"send"}}).redirectsTo(t, page)
+	f.post(c, page, url.Values{"application_id": {f.appl.ID}, "subject": {"Later"}, "body": {"x"}, "send_at": {"tomorrow 9"}, "action": {"send"}}).
+		must(t, http.StatusUnprocessableEntity, `id="e-send_at"`)
 	msgs, err := f.app.DB.CandidateMessages(f.app.System(), f.cand.ID, hiring.PageRequest{})
 	if err != nil || len(msgs.Items) != 1 || msgs.Items[0].Subject != "Next steps, Ada" {
 		t.Fatalf("messages %+v %v", msgs.Items, err)
@@ -54,4 +57,12 @@ func TestCandidateMessagesPage(t *testing.T) {
 	f.get(f.as(f.outsider), page).must(t, http.StatusNotFound)
 	f.post(c, "/messages/"+msgs.Items[0].ID+"/cancel", nil).redirectsTo(t, page)
 	f.get(c, page).must(t, http.StatusOK, `data-status="cancelled"`)
+	// Scheduled: kept queued with its time, in the viewer's zone.
+	at := time.Now().Add(48 * time.Hour).UTC().Format("2006-01-02T15:04")
+	f.post(c, page, url.Values{"application_id": {f.appl.ID}, "subject": {"Later"}, "body": {"x"}, "send_at": {at}, "action": {"send"}}).redirectsTo(t, page)
+	msgs, _ = f.app.DB.CandidateMessages(f.app.System(), f.cand.ID, hiring.PageRequest{})
+	if m := msgs.Items[0]; m.Subject != "Later" || m.SendAt == nil || m.SendAt.Before(time.Now().Add(47*time.Hour)) {
+		t.Errorf("scheduled message %+v", m)
+	}
+	f.get(c, page).must(t, http.StatusOK, "scheduled for")
 }
