@@ -29,6 +29,7 @@ type Services interface {
 	MatchService
 	MessageService
 	TemplateService
+	ReportService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -105,6 +105,13 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 	if err := openVisit(ctx, tx, a, id, *stage, t); err != nil {
 		return hiring.Application{}, err
 	}
+	entered := t
+	if applied.Before(t) {
+		entered = applied
+	}
+	if err := enteredEvent(ctx, tx, a, id, in.JobID, *stage, "", entered); err != nil {
+		return hiring.Application{}, err
+	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.created", SubjectType: "application", SubjectID: id,
 		CandidateID: in.CandidateID, JobID: in.JobID, Summary: "added " + cand.Name() + " to " + job.Title + " in " + stage.Name,
 		After: map[string]any{"stage": stage.Name, "source": in.Source}}, false); err != nil {
@@ -184,7 +191,7 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 	if n, _ := res.RowsAffected(); n == 0 {
 		return x, false, staleVersion("application")
 	}
-	if err := changeVisit(ctx, tx, a, id, to, t); err != nil {
+	if err := changeVisit(ctx, tx, a, x, to, t); err != nil {
 		return x, false, err
 	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.moved", SubjectType: "application", SubjectID: id,
@@ -196,12 +203,16 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 	return x, true, err
 }
 
-// changeVisit ends the current stage visit and opens one in s.
-func changeVisit(ctx context.Context, tx *sql.Tx, a hiring.Actor, appID string, s hiring.Stage, at time.Time) error {
-	if err := closeVisit(ctx, tx, appID, at); err != nil {
+// changeVisit ends x's current stage visit and opens one in s, and records
+// the move in the stage history.
+func changeVisit(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring.Application, s hiring.Stage, at time.Time) error {
+	if err := closeVisit(ctx, tx, x.ID, at); err != nil {
 		return err
 	}
-	return openVisit(ctx, tx, a, appID, s, at)
+	if err := openVisit(ctx, tx, a, x.ID, s, at); err != nil {
+		return err
+	}
+	return enteredEvent(ctx, tx, a, x.ID, x.JobID, s, x.StageID, at)
 }
 
 // hiredStage is the job's first stage of kind hired, where hired
@@ -252,12 +263,15 @@ func (db *DB) hireTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring.A
 	before := map[string]any{"status": string(x.Status), "stage_id": x.StageID, "stage": x.StageName}
 	after := map[string]any{"status": string(hiring.AppHired), "stage_id": x.StageID, "stage": x.StageName}
 	if stageID != x.StageID {
-		if err := changeVisit(ctx, tx, a, x.ID, *to, t); err != nil {
+		if err := changeVisit(ctx, tx, a, x, *to, t); err != nil {
 			return x, err
 		}
 		after["stage_id"], after["stage"] = to.ID, to.Name
 	}
 	if err := countActive(ctx, tx, x.JobID, -1); err != nil {
+		return x, err
+	}
+	if err := statusEvent(ctx, tx, a, evHired, x.ID, x.JobID, stageID, "", "", "", t); err != nil {
 		return x, err
 	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.hired", SubjectType: "application", SubjectID: x.ID,
@@ -306,13 +320,20 @@ func (db *DB) reopenTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring
 	before := map[string]any{"status": string(x.Status), "stage_id": x.StageID, "stage": x.StageName}
 	after := map[string]any{"status": string(hiring.AppActive), "stage_id": x.StageID, "stage": x.StageName}
 	if stageID != x.StageID {
-		if err := changeVisit(ctx, tx, a, x.ID, *to, t); err != nil {
+		if err := changeVisit(ctx, tx, a, x, *to, t); err != nil {
 			return x, err
 		}
 		after["stage_id"], after["stage"] = to.ID, to.Name
 		summary += " in " + to.Name
 	}
 	if err := countActive(ctx, tx, x.JobID, +1); err != nil {
+		return x, err
+	}
+	from := ""
+	if stageID != x.StageID {
+		from = x.StageID
+	}
+	if err := statusEvent(ctx, tx, a, evReopened, x.ID, x.JobID, stageID, from, "", "", t); err != nil {
 		return x, err
 	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.reopened", SubjectType: "application", SubjectID: x.ID,
@@ -419,6 +440,9 @@ func (db *DB) rejectTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id strin
 	if err := countActive(ctx, tx, x.JobID, -1); err != nil {
 		return x, err
 	}
+	if err := statusEvent(ctx, tx, a, evRejected, id, x.JobID, x.StageID, "", reasonID, reason, t); err != nil {
+		return x, err
+	}
 	if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.rejected", SubjectType: "application", SubjectID: id,
 		CandidateID: x.CandidateID, JobID: x.JobID, Summary: "rejected " + x.CandidateName + " for " + x.JobTitle + ": " + reason,
 		Before: map[string]any{"status": string(x.Status)}, After: map[string]any{"status": "rejected", "reason": reason}}, false); err != nil {
@@ -451,7 +475,8 @@ func (db *DB) WithdrawApplication(ctx context.Context, id string, version int) (
 		if old.Status != hiring.AppActive {
 			return old, conflict("status", "only active applications can be withdrawn; this one is "+string(old.Status))
 		}
-		t := TimeArg(now())
+		at := now()
+		t := TimeArg(at)
 		res, err := tx.ExecContext(ctx, "UPDATE applications SET status = 'withdrawn', withdrawn_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
 			t, id, old.Version)
 		if err != nil {
@@ -461,6 +486,9 @@ func (db *DB) WithdrawApplication(ctx context.Context, id string, version int) (
 			return old, staleVersion("application")
 		}
 		if err := countActive(ctx, tx, old.JobID, -1); err != nil {
+			return old, err
+		}
+		if err := statusEvent(ctx, tx, a, evWithdrawn, id, old.JobID, old.StageID, "", "", "", at); err != nil {
 			return old, err
 		}
 		if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.withdrawn", SubjectType: "application", SubjectID: id,

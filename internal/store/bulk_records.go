@@ -25,6 +25,7 @@ var (
 	colsCandLI   = []string{"candidate_id", "url_key"}
 	colsApp      = []string{"id", "candidate_id", "job_id", "stage_id", "status", "source", "credited_to_id", "applied_at", "stage_entered_at", "rejection_reason_id", "rejection_reason", "rejected_at", "hired_at", "withdrawn_at", "version", "created_at", "updated_at"}
 	colsVisit    = []string{"id", "application_id", "stage_id", "stage_name", "entered_at", "left_at", "actor_name"}
+	colsEvent    = []string{"id", "application_id", "job_id", "kind", "stage_id", "stage_name", "stage_kind", "from_stage_id", "from_stage_kind", "direction", "reason_id", "reason", "actor_id", "at"}
 	colsNote     = []string{"id", "candidate_id", "application_id", "job_id", "author_id", "author_name", "body", "private", "created_at", "updated_at"}
 	colsDoc      = []string{"id", "candidate_id", "application_id", "kind", "file_name", "content_type", "size", "sha256", "blob_key", "uploaded_by_id", "parse_status", "parse_error", "created_at"}
 	colsAct      = []string{"id", "actor_id", "actor_name", "action", "subject_type", "subject_id", "candidate_id", "job_id", "summary", "before_json", "after_json", "ip", "private", "created_at"}
@@ -127,7 +128,8 @@ func (b *Batch) duplicateKeys(c hiring.Candidate) error {
 }
 
 // Application adds an application, its stage visits (visited in order, the
-// last one current) and a creation activity.
+// last one current), its stage history (application_events: one entered row
+// per visit and the decision of a decided one) and a creation activity.
 func (b *Batch) Application(a hiring.Application, visited []hiring.Stage) error {
 	if err := b.add("applications", colsApp, a.ID, a.CandidateID, a.JobID, a.StageID, string(a.Status), a.Source, nullString(a.CreditedToID),
 		TimeArg(a.AppliedAt), TimeArg(a.StageEnteredAt), nullString(a.RejectionReasonID), a.RejectionReason, nullTimeArg(a.RejectedAt),
@@ -147,6 +149,35 @@ func (b *Batch) Application(a hiring.Application, visited []hiring.Stage) error 
 		}
 		if err := b.add("stage_visits", colsVisit, derivedID(a.ID, byte(2+i)), a.ID, s.ID, s.Name, TimeArg(entered), left, ""); err != nil {
 			return err
+		}
+		var from any
+		fromKind, dir := "", 0
+		if i > 0 {
+			from, fromKind = visited[i-1].ID, string(visited[i-1].Kind)
+			dir = cmpInt(s.Position, visited[i-1].Position)
+		}
+		if err := b.add("application_events", colsEvent, derivedID(a.ID, byte(100+i)), a.ID, a.JobID, evEntered, s.ID, s.Name, string(s.Kind),
+			from, fromKind, dir, nil, "", nil, TimeArg(entered)); err != nil {
+			return err
+		}
+	}
+	if n > 0 {
+		var kind string
+		var at *time.Time
+		switch a.Status {
+		case hiring.AppRejected:
+			kind, at = evRejected, a.RejectedAt
+		case hiring.AppWithdrawn:
+			kind, at = evWithdrawn, a.WithdrawnAt
+		case hiring.AppHired:
+			kind, at = evHired, a.HiredAt
+		}
+		if at != nil {
+			last := visited[n-1]
+			if err := b.add("application_events", colsEvent, derivedID(a.ID, 99), a.ID, a.JobID, kind, last.ID, last.Name, string(last.Kind),
+				nil, "", 0, nullString(a.RejectionReasonID), a.RejectionReason, nil, TimeArg(*at)); err != nil {
+				return err
+			}
 		}
 	}
 	return b.activity(derivedID(a.ID, 1), "application.created", "application", a.ID, a.CandidateID, a.JobID, "added "+a.CandidateName+" to the pipeline", a.CreatedAt)
@@ -197,4 +228,14 @@ func derivedID(id string, n byte) string {
 
 func (b *Batch) activity(id, action, subjectType, subjectID, candidateID, jobID, summary string, at time.Time) error {
 	return b.add("activity", colsAct, id, nil, "Candor demo", action, subjectType, subjectID, nullString(candidateID), nullString(jobID), summary, nil, nil, "", false, TimeArg(at))
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a > b:
+		return 1
+	case a < b:
+		return -1
+	}
+	return 0
 }

@@ -76,7 +76,7 @@ func sqliteTriggeredTables(ctx context.Context, tx *sql.Tx) (map[string]bool, er
 }
 
 // bulkIndexedTables are the tables whose secondary indexes BulkLoad rebuilds.
-var bulkIndexedTables = []string{"candidates", "candidate_emails", "candidate_tags", "applications", "stage_visits", "activity", "notes"}
+var bulkIndexedTables = []string{"candidates", "candidate_emails", "candidate_tags", "applications", "stage_visits", "application_events", "activity", "notes"}
 
 type indexDef struct{ name, sql string }
 

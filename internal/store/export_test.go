@@ -33,3 +33,25 @@ func (db *DB) RerunMigration(ctx context.Context, file string) error {
 	}
 	return nil
 }
+
+// BackfillReportEvents empties application_events and fills it again with
+// the INSERT statements of migration 00040, as it met rows written before it.
+func (db *DB) BackfillReportEvents(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, "DELETE FROM application_events"); err != nil {
+		return err
+	}
+	b, err := migrations.ReadFile("migrations/" + db.dialect + "/00040_application_events.sql")
+	if err != nil {
+		return err
+	}
+	up := strings.SplitN(strings.SplitN(string(b), "-- +goose Up", 2)[1], "-- +goose Down", 2)[0]
+	for _, stmt := range strings.Split(up, ";") {
+		if !strings.HasPrefix(strings.TrimSpace(stmt), "INSERT") {
+			continue
+		}
+		if _, err := db.writer.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%s: %w", stmt, err)
+		}
+	}
+	return nil
+}

@@ -87,6 +87,9 @@ func (db *DB) mergeTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, w mergeWo
 		if err := countActive(ctx, tx, x.JobID, -1); err != nil {
 			return hiring.Merge{}, err
 		}
+		if err := statusEvent(ctx, tx, a, evMerged, x.ID, x.JobID, x.StageID, "", "", "", t); err != nil {
+			return hiring.Merge{}, err
+		}
 		rec.Withdrawn = append(rec.Withdrawn, withdrawnApp{ID: x.ID, JobID: x.JobID, Version: x.Version, UpdatedAt: x.UpdatedAt, AfterVersion: x.Version + 1})
 		if err := db.record(ctx, tx, a, hiring.Activity{Action: "application.withdrawn", SubjectType: "application", SubjectID: x.ID,
 			CandidateID: s.ID, JobID: x.JobID, Summary: "withdrew the duplicate application of " + x.CandidateName + " for " + x.JobTitle + " (merge)",

@@ -97,7 +97,7 @@ func (db *DB) undoTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string)
 		}
 	}
 	for _, w := range rec.Withdrawn {
-		msg, err := reopenWithdrawn(ctx, tx, w)
+		msg, err := reopenWithdrawn(ctx, tx, a, w)
 		if err != nil {
 			return hiring.Merge{}, err
 		}
@@ -159,10 +159,10 @@ func moveBack(ctx context.Context, tx *sql.Tx, table string, ids []string, from,
 
 // reopenWithdrawn makes an application the merge withdrew active again, as
 // it was, unless it changed since or its candidate has another active one.
-func reopenWithdrawn(ctx context.Context, tx *sql.Tx, w withdrawnApp) (string, error) {
-	var status, candID string
+func reopenWithdrawn(ctx context.Context, tx *sql.Tx, a hiring.Actor, w withdrawnApp) (string, error) {
+	var status, candID, stageID string
 	var version int
-	err := tx.QueryRowContext(ctx, "SELECT status, version, candidate_id FROM applications WHERE id = $1", w.ID).Scan(&status, &version, &candID)
+	err := tx.QueryRowContext(ctx, "SELECT status, version, candidate_id, stage_id FROM applications WHERE id = $1", w.ID).Scan(&status, &version, &candID, &stageID)
 	if err == sql.ErrNoRows {
 		return "An application the merge withdrew was deleted since; it cannot be reopened.", nil
 	}
@@ -183,6 +183,9 @@ func reopenWithdrawn(ctx context.Context, tx *sql.Tx, w withdrawnApp) (string, e
 	if _, err := tx.ExecContext(ctx, "UPDATE applications SET status = 'active', withdrawn_at = NULL, version = $1, updated_at = $2 WHERE id = $3",
 		w.Version, TimeArg(w.UpdatedAt), w.ID); err != nil {
 		return "", dbErr("undo merge: reopen", err)
+	}
+	if err := statusEvent(ctx, tx, a, evReopened, w.ID, w.JobID, stageID, "", "", "", now()); err != nil {
+		return "", err
 	}
 	return "", countActive(ctx, tx, w.JobID, +1)
 }
