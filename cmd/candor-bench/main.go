@@ -6,6 +6,9 @@
 //	go run ./cmd/candor-bench                       # SQLite, 100k candidates / 500k applications
 //	go run ./cmd/candor-bench -db postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 //
+// `candor-bench reports [-db URL]` measures issue 13's reports on the same
+// demo (reports.go).
+//
 // `candor-bench idle [-db URL]` measures issue 8's quiet idle server instead:
 // CPU and wake-ups per second of `candor serve` at rest beside a minimal Go
 // HTTP server (see idle.go). `candor-bench careers [-db URL]` measures issue
@@ -36,6 +39,15 @@ func main() {
 		defer stop()
 		if err := cmdCareers(ctx, os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "candor-bench careers:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "reports" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if err := cmdReports(ctx, os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "candor-bench reports:", err)
 			os.Exit(1)
 		}
 		return

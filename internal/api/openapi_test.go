@@ -10,6 +10,7 @@ import (
 
 	"github.com/candor-ats/candor/internal/export"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/report"
 	"github.com/candor-ats/candor/internal/resume"
 )
 
@@ -107,6 +108,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 		"CandidateSearchResult": searchListJSON{}, "Snippet": snippetJSON{}, "FacetCount": facetJSON{},
 		"CandidateMatch": candidateMatchJSON{}, "JobMatch": jobMatchJSON{},
+		"Report": report.JSON{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

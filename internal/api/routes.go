@@ -72,6 +72,8 @@ func routeTable() []route {
 		{Method: "POST", Path: "/jobs/{id}/unpublish", Fn: (*handler).unpublishJob},
 		{Method: "GET", Path: "/jobs/{id}/matches", Fn: (*handler).jobMatches},
 
+		{Method: "GET", Path: "/reports/{name}", Fn: (*handler).getReport},
+
 		{Method: "GET", Path: "/jobs/{id}/stages", Fn: (*handler).listStages},
 		{Method: "POST", Path: "/jobs/{id}/stages", Fn: (*handler).addStage, Create: true},
 		{Method: "PUT", Path: "/jobs/{id}/stages/order", Fn: (*handler).reorderStages},

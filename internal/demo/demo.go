@@ -331,10 +331,16 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		if ji == 0 {
 			st = min(st, len(job.stages)-2) // the large job's board holds every card
 		}
+		// Each application moves at its own pace: one to nine days a stage,
+		// so the speed reports have durations to tell apart.
+		step := time.Duration(24+g.rng.IntN(8*24)) * time.Hour
+		if st > 0 && applied.Add(time.Duration(st)*step).After(g.o.Now) {
+			step = max(g.o.Now.Sub(applied)/time.Duration(st), time.Minute)
+		}
 		a := hiring.Application{
 			ID: g.id(applied), CandidateID: candIDs[ci], JobID: job.id, StageID: job.stages[st].ID,
 			Status: hiring.AppActive, Source: sources[ci%len(sources)], AppliedAt: applied,
-			StageEnteredAt: applied.Add(time.Duration(st) * 48 * time.Hour), Version: 1,
+			StageEnteredAt: applied.Add(time.Duration(st) * step), Version: 1,
 			CreatedAt: applied, UpdatedAt: applied, CandidateName: candNames[ci],
 		}
 		last := len(job.stages) - 1
@@ -349,7 +355,7 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 				break
 			}
 			st = min(st, last-1)
-			a.StageID, a.StageEnteredAt = job.stages[st].ID, applied.Add(time.Duration(st)*48*time.Hour)
+			a.StageID, a.StageEnteredAt = job.stages[st].ID, applied.Add(time.Duration(st)*step)
 			if r < 80 {
 				g.reject(&a, reasons)
 			} else {
@@ -387,11 +393,12 @@ func (g *gen) hire(a *hiring.Application) {
 	a.Status, a.HiredAt = hiring.AppHired, &h
 }
 
-// reject turns a demo application down a day after it reached its stage.
+// reject turns a demo application down one to five days after it reached
+// its stage.
 func (g *gen) reject(a *hiring.Application, reasons []string) {
 	a.Status = hiring.AppRejected
 	a.RejectionReasonID = reasons[g.rng.IntN(len(reasons))]
-	rj := a.StageEnteredAt.Add(24 * time.Hour)
+	rj := a.StageEnteredAt.Add(time.Duration(24+g.rng.IntN(4*24)) * time.Hour)
 	a.RejectedAt = &rj
 }
 

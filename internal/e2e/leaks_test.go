@@ -277,6 +277,11 @@ func testCountsDoNotLeak(t *testing.T, f *fixture) {
 		"/api/v1/candidates/" + s.Candidate.ID + "/activity", "/api/v1/candidates/" + s.Candidate.ID + "/notes",
 		"/api/v1/candidates/" + s.Candidate.ID + "/documents", "/api/v1/applications?candidate_id=" + s.Candidate.ID,
 		"/api/v1/applications", "/api/v1/tags", "/api/v1/jobs/" + s.Job.ID + "/stages", "/api/v1/candidates/" + s.Candidate.ID + "/duplicates"}
+	// Reports (issue 13): no figure moves with confidential work, whatever the filter.
+	pages = append(pages, "/reports/funnel", "/reports/sources", "/reports/team", "/reports/funnel?format=csv&job_id="+s.ConfidentialJob.ID)
+	// (Interviewers are refused reports; a refusal carries its request's id.)
+	reportAPIs := []string{"/api/v1/reports/funnel", "/api/v1/reports/team", "/api/v1/reports/sources?format=csv",
+		"/api/v1/reports/funnel?job_id=" + s.ConfidentialJob.ID}
 	preview := "/candidates/" + s.Candidate.ID + "/merge?other=" + twin.ID
 	snapshot := func(rd reader) map[string]string {
 		out := map[string]string{}
@@ -299,6 +304,9 @@ func testCountsDoNotLeak(t *testing.T, f *fixture) {
 		if rd.r == recruiter {
 			req, _ := http.NewRequest("GET", f.app.URL+preview, nil)
 			get(preview, req, rd.c)
+			for _, p := range reportAPIs {
+				get(p, f.app.APIRequest("GET", p, rd.tok, nil), http.DefaultClient)
+			}
 		}
 		return out
 	}

@@ -196,5 +196,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, notificationRules())
 	maps.Copy(rules, careersWebRules())
 	maps.Copy(rules, mailWebRules())
+	maps.Copy(rules, reportWebRules())
 	return rules
 }

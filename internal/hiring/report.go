@@ -84,10 +84,10 @@ type FirstAction struct {
 	First     *time.Time
 }
 
-// SourceCount is the cohort of one source: applications received in the
+// SourceCohort is the cohort of one source: applications received in the
 // period, and how many of them passed a screen, reached an interview or an
 // offer stage, and were hired (by the end of the period).
-type SourceCount struct {
+type SourceCohort struct {
 	Source       string
 	Applications int
 	ScreenPassed int
@@ -121,7 +121,7 @@ type ReportService interface {
 	// scope was received (the period is not used).
 	ReportOpenAges(ctx context.Context, f ReportFilter) ([]time.Time, error)
 	ReportFirstActions(ctx context.Context, f ReportFilter) ([]FirstAction, error)
-	ReportSources(ctx context.Context, f ReportFilter) ([]SourceCount, error)
+	ReportSources(ctx context.Context, f ReportFilter) ([]SourceCohort, error)
 	ReportTeam(ctx context.Context, f ReportFilter) ([]TeamCount, error)
 }
 

@@ -163,7 +163,10 @@ func Previous(f hiring.ReportFilter) hiring.ReportFilter {
 func Run(ctx context.Context, svc hiring.ReportService, name string, f hiring.ReportFilter, compare bool, now time.Time) (Result, error) {
 	d, ok := Lookup(name)
 	if !ok {
-		return Result{}, hiring.Errorf(hiring.ENotFound, "There is no report %q.", name)
+		if msg, pending := Pending[name]; pending {
+			return Result{}, hiring.Errorf(hiring.ENotFound, "%s", msg)
+		}
+		return Result{}, hiring.Errorf(hiring.ENotFound, "There is no such report.")
 	}
 	if err := f.Validate(); err != nil {
 		return Result{}, err
@@ -242,4 +245,11 @@ func Ratio(n, d int) Value {
 		return Null()
 	}
 	return Num(float64(n) / float64(d))
+}
+
+// Pending names the reports the API's contract lists that wait for data
+// other capabilities are building; asking for one answers this message.
+var Pending = map[string]string{
+	"offers": "The offers report arrives with offers: offers made, accepted and declined are not recorded yet.",
+	"pools":  "The CRM report arrives with talent pools and sequences, which are not recorded yet.",
 }

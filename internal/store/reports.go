@@ -215,7 +215,7 @@ func (db *DB) ReportFirstActions(ctx context.Context, f hiring.ReportFilter) ([]
 
 // ReportSources follows the applications received in the period, per
 // source (ASCII case ignored), to the end of the period.
-func (db *DB) ReportSources(ctx context.Context, f hiring.ReportFilter) ([]hiring.SourceCount, error) {
+func (db *DB) ReportSources(ctx context.Context, f hiring.ReportFilter) ([]hiring.SourceCohort, error) {
 	q := &args{}
 	_, scope, err := reportScope(ctx, f, q)
 	if err != nil {
@@ -242,9 +242,9 @@ func (db *DB) ReportSources(ctx context.Context, f hiring.ReportFilter) ([]hirin
 		return nil, dbErr("sources report", err)
 	}
 	defer rows.Close()
-	out := []hiring.SourceCount{}
+	out := []hiring.SourceCohort{}
 	for rows.Next() {
-		var s hiring.SourceCount
+		var s hiring.SourceCohort
 		if err := rows.Scan(&s.Source, &s.Applications, &s.ScreenPassed, &s.Interviewed, &s.Offered, &s.Hired); err != nil {
 			return nil, dbErr("sources report", err)
 		}

@@ -143,13 +143,11 @@ func buildWorld(t *testing.T, db *store.DB, seed int64) *bfWorld {
 	jobs := []hiring.Job{s.Job, s.OtherJob, s.ConfidentialJob}
 	deciders := map[string][]hiring.User{s.Job.ID: {s.Admin, s.Recruiter, s.Manager}, s.OtherJob.ID: {s.Admin, s.Recruiter, s.OtherManager},
 		s.ConfidentialJob.ID: {s.Admin, s.Manager}}
-	var cands []hiring.Candidate
 	for i := 0; i < 24; i++ {
 		c, err := db.CreateCandidate(sys, hiring.CandidateInput{FirstName: "Cand", LastName: fmt.Sprint(i), Emails: []string{fmt.Sprintf("c%d@example.org", i)}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		cands = append(cands, c)
 		for _, j := range jobs {
 			if rng.Intn(3) == 0 {
 				continue
@@ -399,8 +397,8 @@ func (b bf) ReportFirstActions(_ context.Context, f hiring.ReportFilter) ([]hiri
 	return out, nil
 }
 
-func (b bf) ReportSources(_ context.Context, f hiring.ReportFilter) ([]hiring.SourceCount, error) {
-	by := map[string]*hiring.SourceCount{}
+func (b bf) ReportSources(_ context.Context, f hiring.ReportFilter) ([]hiring.SourceCohort, error) {
+	by := map[string]*hiring.SourceCohort{}
 	for _, id := range b.w.order {
 		x := b.w.apps[id]
 		if !in(x.applied, f) || !b.inScope(id, f) {
@@ -409,7 +407,7 @@ func (b bf) ReportSources(_ context.Context, f hiring.ReportFilter) ([]hiring.So
 		k := strings.ToLower(x.source)
 		c := by[k]
 		if c == nil {
-			c = &hiring.SourceCount{Source: x.source}
+			c = &hiring.SourceCohort{Source: x.source}
 			by[k] = c
 		}
 		if x.source < c.Source {
@@ -440,7 +438,7 @@ func (b bf) ReportSources(_ context.Context, f hiring.ReportFilter) ([]hiring.So
 		c.Offered += b2i(offer)
 		c.Hired += b2i(hired)
 	}
-	out := []hiring.SourceCount{}
+	out := []hiring.SourceCohort{}
 	for _, c := range by {
 		out = append(out, *c)
 	}
@@ -540,7 +538,7 @@ func canon(v any) any {
 		sort.Slice(x, func(i, j int) bool {
 			return fmt.Sprint(x[i].AppliedAt, x[i].First) < fmt.Sprint(x[j].AppliedAt, x[j].First)
 		})
-	case []hiring.SourceCount:
+	case []hiring.SourceCohort:
 		sort.Slice(x, func(i, j int) bool { return strings.ToLower(x[i].Source) < strings.ToLower(x[j].Source) })
 	}
 	return v

@@ -20,6 +20,8 @@ type navEntry struct {
 
 func managers(role hiring.Role) bool { return role == hiring.RoleAdmin || role == hiring.RoleRecruiter }
 
+func readsReports(role hiring.Role) bool { return hiring.Actor{Role: role}.CanReadReports() }
+
 func admins(role hiring.Role) bool { return role == hiring.RoleAdmin }
 
 // navEntries is the main navigation, in order.
@@ -27,6 +29,7 @@ var navEntries = []navEntry{
 	{key: "home", href: "/", icon: "layout-dashboard", label: "Dashboard"},
 	{key: "jobs", href: "/jobs", icon: "briefcase", label: "Jobs"},
 	{key: "candidates", href: "/candidates", icon: "users", label: "Candidates"},
+	{key: "reports", href: "/reports", icon: "activity", label: "Reports", shown: readsReports},
 	{key: "imports", href: "/imports", icon: "upload", label: "Imports", shown: managers},
 	{key: "admin", href: "/admin", icon: "settings", label: "Admin", shown: admins},
 }

@@ -168,6 +168,8 @@ func (h *Handler) table() []route {
 		{"POST", "/imports/{id}/discard", Member, h.importDiscard},
 		{"GET", "/imports/{id}/report.csv", Member, h.importReport},
 
+		{"GET", "/reports", Member, h.reportsIndex},
+		{"GET", "/reports/{name}", Member, h.reportShow},
 		{"GET", "/notifications", Member, h.notifications},
 		{"POST", "/notifications/read", Member, h.notificationsRead},
 		{"POST", "/notifications/{id}/open", Member, h.notificationOpen},

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// cmdReports measures issue 13's reports: it builds candor, loads the demo
+// (100k candidates / 500k applications by default), starts the server pinned
+// to one core with GOMAXPROCS=1, then asks every report through the API
+// (JSON, with the previous period, so each request computes two periods)
+// for the company over the last 30 and 365 days and for the large job over
+// the year, sequentially, and prints p50/p95 beside a same-run reference
+// (GET /api/v1/me, the cheapest authenticated API answer).
+//
+//	go run ./cmd/candor-bench reports [-db URL] [-samples 40] [-keep DIR]
+func cmdReports(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("candor-bench reports", flag.ContinueOnError)
+	dbURL := fs.String("db", "", "database URL (empty = SQLite in a temporary data folder)")
+	cands := fs.Int("candidates", 100_000, "demo candidates")
+	apps := fs.Int("applications", 500_000, "demo applications")
+	samples := fs.Int("samples", 40, "sequential samples per report and period")
+	keep := fs.String("keep", "", "keep the data folder here (a folder with a loaded demo is measured again)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var set unix.CPUSet
+	set.Set(1)
+	_ = unix.SchedSetaffinity(0, &set)
+	dir := *keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "candor-bench-reports-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	bin := filepath.Join(dir, "candor")
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/candor").CombinedOutput(); err != nil {
+		return fmt.Errorf("build: %v\n%s", err, out)
+	}
+	env := append(os.Environ(), "CANDOR_DATA_DIR="+filepath.Join(dir, "data"), "CANDOR_DATABASE_URL="+*dbURL, "CANDOR_LOG_LEVEL=warn")
+	saved := filepath.Join(dir, "demo.out")
+	demoOut, err := os.ReadFile(saved)
+	var load time.Duration
+	if err != nil || *dbURL != "" {
+		t0 := time.Now()
+		demo := exec.CommandContext(ctx, bin, "demo", "--candidates", strconv.Itoa(*cands), "--applications", strconv.Itoa(*apps))
+		demo.Env = env
+		if demoOut, err = demo.CombinedOutput(); err != nil {
+			return fmt.Errorf("demo: %v\n%s", err, demoOut)
+		}
+		load = time.Since(t0)
+		_ = os.WriteFile(saved, demoOut, 0o600)
+	}
+	m := regexp.MustCompile(`large job: (\S+) \((\d+) applications\)`).FindSubmatch(demoOut)
+	if m == nil {
+		return fmt.Errorf("demo output does not name the large job:\n%s", demoOut)
+	}
+	bigJob := string(m[1])
+	const email, password = "reports-bench@example.com", "correct horse battery staple 42"
+	add := exec.CommandContext(ctx, bin, "user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password-stdin")
+	add.Env, add.Stdin = env, strings.NewReader(password+"\n")
+	_, _ = add.CombinedOutput() // exists already when the data is kept
+	tok := exec.CommandContext(ctx, bin, "token", "create", "--user", email)
+	tok.Env = env
+	tokOut, err := tok.Output()
+	if err != nil {
+		return fmt.Errorf("token create: %v", err)
+	}
+	token := strings.TrimSpace(string(tokOut))
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	base := "http://" + addr
+	srv := exec.CommandContext(ctx, "taskset", "-c", "0", bin, "serve")
+	srv.Env = append(env, "GOMAXPROCS=1", "CANDOR_ADDR="+addr, "CANDOR_BASE_URL="+base)
+	srv.Stderr, srv.Stdout = io.Discard, io.Discard
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
+	if err := waitReady(ctx, base+"/readyz"); err != nil {
+		return err
+	}
+	client, err := login(ctx, base, email, password)
+	if err != nil {
+		return err
+	}
+	if err := waitQueueIdle(ctx, client, base); err != nil {
+		return err
+	}
+	get := func(u string) func() error {
+		return func() error {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			_, _ = io.Copy(io.Discard, resp.Body)
+			if resp.StatusCode != 200 {
+				return fmt.Errorf("GET %s: %s", u, resp.Status)
+			}
+			return nil
+		}
+	}
+	today := time.Now().UTC()
+	to := today.Format("2006-01-02")
+	periods := []struct{ name, query string }{
+		{"company, 30 days", "from=" + today.AddDate(0, 0, -29).Format("2006-01-02") + "&to=" + to},
+		{"company, 365 days", "from=" + today.AddDate(0, 0, -364).Format("2006-01-02") + "&to=" + to},
+		{"large job, 365 days", "from=" + today.AddDate(0, 0, -364).Format("2006-01-02") + "&to=" + to + "&job_id=" + bigJob},
+	}
+	engine := "SQLite"
+	if *dbURL != "" {
+		engine = "PostgreSQL"
+	}
+	host, _ := os.Hostname()
+	fmt.Printf("\n### Reports, %s, %s, %s, %d CPUs (%s); server on one core (GOMAXPROCS=1)\n\n", engine, time.Now().UTC().Format("2006-01-02 15:04 MST"),
+		runtime.Version(), runtime.NumCPU(), host)
+	if load > 0 {
+		fmt.Printf("Demo load (%d candidates / %d applications): %.1f s\n\n", *cands, *apps, load.Seconds())
+	}
+	refP50, refP95, err := p5095(*samples, get(base+"/api/v1/me"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Reference, same run: GET /api/v1/me p50 %s, p95 %s\n\n", ms(refP50), ms(refP95))
+	fmt.Println("| report | scope | p50 | p95 | p95 ÷ reference p95 | target p95 ≤ 200 ms |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- |")
+	for _, name := range []string{"funnel", "speed", "sources", "team"} {
+		for _, p := range periods {
+			p50, p95, err := p5095(*samples, get(base+"/api/v1/reports/"+name+"?"+p.query))
+			if err != nil {
+				return err
+			}
+			ok := "✓"
+			if p95 > 200*time.Millisecond {
+				ok = "✗"
+			}
+			fmt.Printf("| %s | %s | %s | %s | %.0f× | %s |\n", name, p.name, ms(p50), ms(p95), float64(p95)/float64(max(refP95, time.Microsecond)), ok)
+		}
+	}
+	return nil
+}
+
+// p5095 samples f n times after two unmeasured warm-up calls.
+func p5095(n int, f func() error) (time.Duration, time.Duration, error) {
+	for i := 0; i < 2; i++ {
+		if err := f(); err != nil {
+			return 0, 0, err
+		}
+	}
+	lat := make([]time.Duration, 0, n)
+	for i := 0; i < n; i++ {
+		t0 := time.Now()
+		if err := f(); err != nil {
+			return 0, 0, err
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	slices.Sort(lat)
+	return lat[len(lat)/2], lat[min(len(lat)-1, (len(lat)*95+99)/100-1)], nil
+}
