@@ -108,7 +108,8 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"DocumentProfile": documentProfileJSON{}, "ProfileCorrection": profileCorrectionInput{}, "ResumeProfile": resume.Profile{},
 		"CandidateSearchResult": searchListJSON{}, "Snippet": snippetJSON{}, "FacetCount": facetJSON{},
 		"CandidateMatch": candidateMatchJSON{}, "JobMatch": jobMatchJSON{},
-		"Report": report.JSON{},
+		"Report":     report.JSON{},
+		"SourceCost": sourceCostJSON{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

@@ -67,3 +67,5 @@ func invalidField(field, msg string) error {
 	v.Add(field, "%s", msg)
 	return v.Err()
 }
+
+var zeroTime time.Time

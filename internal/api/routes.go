@@ -73,6 +73,8 @@ func routeTable() []route {
 		{Method: "GET", Path: "/jobs/{id}/matches", Fn: (*handler).jobMatches},
 
 		{Method: "GET", Path: "/reports/{name}", Fn: (*handler).getReport},
+		{Method: "GET", Path: "/source-costs", Fn: (*handler).listSourceCosts},
+		{Method: "PUT", Path: "/source-costs", Fn: (*handler).putSourceCost},
 
 		{Method: "GET", Path: "/jobs/{id}/stages", Fn: (*handler).listStages},
 		{Method: "POST", Path: "/jobs/{id}/stages", Fn: (*handler).addStage, Create: true},

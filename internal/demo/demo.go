@@ -332,8 +332,9 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 			st = min(st, len(job.stages)-2) // the large job's board holds every card
 		}
 		// Each application moves at its own pace: one to nine days a stage,
-		// so the speed reports have durations to tell apart.
-		step := time.Duration(24+g.rng.IntN(8*24)) * time.Hour
+		// so the speed reports have durations to tell apart (drawn from the
+		// index, not the generator, whose sequence shapes the rest).
+		step := time.Duration(24+spread(uint64(k), 8*24)) * time.Hour
 		if st > 0 && applied.Add(time.Duration(st)*step).After(g.o.Now) {
 			step = max(g.o.Now.Sub(applied)/time.Duration(st), time.Minute)
 		}
@@ -398,7 +399,7 @@ func (g *gen) hire(a *hiring.Application) {
 func (g *gen) reject(a *hiring.Application, reasons []string) {
 	a.Status = hiring.AppRejected
 	a.RejectionReasonID = reasons[g.rng.IntN(len(reasons))]
-	rj := a.StageEnteredAt.Add(time.Duration(24+g.rng.IntN(4*24)) * time.Hour)
+	rj := a.StageEnteredAt.Add(time.Duration(24+spread(uint64(a.AppliedAt.UnixNano()), 4*24)) * time.Hour)
 	a.RejectedAt = &rj
 }
 
@@ -435,4 +436,9 @@ func (g *gen) resume(ctx context.Context, b *store.Batch, c hiring.Candidate, at
 		FileName:    strings.ReplaceAll(strings.ToLower(c.Name()), " ", "-") + "-resume.txt",
 		ContentType: "text/plain; charset=utf-8", Size: size, SHA256: sum, BlobKey: key, CreatedAt: at,
 	})
+}
+
+// spread maps x onto 0..n-1, evenly and deterministically (Fibonacci hashing).
+func spread(x uint64, n int) int {
+	return int((x * 11400714819323198485 >> 32) % uint64(n))
 }

@@ -14,11 +14,23 @@ func reportName(name string) func(*world) map[string]string {
 	return func(*world) map[string]string { return map[string]string{"name": name} }
 }
 
-func reportsAPIRule() rule { return rule{expect: readsReports, path: reportName("funnel")} }
+func reportAPIRules() map[string]rule {
+	return map[string]rule{
+		"GET /api/v1/reports/{name}": {expect: readsReports, path: reportName("funnel")},
+		"GET /api/v1/source-costs":   {expect: readsReports, path: noParams},
+		"PUT /api/v1/source-costs": {expect: adminOnly, path: noParams, body: func(*world) payload {
+			return js(obj{"source": "LinkedIn", "month": "2026-01", "amount_cents": 125050, "currency": "EUR"})
+		}},
+	}
+}
 
 func reportWebRules() map[string]rule {
 	return map[string]rule{
-		"GET /reports":        {expect: readsReports, path: noParams},
-		"GET /reports/{name}": {expect: readsReports, path: reportName("sources")},
+		"GET /reports":            {expect: readsReports, path: noParams},
+		"GET /reports/{name}":     {expect: readsReports, path: reportName("sources")},
+		"GET /admin/source-costs": {expect: adminOnly, path: noParams},
+		"POST /admin/source-costs": {expect: adminOnly, path: noParams, body: func(*world) payload {
+			return form("source", "LinkedIn", "month", "2026-02", "amount", "99.90", "currency", "EUR")
+		}},
 	}
 }

@@ -141,10 +141,9 @@ func apiRules() map[string]rule {
 			path: id(func(w *world) string { return w.RejectedApp().ID })},
 
 		"GET /api/v1/activity": {expect: adminOnly, path: noParams},
-
-		"GET /api/v1/reports/{name}": reportsAPIRule(),
 	}
 	maps.Copy(rules, careersAPIRules())
 	maps.Copy(rules, mailAPIRules())
+	maps.Copy(rules, reportAPIRules())
 	return rules
 }

@@ -123,6 +123,7 @@ type ReportService interface {
 	ReportFirstActions(ctx context.Context, f ReportFilter) ([]FirstAction, error)
 	ReportSources(ctx context.Context, f ReportFilter) ([]SourceCohort, error)
 	ReportTeam(ctx context.Context, f ReportFilter) ([]TeamCount, error)
+	SourceCostService
 }
 
 // CanReadReports: admins, recruiters and hiring managers read reports
@@ -136,4 +137,24 @@ func (a Actor) CanReadReports() bool {
 		return true
 	}
 	return false
+}
+
+// SourceCost is what a source cost in one month (YYYY-MM), in cents of the
+// installation's one currency (ISO 4217).
+type SourceCost struct {
+	Source      string
+	Month       string
+	AmountCents int64
+	Currency    string
+}
+
+// SourceCostService records source costs (admins) for the sources report's
+// cost per hire.
+type SourceCostService interface {
+	// SourceCosts lists the costs of the months that overlap [from, to), for
+	// readers of reports; zero times list every month (at most 5,000 rows).
+	SourceCosts(ctx context.Context, from, to time.Time) ([]SourceCost, error)
+	// SetSourceCost records a month's cost of a source (admins); an amount
+	// of 0 removes it. All costs share one currency (EConflict otherwise).
+	SetSourceCost(ctx context.Context, c SourceCost) error
 }

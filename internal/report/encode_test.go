@@ -19,6 +19,31 @@ func (fakeSvc) ReportSources(context.Context, hiring.ReportFilter) ([]hiring.Sou
 		{Source: "Referral, \"friends\"", Applications: 3}, {Source: "", Applications: 1, Hired: 1}}, nil
 }
 
+func (fakeSvc) SourceCosts(context.Context, time.Time, time.Time) ([]hiring.SourceCost, error) {
+	return []hiring.SourceCost{{Source: "=hyperlink(\"http://evil\")", Month: "2026-01", AmountCents: 310000, Currency: "EUR"},
+		{Source: "=HYPERLINK(\"http://evil\")", Month: "2025-12", AmountCents: 999, Currency: "EUR"}}, nil
+}
+
+// The cost is prorated by the share of each month in the period: January
+// whole (3,100.00), December not at all; one hire makes it the cost per hire.
+func TestSourcesCostPerHire(t *testing.T) {
+	f := hiring.ReportFilter{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
+	res, err := Run(context.Background(), fakeSvc{}, "sources", f, false, f.To)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := res.Sections[0].Rows[0].Values
+	if row[7].Num != 3100 || row[8].Num != 3100 || res.Sections[0].Rows[1].Values[7].Null != true {
+		t.Errorf("cost %v, per hire %v, row 2 %+v", row[7], row[8], res.Sections[0].Rows[1].Values[7])
+	}
+	// Half of January (15.5 of 31 days): half the cost.
+	costs, cur := ProratedCosts([]hiring.SourceCost{{Source: "A", Month: "2026-01", AmountCents: 10000, Currency: "EUR"}},
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 16, 12, 0, 0, 0, time.UTC))
+	if costs["a"] != 50 || cur != "EUR" {
+		t.Errorf("half a month: %v %s", costs, cur)
+	}
+}
+
 func TestCSVRoundTrip(t *testing.T) {
 	f := hiring.ReportFilter{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}
 	for _, compare := range []bool{false, true} {

@@ -17,7 +17,8 @@ func init() {
 		Compute: sources,
 		Notes: []string{
 			"A cohort report: applications received in the period, followed to the end of the period. Sources are grouped ignoring case.",
-			"Interviews and offers count applications that reached an interview or offer stage; scheduled interviews, offer records, careers-site channels and cost per hire are added when those capabilities land.",
+			"Interviews and offers count applications that reached an interview or offer stage; scheduled interviews, offer records and careers-site channels are added when those capabilities land.",
+			"Cost: what admins recorded per source and month, prorated by the days of each month inside the period; cost per hire: cost ÷ hires of the period's applications.",
 		},
 	})
 }
@@ -27,6 +28,11 @@ func sources(ctx context.Context, svc hiring.ReportService, f hiring.ReportFilte
 	if err != nil {
 		return nil, err
 	}
+	costs, err := svc.SourceCosts(ctx, f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	cost, currency := ProratedCosts(costs, f.From, f.To)
 	sort.Slice(counts, func(i, j int) bool {
 		if counts[i].Applications != counts[j].Applications {
 			return counts[i].Applications > counts[j].Applications
@@ -36,14 +42,25 @@ func sources(ctx context.Context, svc hiring.ReportService, f hiring.ReportFilte
 	sec := Section{Key: "by_source", Title: "Per source", Empty: "No applications were received in this period.",
 		Chart: &Chart{Label: "source", Value: "applications"},
 		Columns: []Column{{"source", "Source", Text}, {"applications", "Applications", Count}, {"screens_passed", "Screens passed", Count},
-			{"interviews", "Reached interview", Count}, {"offers", "Reached offer", Count}, {"hires", "Hired", Count}, {"hire_rate", "Hire rate", Percent}}}
+			{"interviews", "Reached interview", Count}, {"offers", "Reached offer", Count}, {"hires", "Hired", Count}, {"hire_rate", "Hire rate", Percent},
+			{"cost", "Cost", Money}, {"cost_per_hire", "Cost per hire", Money}}}
+	if currency != "" {
+		sec.Title += " (costs in " + currency + ")"
+	}
 	for _, c := range counts {
 		name := c.Source
 		if strings.TrimSpace(name) == "" {
 			name = "(no source)"
 		}
+		costV, perHire := Null(), Null()
+		if x, ok := cost[SourceKey(c.Source)]; ok {
+			costV = Num(x)
+			if c.Hired > 0 {
+				perHire = Num(x / float64(c.Hired))
+			}
+		}
 		sec.Rows = append(sec.Rows, Row{Key: SourceKey(c.Source), Values: []Value{Str(name), Int(c.Applications), Int(c.ScreenPassed),
-			Int(c.Interviewed), Int(c.Offered), Int(c.Hired), Ratio(c.Hired, c.Applications)}})
+			Int(c.Interviewed), Int(c.Offered), Int(c.Hired), Ratio(c.Hired, c.Applications), costV, perHire}})
 	}
 	return []Section{sec}, nil
 }
@@ -57,4 +74,41 @@ func SourceKey(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// ProratedCosts sums each source's recorded monthly costs over [from, to),
+// a month counting by the share of its time inside the period; amounts in
+// currency units (not cents), by SourceKey. The currency is the costs' one.
+func ProratedCosts(costs []hiring.SourceCost, from, to time.Time) (map[string]float64, string) {
+	out := map[string]float64{}
+	currency := ""
+	for _, c := range costs {
+		start, err := time.Parse("2006-01", c.Month)
+		if err != nil {
+			continue
+		}
+		end := start.AddDate(0, 1, 0)
+		lo, hi := maxTime(start, from), minTime(end, to)
+		if !lo.Before(hi) {
+			continue
+		}
+		share := float64(hi.Sub(lo)) / float64(end.Sub(start))
+		out[SourceKey(c.Source)] += float64(c.AmountCents) / 100 * share
+		currency = c.Currency
+	}
+	return out, currency
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }

@@ -56,6 +56,7 @@ type bfWorld struct {
 	notes   []bfNote
 	reasons map[string]string
 	times   []time.Time
+	costs   []hiring.SourceCost
 }
 
 func (w *bfWorld) stageByID(job, id string) hiring.Stage {
@@ -127,6 +128,17 @@ func buildWorld(t *testing.T, db *store.DB, seed int64) *bfWorld {
 			t.Fatal(err)
 		}
 		w.jobs[j.ID] = jj
+	}
+	// Costs of this month and the last (cost per hire), one source in two spellings.
+	month := time.Now().UTC()
+	for i, c := range []hiring.SourceCost{{Source: "LinkedIn", Month: month.Format("2006-01"), AmountCents: 310000, Currency: "EUR"},
+		{Source: "linkedin", Month: month.AddDate(0, -1, -month.Day()+1).Format("2006-01"), AmountCents: 99999, Currency: "eur"},
+		{Source: "Referral", Month: month.Format("2006-01"), AmountCents: 5000, Currency: "EUR"}} {
+		if err := db.SetSourceCost(storetest.As(s.Admin), c); err != nil {
+			t.Fatalf("cost %d: %v", i, err)
+		}
+		c.Currency = "EUR"
+		w.costs = append(w.costs, c)
 	}
 	reasons, err := db.ListRejectionReasons(sys, false)
 	if err != nil {
@@ -504,6 +516,25 @@ func (b bf) ReportTeam(_ context.Context, f hiring.ReportFilter) ([]hiring.TeamC
 	return out, nil
 }
 
+func (b bf) SourceCosts(_ context.Context, from, to time.Time) ([]hiring.SourceCost, error) {
+	out := []hiring.SourceCost{}
+	for _, c := range b.w.costs {
+		if c.Month >= from.UTC().Format("2006-01") && c.Month <= to.UTC().Add(-time.Nanosecond).Format("2006-01") {
+			out = append(out, c)
+		}
+	}
+	// The store's order: newest month first, then source.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Month != out[j].Month {
+			return out[i].Month > out[j].Month
+		}
+		return strings.ToLower(out[i].Source) < strings.ToLower(out[j].Source)
+	})
+	return out, nil
+}
+
+func (b bf) SetSourceCost(context.Context, hiring.SourceCost) error { return fmt.Errorf("read only") }
+
 // canon makes answers comparable: sorted, times in UTC.
 func canon(v any) any {
 	switch x := v.(type) {
@@ -610,6 +641,9 @@ func TestReportsMatchBruteForce(t *testing.T) {
 						g5, err := db.ReportSources(ctx, f)
 						e5, _ := want.ReportSources(ctx, f)
 						check("sources", g5, e5, err)
+						g7, err := db.SourceCosts(ctx, f.From, f.To)
+						e7, _ := want.SourceCosts(ctx, f.From, f.To)
+						check("source costs", g7, e7, err)
 						g6, err := db.ReportTeam(ctx, f)
 						e6, _ := want.ReportTeam(ctx, f)
 						check("team", g6, e6, err)
@@ -745,6 +779,48 @@ func TestReportEventsBackfill(t *testing.T) {
 			if d := h2[i].HiredAt.Sub(h1[i].HiredAt); d < 0 || d > time.Second || !h1[i].AppliedAt.Equal(h2[i].AppliedAt) {
 				t.Errorf("backfilled hire %v, live %v", h2[i], h1[i])
 			}
+		}
+	})
+}
+
+func TestSourceCosts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		admin := storetest.As(s.Admin)
+		if err := db.SetSourceCost(admin, hiring.SourceCost{Source: "Job board", Month: "2026-01", AmountCents: 1000, Currency: "usd"}); err != nil {
+			t.Fatal(err)
+		}
+		// Recorded again: replaced, under the source's latest spelling.
+		if err := db.SetSourceCost(admin, hiring.SourceCost{Source: "JOB BOARD", Month: "2026-01", AmountCents: 2000, Currency: "USD"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.SourceCosts(storetest.As(s.Manager), time.Time{}, time.Time{})
+		if err != nil || len(got) != 1 || got[0].AmountCents != 2000 || got[0].Source != "JOB BOARD" || got[0].Currency != "USD" {
+			t.Fatalf("costs %+v, %v", got, err)
+		}
+		if err := db.SetSourceCost(admin, hiring.SourceCost{Source: "Other", Month: "2026-02", AmountCents: 1, Currency: "EUR"}); hiring.ErrorCode(err) != hiring.EConflict {
+			t.Errorf("a second currency: %v", err)
+		}
+		for _, bad := range []hiring.SourceCost{{Source: "", Month: "2026-01", AmountCents: 1, Currency: "USD"}, {Source: "x", Month: "2026-13", AmountCents: 1, Currency: "USD"},
+			{Source: "x", Month: "2026-01", AmountCents: -1, Currency: "USD"}, {Source: "x", Month: "2026-01", AmountCents: 1, Currency: "US"},
+			{Source: "x\x00", Month: "2026-01", AmountCents: 1, Currency: "USD"}} {
+			if err := db.SetSourceCost(admin, bad); hiring.ErrorCode(err) != hiring.EInvalid {
+				t.Errorf("%+v: %v", bad, err)
+			}
+		}
+		for _, u := range []hiring.User{s.Recruiter, s.Manager, s.Interviewer} {
+			if err := db.SetSourceCost(storetest.As(u), hiring.SourceCost{Source: "x", Month: "2026-01", AmountCents: 1, Currency: "USD"}); hiring.ErrorCode(err) != hiring.EForbidden {
+				t.Errorf("%s sets a cost: %v", u.Name, err)
+			}
+		}
+		if _, err := db.SourceCosts(storetest.As(s.Interviewer), time.Time{}, time.Time{}); hiring.ErrorCode(err) != hiring.EForbidden {
+			t.Errorf("interviewer reads costs: %v", err)
+		}
+		if err := db.SetSourceCost(admin, hiring.SourceCost{Source: "job board", Month: "2026-01", AmountCents: 0, Currency: "USD"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.SourceCosts(admin, time.Time{}, time.Time{}); len(got) != 0 {
+			t.Errorf("0 did not remove the cost: %+v", got)
 		}
 	})
 }

@@ -185,6 +185,8 @@ func (h *Handler) table() []route {
 		{"GET", "/admin/users", Admin, h.adminUsers},
 		{"POST", "/admin/users", Admin, h.adminUserCreate},
 		{"POST", "/admin/users/{id}", Admin, h.adminUserUpdate},
+		{"GET", "/admin/source-costs", Admin, h.adminSourceCosts},
+		{"POST", "/admin/source-costs", Admin, h.adminSourceCostSave},
 		{"GET", "/admin/rejection-reasons", Admin, h.adminReasons},
 		{"POST", "/admin/rejection-reasons", Admin, h.adminReasonCreate},
 		{"POST", "/admin/rejection-reasons/{id}", Admin, h.adminReasonUpdate},

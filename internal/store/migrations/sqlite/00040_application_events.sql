@@ -33,13 +33,9 @@ CREATE TABLE application_events (
 CREATE INDEX application_events_job ON application_events (job_id, at);
 CREATE INDEX application_events_app ON application_events (application_id, at, id);
 CREATE INDEX application_events_actor ON application_events (actor_id, at);
-
-CREATE TABLE source_costs (
-    source       TEXT PRIMARY KEY,
-    amount_cents INTEGER NOT NULL,
-    currency     TEXT NOT NULL,
-    updated_at   TEXT NOT NULL
-);
+CREATE INDEX application_events_at ON application_events (at);
+-- The cohort reports (sources, time to first action) read applications by when they came in.
+CREATE INDEX applications_applied ON applications (applied_at);
 
 INSERT INTO application_events (id, application_id, job_id, kind, stage_id, stage_name, stage_kind, from_stage_id, from_stage_kind, direction, at)
 SELECT 'e1' || v.id, v.application_id, a.job_id, 'entered', v.stage_id, v.stage_name, COALESCE(s.kind, ''), p.stage_id, COALESCE(ps.kind, ''),
@@ -68,5 +64,5 @@ FROM (SELECT ac.id, ac.subject_id, a.job_id, ac.actor_id, ac.created_at,
 LEFT JOIN stages s ON s.id = x.stage_id;
 
 -- +goose Down
-DROP TABLE source_costs;
+DROP INDEX applications_applied;
 DROP TABLE application_events;
