@@ -30,6 +30,7 @@ type Services interface {
 	MessageService
 	TemplateService
 	ReportService
+	ProspectService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -128,6 +128,8 @@ func (h *Handler) table() []route {
 
 		{"GET", "/candidates", Member, h.candidatesList},
 		{"GET", "/candidates/new", Member, h.candidateNew},
+		{"GET", "/prospects/new", Member, h.prospectNew},
+		{"POST", "/prospects", Member, h.prospectCreate},
 		{"POST", "/candidates", Member, h.candidateCreate},
 		{"GET", "/candidates/duplicates", Member, h.duplicatesQueue},
 		{"POST", "/candidates/bulk", Member, h.candidatesBulk},

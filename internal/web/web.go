@@ -51,6 +51,7 @@ type Handler struct {
 	mux     *http.ServeMux
 	routes  []RouteInfo
 	careers *careers.Handler
+	baseURL string // Candor's public address (the prospect bookmarklet)
 }
 
 // New returns the UI handler (see NewHandler).
@@ -74,6 +75,7 @@ func NewHandler(d Deps) *Handler {
 		tpl:     mustParseTemplates(),
 		bufs:    sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		mux:     http.NewServeMux(),
+		baseURL: d.BaseURL,
 	}
 	if h.maxDoc <= 0 {
 		h.maxDoc = blob.DefaultMaxDocumentBytes
