@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
@@ -100,10 +98,76 @@ func (db *DB) JobMatches(ctx context.Context, jobID string, limit int) ([]hiring
 	return out, nil
 }
 
+// matchPrefilterTerms reads, for each term, its most recently parsed
+// candidates (an index range: term, active_at), sums the weights in a map
+// (no sort in the database), and keeps the best matchPrefilter that are
+// not active on the job.
+func (db *DB) matchPrefilterTerms(ctx context.Context, jobID string, terms []weightedTerm) ([]string, error) {
+	sum := map[string]float64{}
+	for _, t := range terms {
+		rows, err := db.reader.QueryContext(ctx, "SELECT candidate_id, weight FROM candidate_match_terms WHERE term = $1 ORDER BY active_at DESC LIMIT $2",
+			t.term, matchPerTerm)
+		if err != nil {
+			return nil, dbErr("match prefilter", err)
+		}
+		for rows.Next() {
+			var id string
+			var w float64
+			if err := rows.Scan(&id, &w); err != nil {
+				rows.Close()
+				return nil, dbErr("match prefilter", err)
+			}
+			sum[id] += w * t.w
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbErr("match prefilter", err)
+		}
+	}
+	active := map[string]bool{}
+	rows, err := db.reader.QueryContext(ctx, "SELECT candidate_id FROM applications WHERE job_id = $1 AND status = 'active'", jobID)
+	if err != nil {
+		return nil, dbErr("match prefilter", err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, dbErr("match prefilter", err)
+		}
+		active[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, dbErr("match prefilter", err)
+	}
+	type scored struct {
+		id string
+		s  float64
+	}
+	all := make([]scored, 0, len(sum))
+	for id, s := range sum {
+		if !active[id] {
+			all = append(all, scored{id, s})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s > all[j].s
+		}
+		return all[i].id < all[j].id
+	})
+	ids := make([]string, 0, min(len(all), matchPrefilter))
+	for _, x := range all[:min(len(all), matchPrefilter)] {
+		ids = append(ids, x.id)
+	}
+	return ids, nil
+}
+
 // matchPerTerm bounds how many candidates one term of the job reads: its
 // most recently parsed ones, so a skill half the database names costs a
 // bounded slice (rarer terms read all their candidates).
-const matchPerTerm = 20000
+const matchPerTerm = 10000
 
 // matchMaxJobTerms bounds the terms of one prefilter (must-haves first).
 const matchMaxJobTerms = 24
@@ -125,15 +189,7 @@ func (db *DB) matchPrefilter(ctx context.Context, a hiring.Actor, jobID string, 
 			" AND NOT EXISTS (SELECT 1 FROM applications x WHERE x.candidate_id = c.id AND x.job_id = " + q.add(jobID) +
 			" AND x.status = 'active') ORDER BY c.updated_at DESC, c.id DESC LIMIT " + q.add(matchPrefilter)
 	default:
-		parts := make([]string, 0, len(terms))
-		for _, t := range terms {
-			// w is one of our own constants, written as a literal so both engines type it as a number.
-			parts = append(parts, "SELECT * FROM (SELECT candidate_id AS id, weight * "+strconv.FormatFloat(t.w, 'f', 1, 64)+
-				" AS s FROM candidate_match_terms WHERE term = "+q.add(t.term)+" ORDER BY active_at DESC LIMIT "+q.add(matchPerTerm)+") t"+
-				strconv.Itoa(len(parts)))
-		}
-		sqlText = "SELECT u.id FROM (" + strings.Join(parts, " UNION ALL ") + ") u WHERE NOT EXISTS (SELECT 1 FROM applications x WHERE x.candidate_id = u.id AND x.job_id = " +
-			q.add(jobID) + " AND x.status = 'active') GROUP BY u.id ORDER BY SUM(u.s) DESC, u.id LIMIT " + q.add(matchPrefilter)
+		return db.matchPrefilterTerms(ctx, jobID, terms)
 	}
 	rows, err := db.reader.QueryContext(ctx, sqlText, q.list...)
 	if err != nil {
