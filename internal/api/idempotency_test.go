@@ -80,21 +80,24 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 	each(t, func(t *testing.T, e *env) {
 		job := e.as(hiring.RoleRecruiter, "POST", "/jobs", jobBody("Keyed")).want(201).obj()["id"].(string)
 		cand := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Keyed","emails":["keyed.candidate@example.com"]}`).want(201).obj()["id"].(string)
+		cand2 := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Interviewed"}`).want(201).obj()["id"].(string)
+		app := e.as(hiring.RoleRecruiter, "POST", "/applications", fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand2, job)).want(201).obj()["id"].(string)
 		creates := map[string]struct {
 			role hiring.Role
 			body string
 		}{
-			"/users":                    {hiring.RoleAdmin, `{"email":"keyed@example.com","name":"Keyed User","role":"recruiter","password":"correct horse battery staple"}`},
-			"/departments":              {hiring.RoleRecruiter, `{"name":"Keyed department"}`},
-			"/locations":                {hiring.RoleRecruiter, `{"name":"Keyed office","city":"Berlin","country":"DE"}`},
-			"/rejection-reasons":        {hiring.RoleAdmin, `{"name":"Keyed reason"}`},
-			"/jobs":                     {hiring.RoleRecruiter, `{"title":"Keyed job","workplace_type":"remote","employment_type":"full_time","openings":1}`},
-			"/jobs/{id}/stages":         {hiring.RoleRecruiter, `{"name":"Keyed stage","kind":"interview"}`},
-			"/candidates":               {hiring.RoleRecruiter, `{"first_name":"Replayed","emails":["replayed@example.com"]}`},
-			"/candidates/{id}/notes":    {hiring.RoleRecruiter, `{"body":"Keyed note for @admin"}`},
-			"/applications":             {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
-			"/candidates/{id}/messages": {hiring.RoleRecruiter, `{"subject":"Keyed mail","body":"Hello {{candidate.first_name}}"}`},
-			"/message-templates":        {hiring.RoleRecruiter, `{"name":"Keyed template","language":"en","subject":"Hi","body":"Hello"}`},
+			"/users":                        {hiring.RoleAdmin, `{"email":"keyed@example.com","name":"Keyed User","role":"recruiter","password":"correct horse battery staple"}`},
+			"/departments":                  {hiring.RoleRecruiter, `{"name":"Keyed department"}`},
+			"/locations":                    {hiring.RoleRecruiter, `{"name":"Keyed office","city":"Berlin","country":"DE"}`},
+			"/rejection-reasons":            {hiring.RoleAdmin, `{"name":"Keyed reason"}`},
+			"/jobs":                         {hiring.RoleRecruiter, `{"title":"Keyed job","workplace_type":"remote","employment_type":"full_time","openings":1}`},
+			"/jobs/{id}/stages":             {hiring.RoleRecruiter, `{"name":"Keyed stage","kind":"interview"}`},
+			"/candidates":                   {hiring.RoleRecruiter, `{"first_name":"Replayed","emails":["replayed@example.com"]}`},
+			"/candidates/{id}/notes":        {hiring.RoleRecruiter, `{"body":"Keyed note for @admin"}`},
+			"/applications":                 {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
+			"/candidates/{id}/messages":     {hiring.RoleRecruiter, `{"subject":"Keyed mail","body":"Hello {{candidate.first_name}}"}`},
+			"/message-templates":            {hiring.RoleRecruiter, `{"name":"Keyed template","language":"en","subject":"Hi","body":"Hello"}`},
+			"/applications/{id}/interviews": {hiring.RoleRecruiter, fmt.Sprintf(`{"title":"Keyed","starts_at":"2031-05-05T09:00:00Z","duration_minutes":30,"interviewer_ids":[%q]}`, e.users[hiring.RoleInterviewer].ID)},
 		}
 		// Every keyed route the OpenAPI document names is in the table.
 		var doc struct {
@@ -123,6 +126,9 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 		}
 		for path, c := range creates {
 			url := strings.ReplaceAll(path, "{id}", map[bool]string{true: job, false: cand}[strings.HasPrefix(path, "/jobs/")])
+			if strings.HasPrefix(path, "/applications/") {
+				url = strings.ReplaceAll(path, "{id}", app)
+			}
 			hdr := "Idempotency-Key: every-" + path
 			first := e.as(c.role, "POST", url, c.body, hdr)
 			if first.Status != 201 {

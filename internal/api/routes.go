@@ -127,6 +127,15 @@ func routeTable() []route {
 		{Method: "POST", Path: "/applications/{id}/withdraw", Fn: (*handler).withdrawApplication},
 		{Method: "POST", Path: "/applications/{id}/reopen", Fn: (*handler).reopenApplication},
 
+		{Method: "POST", Path: "/applications/{id}/interviews", Fn: (*handler).scheduleInterview, Create: true},
+		{Method: "GET", Path: "/interviews/{id}", Fn: (*handler).getInterview},
+		{Method: "PATCH", Path: "/interviews/{id}", Fn: (*handler).updateInterview},
+		{Method: "DELETE", Path: "/interviews/{id}", Fn: (*handler).cancelInterview},
+		{Method: "GET", Path: "/interviews/{id}/invite.ics", Fn: (*handler).interviewInvite},
+		{Method: "GET", Path: "/availability", Fn: (*handler).availability},
+		{Method: "POST", Path: "/interviews/{id}/scorecards", Fn: (*handler).submitScorecard},
+		{Method: "GET", Path: "/applications/{id}/scorecards", Fn: (*handler).listScorecards},
+
 		{Method: "GET", Path: "/activity", Fn: (*handler).auditLog},
 
 		// Candidate email (issue 10).

@@ -145,5 +145,6 @@ func apiRules() map[string]rule {
 	maps.Copy(rules, careersAPIRules())
 	maps.Copy(rules, mailAPIRules())
 	maps.Copy(rules, reportAPIRules())
+	maps.Copy(rules, interviewAPIRules())
 	return rules
 }

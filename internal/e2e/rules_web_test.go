@@ -201,5 +201,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, careersWebRules())
 	maps.Copy(rules, mailWebRules())
 	maps.Copy(rules, reportWebRules())
+	maps.Copy(rules, interviewWebRules())
 	return rules
 }

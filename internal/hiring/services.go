@@ -31,6 +31,8 @@ type Services interface {
 	TemplateService
 	ReportService
 	ProspectService
+	InterviewService
+	ScorecardService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's
