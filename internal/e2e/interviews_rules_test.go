@@ -87,6 +87,10 @@ func interviewWebRules() map[string]rule {
 		"GET /interviews/{id}":            {perJob: true, expect: readJob, path: worldInterview},
 		"GET /interviews/{id}/invite.ics": {perJob: true, expect: readJob, path: worldInterview},
 		"POST /interviews/{id}/cancel":    {perJob: true, expect: writeJob, path: worldInterview, body: noBody},
+		"POST /interviews/{id}/scorecard": {perJob: true, expect: submitScorecard, path: worldInterview, body: func(*world) payload {
+			return form("recommendation", "yes", "attribute_0", "Go", "rating_0", "strong_yes", "notes", "Matrix feedback")
+		}},
+		"GET /applications/{id}/debrief":  {perJob: true, expect: readJob, path: appID},
 		"GET /applications/{id}/schedule": {perJob: true, expect: writeJob, path: appID},
 		"POST /account/calendar":          {expect: member, path: noParams, body: func(*world) payload { return form("working_hours", "mon-fri 08:00-16:00") }},
 		"POST /account/calendar/feed":     {expect: member, path: noParams, body: noBody},

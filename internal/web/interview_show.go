@@ -13,14 +13,27 @@ type interviewPage struct {
 	Interview hiring.Interview
 	Form      *form // the reschedule form (failed, or fresh)
 	Local     string
+	// Feedback: the viewer's own scorecard form when they are on the
+	// interview, and the application's scorecards they may read.
+	CanScore  bool
+	MyCard    *hiring.Scorecard
+	ScoreForm *form
+	Cards     []hiring.Scorecard
+	Rows      []int
+	Ratings   []hiring.Rating
 }
 
 func (h *Handler) interviewShow(w http.ResponseWriter, r *http.Request) {
-	h.renderInterview(w, r, http.StatusOK, nil)
+	h.renderInterviewWith(w, r, http.StatusOK, nil, nil)
 }
 
 func (h *Handler) renderInterview(w http.ResponseWriter, r *http.Request, status int, f *form) {
-	iv, err := h.svc.Interview(r.Context(), r.PathValue("id"))
+	h.renderInterviewWith(w, r, status, f, nil)
+}
+
+func (h *Handler) renderInterviewWith(w http.ResponseWriter, r *http.Request, status int, f, sf *form) {
+	ctx := r.Context()
+	iv, err := h.svc.Interview(ctx, r.PathValue("id"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -31,5 +44,43 @@ func (h *Handler) renderInterview(w http.ResponseWriter, r *http.Request, status
 		f = newForm(url.Values{"starts_at_local": {local}, "duration_minutes": {strconv.Itoa(iv.DurationMinutes)},
 			"title": {iv.Title}, "location": {iv.Location}, "version": {strconv.Itoa(iv.Version)}})
 	}
-	h.render(w, r, status, "interview", interviewPage{view: v, Interview: iv, Form: f, Local: local})
+	p := interviewPage{view: v, Interview: iv, Form: f, Local: local, Ratings: hiring.Ratings,
+		CanScore: iv.HasInterviewer(v.User.ID) && iv.Status == hiring.InterviewScheduled}
+	cards, err := h.svc.Scorecards(ctx, iv.ApplicationID)
+	if err != nil && hiring.ErrorCode(err) != hiring.ENotFound {
+		h.fail(w, r, err)
+		return
+	}
+	for i := range cards {
+		if cards[i].InterviewID == iv.ID && cards[i].AuthorID == v.User.ID {
+			p.MyCard = &cards[i]
+		}
+	}
+	p.Cards = cards
+	if sf == nil {
+		vals := url.Values{}
+		if p.MyCard != nil {
+			vals.Set("recommendation", string(p.MyCard.Recommendation))
+			vals.Set("notes", p.MyCard.Notes)
+			for i, x := range p.MyCard.Ratings {
+				vals.Set("attribute_"+strconv.Itoa(i), x.Attribute)
+				vals.Set("rating_"+strconv.Itoa(i), string(x.Rating))
+			}
+		}
+		sf = newForm(vals)
+	}
+	p.ScoreForm = sf
+	n := scorecardRows
+	if p.MyCard != nil && len(p.MyCard.Ratings)+2 > n {
+		n = len(p.MyCard.Ratings) + 2
+	}
+	for i := 0; i < n && i < hiring.MaxScorecardAttributes; i++ {
+		p.Rows = append(p.Rows, i)
+	}
+	h.render(w, r, status, "interview", p)
 }
+
+// Attr and Rate read row i of the scorecard form.
+func (p interviewPage) Attr(i int) string { return p.ScoreForm.Get("attribute_" + strconv.Itoa(i)) }
+
+func (p interviewPage) Rate(i int) string { return p.ScoreForm.Get("rating_" + strconv.Itoa(i)) }

@@ -10,6 +10,7 @@ import (
 type interviewsPage struct {
 	view
 	Mine     []hiring.Interview
+	Due      []hiring.Interview // ended interviews still waiting for the viewer's scorecard
 	Others   []hiring.Interview // upcoming interviews the viewer schedules for (not on them)
 	Schedule bool
 }
@@ -24,7 +25,12 @@ func (h *Handler) interviews(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := interviewsPage{view: v, Mine: mine, Schedule: v.CanMove()}
+	due, err := h.svc.FeedbackDue(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := interviewsPage{view: v, Mine: mine, Due: due, Schedule: v.CanMove()}
 	if p.Schedule {
 		all, err := h.svc.ListInterviews(r.Context(), hiring.InterviewFilter{From: from, Limit: 200})
 		if err != nil {

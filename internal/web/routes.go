@@ -182,6 +182,8 @@ func (h *Handler) table() []route {
 		{"GET", "/interviews/{id}/invite.ics", Member, h.interviewInvite},
 		{"POST", "/interviews/{id}/reschedule", Member, h.interviewReschedule},
 		{"POST", "/interviews/{id}/cancel", Member, h.interviewCancel},
+		{"POST", "/interviews/{id}/scorecard", Member, h.scorecardSubmit},
+		{"GET", "/applications/{id}/debrief", Member, h.debrief},
 		{"GET", "/applications/{id}/schedule", Member, h.scheduleForm},
 		{"POST", "/applications/{id}/interviews", Member, h.scheduleCreate},
 		{"POST", "/account/calendar", Member, h.accountCalendar},
