@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -192,12 +193,12 @@ func TestInterviewAccess(t *testing.T) {
 				got = append(got, x.ID)
 			}
 			want := sees[name]
-			if strings.Join(sortStrings(got), ",") != strings.Join(sortStrings(want), ",") {
+			if strings.Join(slices.Sorted(slices.Values(got)), ",") != strings.Join(slices.Sorted(slices.Values(want)), ",") {
 				t.Errorf("%s lists %v, want %v", name, got, want)
 			}
 			for _, id := range []string{onIt.ID, notOnIt.ID, conf.ID} {
 				_, err := db.Interview(ctx, id)
-				if contains(want, id) {
+				if slices.Contains(want, id) {
 					ok(t, err)
 				} else {
 					wantCode(t, err, hiring.ENotFound)
@@ -263,23 +264,4 @@ func TestCalendarFeed(t *testing.T) {
 		_, _, err = db.CalendarFeed(t.Context(), hash)
 		wantCode(t, err, hiring.ENotFound)
 	})
-}
-
-func sortStrings(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
