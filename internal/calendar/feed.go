@@ -152,15 +152,13 @@ func readEvent(ev *ics.VEvent, zone *time.Location) (Event, error) {
 			e.RecurrenceID = t
 		}
 	}
-	for _, rp := range ev.GetProperties(ics.ComponentPropertyRrule) {
-		rule, err := ParseRRule(rp.Value, loc)
-		if err != nil {
-			// Unreadable rule: keep the first occurrence (never invent busy time).
-			break
+	// More than one RRULE is deprecated; the first rules. An unreadable rule
+	// keeps the first occurrence only (never invent busy time).
+	if rp := ev.GetProperty(ics.ComponentPropertyRrule); rp != nil {
+		if rule, err := ParseRRule(rp.Value, loc); err == nil {
+			rule.countToUntil(start, loc)
+			e.Rule = &rule
 		}
-		rule.countToUntil(start, loc)
-		e.Rule = &rule
-		break // more than one RRULE is deprecated; the first rules
 	}
 	for _, xp := range ev.GetProperties(ics.ComponentPropertyExdate) {
 		ts, err := propTimes(xp, zone)
