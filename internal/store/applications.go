@@ -249,8 +249,10 @@ func (db *DB) StageHistory(ctx context.Context, applicationID string) ([]hiring.
 	if _, err := db.loadApp(ctx, db.rd, a, applicationID); err != nil {
 		return nil, err
 	}
+	// Visits entered at the same instant (a move and its hire, a migrated
+	// row) list the one already left first: ids are no order of events.
 	rows, err := db.rd.QueryContext(ctx, `SELECT stage_id, stage_name, entered_at, left_at, actor_name FROM stage_visits
-		WHERE application_id = $1 ORDER BY entered_at, id`, applicationID)
+		WHERE application_id = $1 ORDER BY entered_at, left_at IS NULL, left_at, id`, applicationID)
 	if err != nil {
 		return nil, dbErr("stage history", err)
 	}
