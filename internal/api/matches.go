@@ -22,17 +22,29 @@ type matchCandidateJSON struct {
 	CurrentCompany string `json:"current_company"`
 }
 
+// matchScoreJSON is the score and its reasons, the same in both rankings
+// (hiring.MatchScore); embedded, its fields sit beside candidate or job.
+type matchScoreJSON struct {
+	Score       int      `json:"score"`
+	MustMatched []string `json:"must_have_matched"`
+	MustMissing []string `json:"must_have_missing"`
+	NiceMatched []string `json:"nice_to_have_matched"`
+	NiceMissing []string `json:"nice_to_have_missing"`
+	Location    string   `json:"location"`
+	SilverMedal string   `json:"silver_medal"`
+	Reasons     []string `json:"reasons"`
+	Explanation string   `json:"explanation"`
+}
+
+func newMatchScoreJSON(m hiring.MatchScore) matchScoreJSON {
+	return matchScoreJSON{Score: m.Score, MustMatched: nonNil(m.MustMatched), MustMissing: nonNil(m.MustMissing),
+		NiceMatched: nonNil(m.NiceMatched), NiceMissing: nonNil(m.NiceMissing), Location: m.Location,
+		SilverMedal: m.SilverMedal, Reasons: nonNil(m.Reasons), Explanation: m.Explanation}
+}
+
 type candidateMatchJSON struct {
-	Candidate   matchCandidateJSON `json:"candidate"`
-	Score       int                `json:"score"`
-	MustMatched []string           `json:"must_have_matched"`
-	MustMissing []string           `json:"must_have_missing"`
-	NiceMatched []string           `json:"nice_to_have_matched"`
-	NiceMissing []string           `json:"nice_to_have_missing"`
-	Location    string             `json:"location"`
-	SilverMedal string             `json:"silver_medal"`
-	Reasons     []string           `json:"reasons"`
-	Explanation string             `json:"explanation"`
+	Candidate matchCandidateJSON `json:"candidate"`
+	matchScoreJSON
 }
 
 type matchJobJSON struct {
@@ -42,16 +54,8 @@ type matchJobJSON struct {
 }
 
 type jobMatchJSON struct {
-	Job         matchJobJSON `json:"job"`
-	Score       int          `json:"score"`
-	MustMatched []string     `json:"must_have_matched"`
-	MustMissing []string     `json:"must_have_missing"`
-	NiceMatched []string     `json:"nice_to_have_matched"`
-	NiceMissing []string     `json:"nice_to_have_missing"`
-	Location    string       `json:"location"`
-	SilverMedal string       `json:"silver_medal"`
-	Reasons     []string     `json:"reasons"`
-	Explanation string       `json:"explanation"`
+	Job matchJobJSON `json:"job"`
+	matchScoreJSON
 }
 
 // matchLimit reads ?limit= (1 to hiring.MaxMatches, default 50).
@@ -88,8 +92,7 @@ func (h *handler) jobMatches(w http.ResponseWriter, r *http.Request) {
 		c := m.Candidate
 		out = append(out, candidateMatchJSON{Candidate: matchCandidateJSON{ID: c.ID, FirstName: c.FirstName, LastName: c.LastName,
 			CurrentTitle: c.CurrentTitle, CurrentCompany: c.CurrentCompany},
-			Score: m.Score, MustMatched: nonNil(m.MustMatched), MustMissing: nonNil(m.MustMissing), NiceMatched: nonNil(m.NiceMatched),
-			NiceMissing: nonNil(m.NiceMissing), Location: m.Location, SilverMedal: m.SilverMedal, Reasons: nonNil(m.Reasons), Explanation: m.Explanation})
+			matchScoreJSON: newMatchScoreJSON(m.MatchScore)})
 	}
 	writeJSON(w, http.StatusOK, newList(out, ""))
 }
@@ -109,8 +112,7 @@ func (h *handler) candidateMatches(w http.ResponseWriter, r *http.Request) {
 	out := make([]jobMatchJSON, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, jobMatchJSON{Job: matchJobJSON{ID: m.JobID, Title: m.JobTitle, DepartmentName: m.DepartmentName},
-			Score: m.Score, MustMatched: nonNil(m.MustMatched), MustMissing: nonNil(m.MustMissing), NiceMatched: nonNil(m.NiceMatched),
-			NiceMissing: nonNil(m.NiceMissing), Location: m.Location, SilverMedal: m.SilverMedal, Reasons: nonNil(m.Reasons), Explanation: m.Explanation})
+			matchScoreJSON: newMatchScoreJSON(m.MatchScore)})
 	}
 	writeJSON(w, http.StatusOK, newList(out, ""))
 }
