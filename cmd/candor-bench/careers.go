@@ -82,38 +82,12 @@ func cmdCareers(ctx context.Context, args []string) error {
 	}
 	env := append(os.Environ(), "CANDOR_DATA_DIR="+filepath.Join(dir, "data"), "CANDOR_DATABASE_URL="+*dbURL, "CANDOR_LOG_LEVEL=warn",
 		"CANDOR_APPLY_RATE_LIMIT=0")
-	const email, password = "bench@example.com", "correct horse battery staple 42"
-	add := exec.CommandContext(ctx, bin, "user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password-stdin")
-	add.Env, add.Stdin = env, strings.NewReader(password+"\n")
-	if out, err := add.CombinedOutput(); err != nil && *dbURL == "" {
-		return fmt.Errorf("user add: %v\n%s", err, out)
-	}
-	tok := exec.CommandContext(ctx, bin, "token", "create", "--user", email)
-	tok.Env = env
-	tokOut, err := tok.Output()
-	if err != nil {
-		return fmt.Errorf("token create: %v", err)
-	}
-	token := strings.TrimSpace(string(tokOut))
-	addr, err := freeAddr()
+	srv, err := startBenchServer(ctx, bin, env, "bench@example.com", os.Stderr)
 	if err != nil {
 		return err
 	}
-	base := "http://" + addr
-	srv := exec.CommandContext(ctx, "taskset", "-c", "0", bin, "serve")
-	srv.Env = append(env, "GOMAXPROCS=1", "CANDOR_ADDR="+addr, "CANDOR_BASE_URL="+base)
-	srv.Stderr, srv.Stdout = os.Stderr, io.Discard
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
-	if err := waitReady(ctx, base+"/readyz"); err != nil {
-		return err
-	}
-	admin, err := login(ctx, base, email, password)
-	if err != nil {
-		return err
-	}
+	defer srv.stop()
+	base, token, admin := srv.base, srv.token, srv.client
 	// No minimum fill time for the load (a browser's person takes longer).
 	if err := postAdminForm(ctx, admin, base, "/admin/careers", map[string]string{"company_name": "Bench Co", "brand_color": "#1d4ed8",
 		"privacy_version": "1", "privacy_notice": "Bench notice.", "min_fill_seconds": "0"}); err != nil {

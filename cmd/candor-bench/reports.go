@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -73,36 +72,12 @@ func cmdReports(ctx context.Context, args []string) error {
 		return fmt.Errorf("demo output does not name the large job:\n%s", demoOut)
 	}
 	bigJob := string(m[1])
-	const email, password = "reports-bench@example.com", "correct horse battery staple 42"
-	add := exec.CommandContext(ctx, bin, "user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password-stdin")
-	add.Env, add.Stdin = env, strings.NewReader(password+"\n")
-	_, _ = add.CombinedOutput() // exists already when the data is kept
-	tok := exec.CommandContext(ctx, bin, "token", "create", "--user", email)
-	tok.Env = env
-	tokOut, err := tok.Output()
-	if err != nil {
-		return fmt.Errorf("token create: %v", err)
-	}
-	token := strings.TrimSpace(string(tokOut))
-	addr, err := freeAddr()
+	srv, err := startBenchServer(ctx, bin, env, "reports-bench@example.com", io.Discard)
 	if err != nil {
 		return err
 	}
-	base := "http://" + addr
-	srv := exec.CommandContext(ctx, "taskset", "-c", "0", bin, "serve")
-	srv.Env = append(env, "GOMAXPROCS=1", "CANDOR_ADDR="+addr, "CANDOR_BASE_URL="+base)
-	srv.Stderr, srv.Stdout = io.Discard, io.Discard
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
-	if err := waitReady(ctx, base+"/readyz"); err != nil {
-		return err
-	}
-	client, err := login(ctx, base, email, password)
-	if err != nil {
-		return err
-	}
+	defer srv.stop()
+	base, token, client := srv.base, srv.token, srv.client
 	if err := waitQueueIdle(ctx, client, base); err != nil {
 		return err
 	}

@@ -117,42 +117,13 @@ func run(ctx context.Context, o options) (report, error) {
 	bigJob := string(m[1])
 	rep.bigJobCards, _ = strconv.Atoi(string(m[2]))
 
-	const email, password = "bench@example.com", "correct horse battery staple 42"
-	add := exec.CommandContext(ctx, bin, "user", "add", "--email", email, "--name", "Bench Admin", "--role", "admin", "--password-stdin")
-	add.Env, add.Stdin = env, strings.NewReader(password+"\n")
-	if out, err := add.CombinedOutput(); err != nil && rep.demoLoad != 0 {
-		return rep, fmt.Errorf("user add: %v\n%s", err, out)
-	}
-	tok := exec.CommandContext(ctx, bin, "token", "create", "--user", email)
-	tok.Env = env
-	tokOut, err := tok.Output()
-	if err != nil {
-		return rep, fmt.Errorf("token create: %v", err)
-	}
-	token := strings.TrimSpace(string(tokOut))
-
-	addr, err := freeAddr()
+	srv, err := startBenchServer(ctx, bin, env, "bench@example.com", io.Discard)
 	if err != nil {
 		return rep, err
 	}
-	base := "http://" + addr
-	srv := exec.CommandContext(ctx, "taskset", "-c", "0", bin, "serve")
-	srv.Env = append(env, "GOMAXPROCS=1", "CANDOR_ADDR="+addr, "CANDOR_BASE_URL="+base)
-	srv.Stderr, srv.Stdout = io.Discard, io.Discard
-	start := time.Now()
-	if err := srv.Start(); err != nil {
-		return rep, err
-	}
-	defer func() { _ = srv.Process.Signal(os.Interrupt); _ = srv.Wait() }()
-	if err := waitReady(ctx, base+"/readyz"); err != nil {
-		return rep, err
-	}
-	rep.startup = time.Since(start)
-
-	client, err := login(ctx, base, email, password)
-	if err != nil {
-		return rep, err
-	}
+	defer srv.stop()
+	base, token, client := srv.base, srv.token, srv.client
+	rep.startup = srv.startup
 	// The demo leaves its resumes queued for parsing: let the workers finish
 	// so that neither the idle figure nor the load runs beside them.
 	if err := waitQueueIdle(ctx, client, base); err != nil {
@@ -161,7 +132,7 @@ func run(ctx context.Context, o options) (report, error) {
 	// Idle means at rest: long enough for the server's idle memory release
 	// (two quiet seconds, checked each second) to have run.
 	time.Sleep(4 * time.Second)
-	rep.idleRSSKB = rssKB(srv.Process.Pid)
+	rep.idleRSSKB = rssKB(srv.cmd.Process.Pid)
 	cookies := client.Jar.Cookies(mustURL(base))
 	hdr := http.Header{}
 	for _, c := range cookies {
