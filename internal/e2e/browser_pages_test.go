@@ -1,0 +1,57 @@
+package e2e
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/candor-ats/candor/internal/hiring"
+)
+
+// TestBrowserCapabilityPages opens the recruiter pages that the careers,
+// mail, interviews, search, matching and reports work added, as an admin on
+// the demo company, at laptop and phone width: axe-core finds no violation
+// and no page scrolls sideways.
+func TestBrowserCapabilityPages(t *testing.T) {
+	w := newDemoWorld(t)
+	b := w.b
+	apps, err := w.a.DB.ListApplications(w.a.System(), hiring.ApplicationFilter{JobID: w.demo.LargeJobID}, hiring.PageRequest{Limit: 1})
+	if err != nil || len(apps.Items) == 0 {
+		t.Fatalf("applications of the large job: %v, %v", apps.Items, err)
+	}
+	app := apps.Items[0].ID
+	pages := []struct{ name, path string }{
+		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
+		{"job matches", "/jobs/" + w.demo.LargeJobID + "/matches"},
+		{"candidate matches", "/candidates/" + w.candID + "/matches"},
+		{"candidate email", "/candidates/" + w.candID + "/messages"},
+		{"schedule", "/applications/" + app + "/schedule"},
+		{"debrief", "/applications/" + app + "/debrief"},
+		{"interviews", "/interviews"},
+		{"templates", "/templates"},
+		{"new template", "/templates/new"},
+		{"dev mailbox", "/admin/mailbox"},
+		{"search", "/search?q=engineer"},
+		{"saved searches", "/searches"},
+		{"candidates searched", "/candidates?q=engineer"},
+		{"new prospect", "/prospects/new"},
+		{"careers settings", "/admin/careers"},
+		{"source costs", "/admin/source-costs"},
+	}
+	for _, v := range []viewport{desktop, phone} {
+		b.do("viewport "+v.name, v.emulate())
+		for _, p := range pages {
+			b.do("open "+p.name, open(w.a.URL+p.path, "main h1"))
+			// The error page has a heading too ("404 · Not found"): make sure
+			// the page itself was checked.
+			if h := run(b, "read the heading of "+p.name, chromedp.Text(chromedp.CSS("main h1"))); errorHeading.MatchString(h) {
+				t.Fatalf("%s answered an error page: %q", p.path, h)
+			}
+			b.axeClean(p.name + " (" + v.name + ")")
+			b.noSideScroll(p.name + " (" + v.name + ")")
+		}
+	}
+}
+
+var errorHeading = regexp.MustCompile(`^\s*[45]\d\d ·`)
