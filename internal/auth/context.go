@@ -20,7 +20,7 @@ func withUser(ctx context.Context, u hiring.User, ip string) context.Context {
 
 // ActorFor is the actor a signed-in user acts as.
 func ActorFor(u hiring.User, ip string) hiring.Actor {
-	return hiring.Actor{UserID: u.ID, Name: u.Name, Role: u.Role, IP: ip}
+	return hiring.Actor{UserID: u.ID, Name: u.Name, Role: u.Role, IP: ip, EEOAccess: u.EEOAccess}
 }
 
 // CurrentUser returns the signed-in user (session or API token).

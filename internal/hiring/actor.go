@@ -52,7 +52,13 @@ type Actor struct {
 	Role   Role
 	System bool // background work and CLI; sees everything
 	IP     string
+	// EEOAccess is User.EEOAccess: the dedicated EEO permission.
+	EEOAccess bool
 }
+
+// SeesEEO reports whether the actor may read EEO self-identification, and
+// then only in aggregate (never joined to a person). Admin is not enough.
+func (a Actor) SeesEEO() bool { return a.System || a.EEOAccess }
 
 // CanSeeAll reports whether the actor sees all jobs and candidates.
 func (a Actor) CanSeeAll() bool { return a.System || a.Role.SeesAllJobs() }

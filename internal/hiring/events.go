@@ -23,3 +23,23 @@ func (ApplicationReceivedJob) Kind() string { return "application_received" }
 type ApplicationReceivedHandler interface {
 	ApplicationReceived(ctx context.Context, applicationID string) error
 }
+
+// CalendarReply is an iTIP reply (RFC 5546 METHOD:REPLY) that arrived by
+// mail: an attendee accepting, declining or tentatively accepting an
+// interview invitation. The mail package finds it in an inbound message's
+// text/calendar part and hands it on; the interviews capability applies it.
+type CalendarReply struct {
+	// From is the envelope or header sender address of the mail.
+	From string
+	// MessageID is the inbound message's Message-ID, for logs and idempotency.
+	MessageID string
+	// ICS is the raw text/calendar body (bounded by the mail parser).
+	ICS []byte
+}
+
+// CalendarReplyHandler applies iTIP replies. It runs without a user actor
+// (the reply is authenticated by the invitation's UID and the attendee's
+// address); an unknown UID or attendee is ignored, not an error.
+type CalendarReplyHandler interface {
+	CalendarReply(ctx context.Context, r CalendarReply) error
+}

@@ -13,6 +13,10 @@ type User struct {
 	Role      Role
 	TimeZone  string // IANA name; "" means UTC
 	Disabled  bool
+	// EEOAccess is the dedicated permission to read voluntary EEO
+	// self-identification in aggregate (adverse-impact reports). An admin
+	// grants it per user; being an admin does not imply it.
+	EEOAccess bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
