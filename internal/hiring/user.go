@@ -7,12 +7,12 @@ import (
 
 // User is a member of the hiring team with an account.
 type User struct {
-	ID        string
-	Email     string
-	Name      string
-	Role      Role
-	TimeZone  string // IANA name; "" means UTC
-	Disabled  bool
+	ID       string
+	Email    string
+	Name     string
+	Role     Role
+	TimeZone string // IANA name; "" means UTC
+	Disabled bool
 	// EEOAccess is the dedicated permission to read voluntary EEO
 	// self-identification in aggregate (adverse-impact reports). An admin
 	// grants it per user; being an admin does not imply it.
