@@ -263,7 +263,7 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		if i%10000 == 0 && ctx.Err() != nil {
 			return Result{}, ctx.Err()
 		}
-		created := start.Add(span * time.Duration(i) / time.Duration(o.Candidates))
+		created := along(start, span, i, o.Candidates)
 		first, last := g.pick(firstNames), g.pick(lastNames)
 		c := hiring.Candidate{
 			ID: g.id(created), FirstName: first, LastName: last,
@@ -304,7 +304,7 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 	res.Jobs = nJobs
 	res.Candidates = o.Candidates
 	appAt := func(k int) time.Time {
-		return start.Add(span * time.Duration(k) / time.Duration(max(1, o.Applications)))
+		return along(start, span, k, o.Applications)
 	}
 	perCand := make([]int, o.Candidates)
 	for k := 0; k < o.Applications; k++ {
@@ -335,9 +335,7 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		// so the speed reports have durations to tell apart (drawn from the
 		// index, not the generator, whose sequence shapes the rest).
 		step := time.Duration(24+spread(uint64(k), 8*24)) * time.Hour
-		if st > 0 && applied.Add(time.Duration(st)*step).After(g.o.Now) {
-			step = max(g.o.Now.Sub(applied)/time.Duration(st), time.Minute)
-		}
+		st = g.reached(applied, st, step)
 		a := hiring.Application{
 			ID: g.id(applied), CandidateID: candIDs[ci], JobID: job.id, StageID: job.stages[st].ID,
 			Status: hiring.AppActive, Source: sources[ci%len(sources)], AppliedAt: applied,
@@ -365,8 +363,8 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 			}
 		case st == last:
 			g.hire(&a)
-		case r < 22 && ji != 0:
-			g.reject(&a, reasons)
+		case ji != 0:
+			g.dropOff(&a, r, 22, 6, reasons)
 		}
 		if err := b.Application(a, job.stages[:st+1]); err != nil {
 			return Result{}, err
