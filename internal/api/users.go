@@ -15,6 +15,7 @@ type userJSON struct {
 	Role      string    `json:"role"`
 	TimeZone  string    `json:"time_zone"`
 	Disabled  bool      `json:"disabled"`
+	EEOAccess bool      `json:"eeo_access"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -35,6 +36,7 @@ type userUpdateInput struct {
 	Role          *string `json:"role"`
 	TimeZone      *string `json:"time_zone"`
 	Disabled      *bool   `json:"disabled"`
+	EEOAccess     *bool   `json:"eeo_access"`
 	KeepAPITokens bool    `json:"keep_api_tokens"`
 }
 
@@ -56,7 +58,7 @@ func userView(ctx context.Context, u hiring.User) any {
 
 func toUserJSON(u hiring.User) userJSON {
 	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), TimeZone: u.TimeZone,
-		Disabled: u.Disabled, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		Disabled: u.Disabled, EEOAccess: u.EEOAccess, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 
 func (h *handler) listUsers(w http.ResponseWriter, r *http.Request) {
@@ -116,7 +118,8 @@ func (h *handler) updateUser(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	up := hiring.UserUpdate{Name: in.Name, TimeZone: in.TimeZone, Disabled: in.Disabled, KeepAPITokens: in.KeepAPITokens}
+	up := hiring.UserUpdate{Name: in.Name, TimeZone: in.TimeZone, Disabled: in.Disabled, EEOAccess: in.EEOAccess,
+		KeepAPITokens: in.KeepAPITokens}
 	if in.Role != nil {
 		role := hiring.Role(*in.Role)
 		up.Role = &role

@@ -38,11 +38,12 @@ func (l *lockedBuffer) String() string {
 // eeoMarks are what an applicant's self-identification would look like
 // anywhere it leaked: the answer codes and their labels.
 var eeoMarks = []string{"native_hawaiian_pacific", "Native Hawaiian", "Pacific Islander", "identify as one or more",
-	"I have a disability", "eeo_", "self-identification", "eeo_responses"}
+	"I have a disability", "eeo_race", "eeo_sex", "eeo_veteran", "eeo_disability", "self-identification", "eeo_responses"}
 
 // TestEEOWall: voluntary self-identification answers are stored (apart,
 // countable in aggregate by admins) and appear on no recruiter page, API
-// answer, export, search result or log line — and no code outside the
+// answer, export, search result or log line (the page and answers of a
+// user holding the EEO permission included) — and no code outside the
 // intake and the aggregate reads their table.
 func TestEEOWall(t *testing.T) {
 	t.Parallel()
@@ -74,6 +75,18 @@ func TestEEOWall(t *testing.T) {
 	if _, err := s.app.DB.EEOAggregate(s.app.As(s.seed.Recruiter), job.ID); hiring.ErrorCode(err) != hiring.EForbidden {
 		t.Fatalf("a recruiter read the aggregate: %v", err)
 	}
+	// Being an admin is not enough: the dedicated permission is.
+	if _, err := s.app.DB.EEOAggregate(s.app.As(s.seed.Admin), job.ID); hiring.ErrorCode(err) != hiring.EForbidden {
+		t.Fatalf("an admin without the EEO permission read the aggregate: %v", err)
+	}
+	yes := true
+	holder, err := s.app.DB.UpdateUser(ctx, s.seed.Recruiter.ID, hiring.UserUpdate{EEOAccess: &yes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.app.DB.EEOAggregate(s.app.As(holder), job.ID); err != nil || len(got) != len(agg) {
+		t.Fatalf("the permission holder's aggregate = %+v %v", got, err)
+	}
 	apps, _ := s.app.DB.ListApplications(ctx, hiring.ApplicationFilter{JobID: job.ID}, hiring.PageRequest{})
 	if len(apps.Items) != 1 {
 		t.Fatal("no application")
@@ -83,6 +96,9 @@ func TestEEOWall(t *testing.T) {
 	time.Sleep(2 * time.Second)
 
 	admin := s.app.CreateUser(hiring.RoleAdmin)
+	if admin, err = s.app.DB.UpdateUser(ctx, admin.ID, hiring.UserUpdate{EEOAccess: &yes}); err != nil {
+		t.Fatal(err)
+	}
 	c := s.app.Client()
 	s.app.Login(c, admin.Email, apptest.Password)
 	token := s.app.APIToken(admin)

@@ -73,7 +73,7 @@ var webFields = map[string][]string{
 	"POST /jobs/{id}/bulk":               {"reason_id", "tags"},
 	"POST /admin/jobs/{id}/retry":        {"return_to"},
 	"POST /imports/{id}/start":           {"target"},
-	"POST /admin/users/{id}":             {"disabled", "name"},
+	"POST /admin/users/{id}":             {"disabled", "name", "eeo_access"},
 	"POST /candidates/{id}/messages":     {"template_id", "thread_id", "send_at"},
 }
 

@@ -37,7 +37,7 @@ func apiRules() map[string]rule {
 				"password": "another fine passphrase 42"})
 		}},
 		"GET /api/v1/users/{id}":   {expect: member, path: userID},
-		"PATCH /api/v1/users/{id}": {expect: adminOnly, path: userID, body: func(*world) payload { return js(obj{"role": "hiring_manager"}) }},
+		"PATCH /api/v1/users/{id}": {expect: adminOnly, path: userID, body: func(*world) payload { return js(obj{"role": "hiring_manager", "eeo_access": true}) }},
 
 		"GET /api/v1/departments":         {expect: member, path: noParams},
 		"POST /api/v1/departments":        {expect: managesRecords, path: noParams, body: func(w *world) payload { return js(obj{"name": fmt.Sprintf("Dept %d", w.f.n())}) }},

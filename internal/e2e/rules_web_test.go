@@ -172,7 +172,7 @@ func webRules() map[string]rule {
 			return form("email", fmt.Sprintf("made%d@example.com", w.f.n()), "name", "Made By Admin", "role", "recruiter",
 				"password", "another fine passphrase 42")
 		}},
-		"POST /admin/users/{id}":             {expect: adminOnly, path: userID, body: func(w *world) payload { return form("role", "hiring_manager") }},
+		"POST /admin/users/{id}":             {expect: adminOnly, path: userID, body: func(w *world) payload { return form("role", "hiring_manager", "eeo_access", "on") }},
 		"GET /admin/rejection-reasons":       {expect: adminOnly, path: noParams},
 		"POST /admin/rejection-reasons":      {expect: adminOnly, path: noParams, body: func(w *world) payload { return form("name", fmt.Sprintf("Reason %d", w.f.n())) }},
 		"POST /admin/rejection-reasons/{id}": {expect: adminOnly, path: reasonID, body: func(w *world) payload { return form("name", fmt.Sprintf("Renamed %d", w.f.n())) }},

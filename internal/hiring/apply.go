@@ -183,8 +183,8 @@ type EEOCount struct {
 	Count            int
 }
 
-// EEOService reads EEO answers in aggregate only (admins; a dedicated
-// permission for reports comes with them).
+// EEOService reads EEO answers in aggregate only, for actors holding the
+// dedicated permission (Actor.SeesEEO; an admin grants it per user).
 type EEOService interface {
 	EEOAggregate(ctx context.Context, jobID string) ([]EEOCount, error)
 }

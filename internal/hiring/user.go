@@ -57,6 +57,8 @@ type UserUpdate struct {
 	Role     *Role
 	TimeZone *string
 	Disabled *bool
+	// EEOAccess grants or withdraws the dedicated EEO permission (admins only).
+	EEOAccess *bool
 	// KeepAPITokens, when the update disables the user, leaves their API
 	// tokens unrevoked: they stop working while the user is disabled and
 	// work again if the user is enabled. Otherwise disabling revokes them

@@ -363,14 +363,15 @@ func (db *DB) SetApplyForm(ctx context.Context, jobID string, f hiring.ApplyForm
 	})
 }
 
-// EEOAggregate counts a job's self-identification answers (admins only).
+// EEOAggregate counts a job's self-identification answers. It needs the
+// dedicated EEO permission (Actor.SeesEEO): being an admin is not enough.
 func (db *DB) EEOAggregate(ctx context.Context, jobID string) ([]hiring.EEOCount, error) {
 	a, err := actor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !a.IsAdmin() {
-		return nil, forbidden("Only admins read self-identification totals.")
+	if !a.SeesEEO() {
+		return nil, forbidden("Reading self-identification totals needs the EEO permission, which an admin grants per user.")
 	}
 	var out []hiring.EEOCount
 	for _, q := range []string{"race", "sex", "veteran", "disability"} {

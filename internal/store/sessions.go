@@ -32,11 +32,11 @@ func (db *DB) SessionByTokenHash(ctx context.Context, tokenHash string) (hiring.
 	var s hiring.Session
 	var u hiring.User
 	err := db.rd.QueryRowContext(ctx, `SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
-			u.id, u.email, u.name, u.role, u.time_zone, u.disabled, u.created_at, u.updated_at
+			u.id, u.email, u.name, u.role, u.time_zone, u.disabled, u.eeo_access, u.created_at, u.updated_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE`, tokenHash, TimeArg(now())).Scan(
 		&s.ID, &s.UserID, &s.CSRFToken, timeCol{&s.CreatedAt}, timeCol{&s.LastSeenAt}, timeCol{&s.ExpiresAt}, &s.IP, &s.UserAgent,
-		&u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
+		&u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, &u.EEOAccess, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
 	if err != nil {
 		return hiring.Session{}, hiring.User{}, notFound("session", err)
 	}

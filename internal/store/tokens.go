@@ -92,10 +92,10 @@ func (db *DB) RevokeAPIToken(ctx context.Context, userID, tokenID string) error 
 func (db *DB) UserByAPITokenHash(ctx context.Context, secretHash string) (hiring.User, error) {
 	var tokenID string
 	var u hiring.User
-	err := db.rd.QueryRowContext(ctx, `SELECT t.id, u.id, u.email, u.name, u.role, u.time_zone, u.disabled, u.created_at, u.updated_at
+	err := db.rd.QueryRowContext(ctx, `SELECT t.id, u.id, u.email, u.name, u.role, u.time_zone, u.disabled, u.eeo_access, u.created_at, u.updated_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.secret_hash = $1 AND t.revoked_at IS NULL AND u.disabled = FALSE`, secretHash).Scan(
-		&tokenID, &u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
+		&tokenID, &u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, &u.EEOAccess, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
 	if err != nil {
 		return hiring.User{}, notFound("token", err)
 	}

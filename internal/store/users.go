@@ -9,11 +9,11 @@ import (
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
-const userCols = "id, email, name, role, time_zone, disabled, created_at, updated_at"
+const userCols = "id, email, name, role, time_zone, disabled, eeo_access, created_at, updated_at"
 
 func scanUser(row interface{ Scan(...any) error }) (hiring.User, error) {
 	var u hiring.User
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.TimeZone, &u.Disabled, &u.EEOAccess, timeCol{&u.CreatedAt}, timeCol{&u.UpdatedAt})
 	return u, err
 }
 
@@ -173,11 +173,11 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 		return hiring.User{}, err
 	}
 	self := !a.System && a.UserID == id
-	if !a.IsAdmin() && (!self || in.Role != nil || in.Disabled != nil) {
+	if !a.IsAdmin() && (!self || in.Role != nil || in.Disabled != nil || in.EEOAccess != nil) {
 		if !self {
 			return hiring.User{}, forbidden("Only admins manage users.")
 		}
-		return hiring.User{}, forbidden("Only admins change roles or disable accounts.")
+		return hiring.User{}, forbidden("Only admins change roles, the EEO permission or disable accounts.")
 	}
 	var v hiring.Validation
 	if in.Name != nil {
@@ -214,6 +214,9 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 		if in.Disabled != nil {
 			u.Disabled = *in.Disabled
 		}
+		if in.EEOAccess != nil {
+			u.EEOAccess = *in.EEOAccess
+		}
 		if old.Role == hiring.RoleAdmin && (u.Role != hiring.RoleAdmin || u.Disabled) {
 			var admins int
 			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = FALSE AND id <> $1", id).Scan(&admins); err != nil {
@@ -224,8 +227,8 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 			}
 		}
 		u.UpdatedAt = now()
-		if _, err := tx.ExecContext(ctx, "UPDATE users SET name = $1, role = $2, time_zone = $3, disabled = $4, updated_at = $5 WHERE id = $6",
-			u.Name, string(u.Role), u.TimeZone, u.Disabled, TimeArg(u.UpdatedAt), id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET name = $1, role = $2, time_zone = $3, disabled = $4, eeo_access = $5, updated_at = $6 WHERE id = $7",
+			u.Name, string(u.Role), u.TimeZone, u.Disabled, u.EEOAccess, TimeArg(u.UpdatedAt), id); err != nil {
 			return dbErr("update user", err)
 		}
 		var revoked int64
@@ -260,7 +263,7 @@ func (db *DB) UpdateUser(ctx context.Context, id string, in hiring.UserUpdate) (
 }
 
 func userMap(u hiring.User) map[string]any {
-	return map[string]any{"name": u.Name, "role": string(u.Role), "time_zone": u.TimeZone, "disabled": u.Disabled}
+	return map[string]any{"name": u.Name, "role": string(u.Role), "time_zone": u.TimeZone, "disabled": u.Disabled, "eeo_access": u.EEOAccess}
 }
 
 // SetPasswordHash replaces the hash and ends every session of the user.

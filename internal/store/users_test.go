@@ -333,3 +333,57 @@ func TestUserDirectory(t *testing.T) {
 		}
 	})
 }
+
+// TestEEOPermission: the dedicated EEO permission is granted per user by an
+// admin, read back wherever a user is loaded (list, session, API token),
+// never self-granted, and it alone opens the EEO aggregate: an admin
+// without it is refused.
+func TestEEOPermission(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		ctx := context.Background()
+		yes, no := true, false
+		if s.Admin.EEOAccess || s.Recruiter.EEOAccess {
+			t.Fatal("a new account holds the EEO permission")
+		}
+		_, err := db.EEOAggregate(storetest.As(s.Admin), s.Job.ID)
+		wantCode(t, err, hiring.EForbidden)
+		// Nobody grants it to themself, not even through a name change.
+		_, err = db.UpdateUser(storetest.As(s.Recruiter), s.Recruiter.ID, hiring.UserUpdate{EEOAccess: &yes})
+		wantCode(t, err, hiring.EForbidden)
+		u, err := db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{EEOAccess: &yes})
+		ok(t, err)
+		if !u.EEOAccess {
+			t.Fatal("the grant did not stick")
+		}
+		users, err := db.ListUsers(storetest.As(s.Admin), true)
+		ok(t, err)
+		for _, x := range users {
+			if x.EEOAccess != (x.ID == s.Recruiter.ID) {
+				t.Fatalf("listed %s with eeo_access=%v", x.Name, x.EEOAccess)
+			}
+		}
+		_, err = db.CreateSession(ctx, s.Recruiter.ID, "eeo-hash", "csrf", "127.0.0.1", "test", time.Now().Add(time.Hour))
+		ok(t, err)
+		_, su, err := db.SessionByTokenHash(ctx, "eeo-hash")
+		ok(t, err)
+		_, err = db.CreateAPIToken(storetest.As(s.Recruiter), s.Recruiter.ID, "t", "pfx", "eeo-secret")
+		ok(t, err)
+		tu, err := db.UserByAPITokenHash(ctx, "eeo-secret")
+		ok(t, err)
+		if !su.EEOAccess || !tu.EEOAccess {
+			t.Fatalf("session user eeo=%v, token user eeo=%v", su.EEOAccess, tu.EEOAccess)
+		}
+		// The recruiter with the permission reads the totals (of no answers yet).
+		agg, err := db.EEOAggregate(storetest.As(u), s.Job.ID)
+		ok(t, err)
+		if len(agg) != 0 {
+			t.Fatalf("aggregate of a job without answers = %+v", agg)
+		}
+		u, err = db.UpdateUser(storetest.As(s.Admin), s.Recruiter.ID, hiring.UserUpdate{EEOAccess: &no})
+		ok(t, err)
+		_, err = db.EEOAggregate(storetest.As(u), s.Job.ID)
+		wantCode(t, err, hiring.EForbidden)
+	})
+}

@@ -25,7 +25,7 @@ type Seeded struct {
 
 // As returns a context acting as u.
 func As(u hiring.User) context.Context {
-	return hiring.WithActor(context.Background(), hiring.Actor{UserID: u.ID, Name: u.Name, Role: u.Role})
+	return hiring.WithActor(context.Background(), hiring.Actor{UserID: u.ID, Name: u.Name, Role: u.Role, EEOAccess: u.EEOAccess})
 }
 
 // System returns a context acting as the system.

@@ -1,0 +1,10 @@
+-- The dedicated EEO permission (issue 9): whether a user may read voluntary
+-- self-identification in aggregate (adverse-impact reports). An admin grants
+-- it per user; being an admin does not imply it, so every account starts
+-- without it.
+
+-- +goose Up
+ALTER TABLE users ADD COLUMN eeo_access INTEGER NOT NULL DEFAULT 0;
+
+-- +goose Down
+ALTER TABLE users DROP COLUMN eeo_access;
