@@ -54,6 +54,9 @@ type App struct {
 	// CANDOR_SMTP_URL is set (Sender), else into the admins' dev mailbox.
 	Outbox *mail.Outbox
 	Sender *mail.Sender
+	// StatusSections are the parts other capabilities add to the candidate
+	// status page (/status/{token}): add a hiring.StatusSectionProvider here.
+	StatusSections *hiring.StatusSectionList
 
 	handler http.Handler
 }
@@ -121,6 +124,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		outbox.Transport = sender
 	}
 	db.SetMailFrom(outbox.From.Name, outbox.From.Email)
+	db.SetPublicURL(cfg.BaseURL)
 	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle,
 		OnApplicationReceived: []hiring.ApplicationReceivedHandler{&mail.Confirmations{Svc: db, Logger: logger}}, Queues: mail.Queues(), Periodic: []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}, Register: func(w *river.Workers) {
 			parse.Register(w)
@@ -140,12 +144,12 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle,
-		Outbox: outbox, Sender: sender}
+		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{}}
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
-		MaxDocumentBytes: maxDoc, Careers: site})
+		MaxDocumentBytes: maxDoc, Careers: site, StatusSections: a.StatusSections})
 	a.Careers = site
 	a.handler = careers.OnHost(cfg.CareersHost, server.New(server.Deps{
 		Auth:            au,

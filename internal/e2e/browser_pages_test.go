@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -21,6 +22,11 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		t.Fatalf("applications of the large job: %v, %v", apps.Items, err)
 	}
 	app := apps.Items[0].ID
+	// The candidate's status page, through a capability link.
+	link, err := w.a.DB.MintStatusLink(w.a.System(), apps.Items[0].CandidateID)
+	if err != nil {
+		t.Fatalf("status link: %v", err)
+	}
 	pages := []struct{ name, path string }{
 		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
 		{"job matches", "/jobs/" + w.demo.LargeJobID + "/matches"},
@@ -38,6 +44,8 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"new prospect", "/prospects/new"},
 		{"careers settings", "/admin/careers"},
 		{"source costs", "/admin/source-costs"},
+		{"status page labels", "/admin/status-labels"},
+		{"candidate status page", link[strings.Index(link, "/status/"):]},
 	}
 	for _, v := range []viewport{desktop, phone} {
 		b.do("viewport "+v.name, v.emulate())

@@ -202,5 +202,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, mailWebRules())
 	maps.Copy(rules, reportWebRules())
 	maps.Copy(rules, interviewWebRules())
+	maps.Copy(rules, statusWebRules())
 	return rules
 }

@@ -33,6 +33,7 @@ type Services interface {
 	ProspectService
 	InterviewService
 	ScorecardService
+	StatusService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -28,7 +28,12 @@ var MergeFields = []MergeField{
 	{"stage.name", "The application's current stage"},
 	{"company.name", "Your company's name"},
 	{"sender.name", "Who sends the mail (for automations: the company)"},
+	{"status_link", "A personal link to the candidate's status page (a new one is made for each message)"},
 }
+
+// linkFields are merge fields whose value is an address: in the HTML part
+// they become a link (the text part shows the address as it is).
+var linkFields = map[string]bool{"status_link": true}
 
 var knownField = func() map[string]bool {
 	m := map[string]bool{}
@@ -147,7 +152,11 @@ func Render(subject, body string, values map[string]string) (Rendered, error) {
 		}
 		text.WriteString(val(s.field))
 		ph := fmt.Sprintf("0MF%sX%dZ", nonce, len(holders)) // a leading digit: never read as a tag name in <…>
-		holders = append(holders, ph, html.EscapeString(val(s.field)))
+		v := html.EscapeString(val(s.field))
+		if linkFields[s.field] && (strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://")) {
+			v = `<a href="` + v + `">` + v + `</a>`
+		}
+		holders = append(holders, ph, v)
 		md.WriteString(ph)
 	}
 	htmlPart := string(markup.Render(plainText(md.String())))

@@ -87,3 +87,24 @@ func TestTemplateErrors(t *testing.T) {
 		t.Error("UsesField")
 	}
 }
+
+func TestStatusLinkField(t *testing.T) {
+	r, err := cmail.Render("Hi", "Your status: {{status_link}}", map[string]string{"status_link": "https://ats.example/status/abc_DEF-123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.HTML, `<a href="https://ats.example/status/abc_DEF-123"`) || !strings.Contains(r.Text, "Your status: https://ats.example/status/abc_DEF-123") {
+		t.Fatalf("html %q text %q", r.HTML, r.Text)
+	}
+	// Only an http(s) address becomes a link; anything else stays text.
+	r, err = cmail.Render("Hi", "{{status_link}}", map[string]string{"status_link": `javascript:alert(1)"><b>x`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.HTML, "<a") || strings.Contains(r.HTML, "<b>") {
+		t.Fatalf("html %q", r.HTML)
+	}
+	if err := cmail.CheckTemplate("x", "{{status_link}}"); err != nil {
+		t.Fatalf("status_link refused: %v", err)
+	}
+}

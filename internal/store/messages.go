@@ -204,6 +204,19 @@ func (db *DB) composeMessage(ctx context.Context, q querier, a hiring.Actor, in 
 		"candidate.email": c.PrimaryEmail(), "company.name": company, "sender.name": senderName,
 		"job.title": app.JobTitle, "stage.name": app.StageName,
 	}
+	if mail.UsesField(subject, body, "status_link") {
+		// A new capability link per message, stored (hashed) in the
+		// transaction that queues it; a preview stores nothing.
+		if tx, ok := q.(*sql.Tx); ok {
+			secret, err := db.mintStatusLink(ctx, tx, c.ID, m.ID)
+			if err != nil {
+				return hiring.Message{}, c, err
+			}
+			values["status_link"] = db.statusLinkURL(secret)
+		} else {
+			values["status_link"] = db.statusLinkURL("a-personal-link-is-made-for-each-message")
+		}
+	}
 	if app.ID == "" {
 		values["job.title"], values["stage.name"] = "", ""
 		for _, f := range []string{"job.title", "stage.name"} {

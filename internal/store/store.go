@@ -64,6 +64,9 @@ type DB struct {
 	enqueued atomic.Int64
 	// mailFrom is the configured sender of mail (SetMailFrom, templates.go).
 	mailFrom atomic.Pointer[mailIdentity]
+	// publicURL is the installation's public address, for links in mail
+	// (SetPublicURL, status.go).
+	publicURL atomic.Pointer[string]
 }
 
 type enqueuerBox struct{ e Enqueuer }

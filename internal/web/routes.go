@@ -52,7 +52,9 @@ var anonymousBodies = []auth.BodyRoute{
 // AnonymousBodies lists the routes that take bodies from visitors who are
 // not signed in (server.Deps.AnonymousBodies passes them to auth.CSRF).
 func (h *Handler) AnonymousBodies() []auth.BodyRoute {
-	return append(append([]auth.BodyRoute(nil), anonymousBodies...), h.careers.BodyRoutes()...)
+	out := append(append([]auth.BodyRoute(nil), anonymousBodies...), h.careers.BodyRoutes()...)
+	// The status page's resume upload (its other forms fit the default cap).
+	return append(out, auth.BodyRoute{Pattern: "POST /status/{token}/resume", MaxBytes: h.statusResumeBytes()})
 }
 
 func (h *Handler) register() {
@@ -236,6 +238,15 @@ func (h *Handler) table() []route {
 		{"POST", "/templates/{id}/delete", Manager, h.templateDelete},
 		{"GET", "/admin/mailbox", Admin, h.adminMailbox},
 		{"GET", "/admin/mailbox/{id}", Admin, h.adminMailboxMessage},
+		{"GET", "/admin/status-labels", Admin, h.adminStatusLabels},
+		{"POST", "/admin/status-labels", Admin, h.adminStatusLabelsSave},
+		// The candidate status page: a capability link, no account.
+		{"GET", "/status/{token}", Public, h.statusView},
+		{"POST", "/status/{token}/withdraw", Public, h.statusWithdraw},
+		{"POST", "/status/{token}/contact", Public, h.statusContact},
+		{"POST", "/status/{token}/consent", Public, h.statusConsent},
+		{"POST", "/status/{token}/resume", Public, h.statusResume},
+		{"POST", "/status/{token}/sections/{section}/{action}", Public, h.statusSection},
 	}...)
 }
 

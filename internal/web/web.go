@@ -32,6 +32,9 @@ type Deps struct {
 	// Careers is the public careers site, whose routes the UI's route
 	// table serves as public ones; nil builds one from Svc and BaseURL.
 	Careers *careers.Handler
+	// StatusSections add sections (and their actions) to the candidate
+	// status page /status/{token} (offers to accept, slots to choose).
+	StatusSections *hiring.StatusSectionList
 }
 
 // Handler serves the recruiter UI. It expects auth's Sessions and CSRF
@@ -52,6 +55,8 @@ type Handler struct {
 	routes  []RouteInfo
 	careers *careers.Handler
 	baseURL string // Candor's public address (the prospect bookmarklet)
+	// statusSections are other capabilities' parts of the status page.
+	statusSections *hiring.StatusSectionList
 }
 
 // New returns the UI handler (see NewHandler).
@@ -76,6 +81,8 @@ func NewHandler(d Deps) *Handler {
 		bufs:    sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		mux:     http.NewServeMux(),
 		baseURL: d.BaseURL,
+
+		statusSections: d.StatusSections,
 	}
 	if h.maxDoc <= 0 {
 		h.maxDoc = blob.DefaultMaxDocumentBytes
