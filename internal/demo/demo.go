@@ -76,7 +76,10 @@ func Load(ctx context.Context, db *store.DB, blobs blob.Store, o Options) (Resul
 	if err := checkEmpty(ctx, db); err != nil {
 		return Result{}, err
 	}
-	g := &gen{o: o, blobs: blobs, rng: rand.New(rand.NewPCG(42, uint64(o.Candidates)))}
+	g := &gen{o: o, blobs: blobs, rng: rand.New(rand.NewPCG(42, uint64(o.Candidates))), resumes: NewResumes(42, o.Now)}
+	if fs, ok := blobs.(*blob.FS); ok {
+		g.bulk = fs.Bulk()
+	}
 	var res Result
 	err := db.BulkLoad(ctx, func(b *store.Batch) error {
 		var err error
@@ -122,6 +125,8 @@ type gen struct {
 	blobKeys []string // files written, deleted again if the load fails
 	rng      *rand.Rand
 	seq      uint64
+	resumes  *Resumes
+	bulk     *blob.Bulk // resume files without an fsync each (nil: Put)
 }
 
 // id returns a UUIDv7-shaped identifier whose time part follows t, so demo
@@ -265,14 +270,16 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		}
 		created := along(start, span, i, o.Candidates)
 		first, last := g.pick(firstNames), g.pick(lastNames)
+		email, phone := fmt.Sprintf("%s.%s.%d@example.com", strings.ToLower(first), strings.ToLower(last), i), fmt.Sprintf("+49 30 %07d", i)
+		rs := g.resumes.For(i, first, last, email, phone)
 		c := hiring.Candidate{
 			ID: g.id(created), FirstName: first, LastName: last,
-			Emails:         []string{fmt.Sprintf("%s.%s.%d@example.com", strings.ToLower(first), strings.ToLower(last), i)},
-			Phones:         []string{fmt.Sprintf("+49 30 %07d", i)},
-			Location:       cities[i%len(cities)].City,
-			Headline:       g.pick(headlines),
-			CurrentTitle:   g.pick(titles),
-			CurrentCompany: g.pick(companies),
+			Emails:         []string{email},
+			Phones:         []string{phone},
+			Location:       rs.City,
+			Headline:       rs.Headline,
+			CurrentTitle:   rs.Title,
+			CurrentCompany: rs.Company,
 			Source:         sources[i%len(sources)],
 			OwnerID:        team[i%2*3].ID,
 			Tags:           []string{tags[i%len(tags)]},
@@ -290,10 +297,14 @@ func (g *gen) load(ctx context.Context, b *store.Batch) (Result, error) {
 		if err := b.Candidate(c); err != nil {
 			return Result{}, err
 		}
-		if i < min(300, o.Candidates/10) {
-			if err := g.resume(ctx, b, c, created); err != nil {
-				return Result{}, err
-			}
+		if err := g.resume(ctx, b, c, rs, i < min(300, o.Candidates/10), created); err != nil {
+			return Result{}, err
+		}
+	}
+	// The resume files are durable before the records naming them commit.
+	if g.bulk != nil {
+		if err := g.bulk.Sync(); err != nil {
+			return Result{}, err
 		}
 	}
 
@@ -414,26 +425,6 @@ func (g *gen) stageFor() int {
 		return 3
 	}
 	return 4
-}
-
-func resumeText(c hiring.Candidate, g *gen) string {
-	return fmt.Sprintf("%s\n%s\n%s | %s\n\nEXPERIENCE\n%s, %s (2019 – present)\n- %s\n\nSKILLS\n%s, %s, %s\n",
-		c.Name(), c.CurrentTitle, c.PrimaryEmail(), c.Phones[0], c.CurrentTitle, c.CurrentCompany, c.Headline,
-		g.pick(skills), g.pick(skills), g.pick(skills))
-}
-
-func (g *gen) resume(ctx context.Context, b *store.Batch, c hiring.Candidate, at time.Time) error {
-	text := resumeText(c, g)
-	key, size, sum, err := g.blobs.Put(ctx, strings.NewReader(text), 1<<20)
-	if err != nil {
-		return fmt.Errorf("demo resume: %w", err)
-	}
-	g.blobKeys = append(g.blobKeys, key)
-	return b.Document(hiring.Document{
-		ID: g.id(at), CandidateID: c.ID, Kind: "resume",
-		FileName:    strings.ReplaceAll(strings.ToLower(c.Name()), " ", "-") + "-resume.txt",
-		ContentType: "text/plain; charset=utf-8", Size: size, SHA256: sum, BlobKey: key, CreatedAt: at,
-	})
 }
 
 // spread maps x onto 0..n-1, evenly and deterministically (Fibonacci hashing).

@@ -249,3 +249,57 @@ func TestDemoCompanyIsCoherent(t *testing.T) {
 		t.Fatalf("the demo has no draft or no closed job: %v", seen)
 	}
 }
+
+// Every demo candidate has a resume: the first few as unparsed uploads (the
+// command queues them for the parser), everyone else's already parsed, so
+// its text, skills and history are searchable as soon as the load returns.
+func TestDemoResumesAreSearchable(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		dir := t.TempDir()
+		blobs, err := blob.NewFS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := demo.Load(ctx, db, blobs, demo.Options{Candidates: 300, Applications: 400, LargeJob: 50}); err != nil {
+			t.Fatal(err)
+		}
+		files := 0
+		_ = filepath.WalkDir(dir, func(_ string, d iofs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files++
+			}
+			return nil
+		})
+		if files != 300 {
+			t.Fatalf("%d resume files for 300 candidates", files)
+		}
+		sys := hiring.WithActor(ctx, hiring.SystemActor())
+		admin, err := db.CreateUser(sys, hiring.NewUser{Email: "search-admin@example.com", Name: "Admin", Role: hiring.RoleAdmin})
+		if err != nil {
+			t.Fatal(err)
+		}
+		actx := hiring.WithActor(ctx, hiring.Actor{UserID: admin.ID, Name: admin.Name, Role: admin.Role})
+		count := func(q string) int {
+			t.Helper()
+			res, err := db.SearchCandidates(actx, q, hiring.SearchOptions{Page: hiring.PageRequest{Limit: 200}})
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			return res.Total
+		}
+		// 30 of 300 (a tenth) wait for the parser; 270 were filed parsed.
+		if n := count(`"EXPERIENCE"`); n != 270 {
+			t.Fatalf("%d candidates have a resume heading EXPERIENCE, want the 270 filed parsed", n)
+		}
+		if n := count("has:resume"); n != 300 {
+			t.Fatalf("has:resume finds %d of 300", n)
+		}
+		// Varied: a common skill is on some resumes, not all; so is a city.
+		for _, q := range []string{"skill:SQL", "Berlin", "Kubernetes"} {
+			if n := count(q); n == 0 || n >= 300 {
+				t.Errorf("%s matches %d of 300 candidates: want some, not all", q, n)
+			}
+		}
+	})
+}

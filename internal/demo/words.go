@@ -32,21 +32,6 @@ var (
 		"Yamamoto", "Yang", "Zielinski", "Zimmermann", "Acheampong", "Baptiste", "Cruz", "Ekstrand", "Fofana", "Gallagher",
 		"Halvorsen", "Igwe", "Janssen", "Kovacs", "Lungu", "Mwangi", "Ndiaye", "Oyelaran", "Pacheco", "Rasmussen",
 	}
-	// companies are made from two lists (26 × 13) so that people sharing a
-	// name rarely share an employer too, as in a real pool: the duplicate
-	// check flags same name + same employer.
-	companies = companyNames(
-		[]string{"Northwind", "Bluefin", "Cobalt", "Driftwood", "Evergreen", "Foxglove", "Granite", "Harbor",
-			"Indigo", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Oakridge", "Pinecrest", "Quarry",
-			"Redwood", "Saltmarsh", "Tidewater", "Umber", "Vireo", "Willow", "Yarrow", "Zephyr", "Aster"},
-		[]string{"Labs", "Analytics", "Systems", "Health", "Logistics", "Media", "Payments", "Robotics",
-			"Retail", "Energy", "Security", "Education", "Travel"})
-	titles = []string{"Software Engineer", "Senior Software Engineer", "Data Analyst", "Product Manager",
-		"UX Designer", "DevOps Engineer", "Account Executive", "Customer Success Manager", "Data Scientist",
-		"QA Engineer", "Engineering Manager", "Marketing Specialist", "Financial Analyst", "Recruiter"}
-	headlines = []string{"Builds reliable backend systems", "Turns data into decisions",
-		"Ships products customers love", "Designs calm, accessible interfaces", "Automates everything twice",
-		"Grows accounts through trust", "Cares about quality at every step"}
 	sources = []string{"LinkedIn", "Referral", "Careers site", "Indeed", "Agency", "Event", "Sourced"}
 	tags    = []string{"golang", "python", "remote", "senior", "referral", "relocation", "silver-medalist",
 		"frontend", "backend", "leadership", "visa", "fast-track"}
@@ -76,13 +61,3 @@ var (
 		"Not enough depth in distributed systems for this level.",
 	}
 )
-
-func companyNames(first, second []string) []string {
-	out := make([]string, 0, len(first)*len(second))
-	for _, a := range first {
-		for _, b := range second {
-			out = append(out, a+" "+b)
-		}
-	}
-	return out
-}
