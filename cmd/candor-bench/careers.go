@@ -52,6 +52,15 @@ func runCareersReference(addr, jobFile, listFile string) {
 	mux := http.NewServeMux()
 	mux.Handle("/job", page(job))
 	mux.Handle("/list", page(list))
+	// The intake's reference reads the whole multipart body (the resume
+	// into memory) and answers 303, as the intake does, with nothing stored.
+	mux.HandleFunc("/apply", func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		http.Redirect(w, r, "/thanks", http.StatusSeeOther)
+	})
 	if err := http.ListenAndServe(addr, mux); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -66,6 +75,7 @@ func cmdCareers(ctx context.Context, args []string) error {
 	conc := fs.Int("c", 32, "concurrent connections for the pages")
 	applyConc := fs.Int("apply-c", 16, "concurrent applicants")
 	applyDur := fs.Duration("apply-duration", 10*time.Second, "intake load duration")
+	pages := fs.Bool("pages", true, "measure the job and list pages (false: the intake only)")
 	_ = fs.Parse(args)
 
 	var set unix.CPUSet
@@ -150,6 +160,9 @@ func cmdCareers(ctx context.Context, args []string) error {
 		name, u, r string
 		n          int
 	}{{"job page", jobURL, "http://" + refAddr + "/job", len(jobBody)}, {"list page", listURL, "http://" + refAddr + "/list", len(listBody)}} {
+		if !*pages {
+			break
+		}
 		// Alternate: candor, reference, candor, reference — the machine's
 		// speed drifts; each ratio is from neighbouring runs.
 		var rw row
@@ -167,7 +180,11 @@ func cmdCareers(ctx context.Context, args []string) error {
 		}
 		rows = append(rows, rw)
 	}
-	intake, err := benchIntake(ctx, base, jobURL, jobID, *applyConc, *applyDur)
+	intake, err := benchIntake(ctx, jobURL, base+"/careers/jobs/"+jobID+"/apply", *applyConc, *applyDur)
+	if err != nil {
+		return err
+	}
+	intakeRef, err := benchIntake(ctx, "http://"+refAddr+"/job", "http://"+refAddr+"/apply", *applyConc, *applyDur)
 	if err != nil {
 		return err
 	}
@@ -185,6 +202,9 @@ func cmdCareers(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("\n| intake (100 KB PDF each, %d applicants) | applications | per second (target ≥ 200) | p50 | p99 (target ≤ 250 ms) | refused or failed |\n| --- | --- | --- | --- | --- | --- |\n", *applyConc)
 	fmt.Printf("| %s | %d | %.0f | %s | %s | %d |\n", engine, intake.ok, intake.perSecond, ms(intake.p50), ms(intake.p99), intake.failed)
+	fmt.Printf("| reference (reads the form, answers 303, stores nothing) | %d | %.0f | %s | %s | %d |\n", intakeRef.ok, intakeRef.perSecond,
+		ms(intakeRef.p50), ms(intakeRef.p99), intakeRef.failed)
+	fmt.Printf("\nintake / reference: %.2f; load average at the end: %s\n", intake.perSecond/intakeRef.perSecond, loadAvg())
 	if intake.firstErr != "" {
 		fmt.Fprintln(os.Stderr, "intake: first failure:", intake.firstErr)
 	}
@@ -252,7 +272,9 @@ func benchPDF() []byte {
 	return append(p, []byte("trailer << /Root 1 0 R >>\n%%EOF\n")...)
 }
 
-func benchIntake(ctx context.Context, base, jobURL, jobID string, conc int, d time.Duration) (intakeResult, error) {
+// benchIntake runs conc applicants for d: each opens the job page (for the
+// form's tokens) and posts an application to applyURL.
+func benchIntake(ctx context.Context, jobURL, applyURL string, conc int, d time.Duration) (intakeResult, error) {
 	pdf := benchPDF()
 	var res intakeResult
 	var mu sync.Mutex
@@ -279,7 +301,7 @@ func benchIntake(ctx context.Context, base, jobURL, jobID string, conc int, d ti
 					errText = err.Error()
 				} else {
 					i := n.Add(1)
-					took, errText = postApplication(rctx, c, base, jobID, page, pdf, fmt.Sprintf("bench%d-%d@example.org", w, i))
+					took, errText = postApplication(rctx, c, applyURL, page, pdf, fmt.Sprintf("bench%d-%d@example.org", w, i))
 				}
 				if rctx.Err() != nil {
 					return
@@ -318,7 +340,7 @@ func getPage(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 	return io.ReadAll(resp.Body)
 }
 
-func postApplication(ctx context.Context, c *http.Client, base, jobID string, page, pdf []byte, email string) (time.Duration, string) {
+func postApplication(ctx context.Context, c *http.Client, applyURL string, page, pdf []byte, email string) (time.Duration, string) {
 	t := applyTokenRE.FindSubmatch(page)
 	cs := csrfField.FindSubmatch(page)
 	if t == nil || cs == nil {
@@ -334,7 +356,7 @@ func postApplication(ctx context.Context, c *http.Client, base, jobID string, pa
 	fw, _ := mw.CreateFormFile("resume", "resume.pdf")
 	_, _ = fw.Write(pdf)
 	_ = mw.Close()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/careers/jobs/"+jobID+"/apply", &b)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, applyURL, &b)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	t0 := time.Now()
 	resp, err := c.Do(req)
@@ -348,4 +370,18 @@ func postApplication(ctx context.Context, c *http.Client, base, jobID string, pa
 		return 0, "apply answered " + resp.Status
 	}
 	return took, ""
+}
+
+// loadAvg is /proc/loadavg's three averages: a number measured on a busy
+// machine says so beside it.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }

@@ -108,7 +108,9 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		maxDoc = blob.DefaultMaxDocumentBytes
 	}
 	sandbox := &resume.Sandbox{Limits: resume.Limits{MaxBytes: maxDoc}}
-	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger, MaxBytes: maxDoc})
+	// Resume parses wait while the careers intake is busy (same cores).
+	pressure := &work.Pressure{}
+	parse := parsing.New(parsing.Deps{Store: db, Blobs: blobs, Extractor: sandbox, Logger: logger, MaxBytes: maxDoc, Yield: pressure.Yield})
 	imports := importer.New(importer.Options{Svc: db, Blobs: blobs, Sandbox: sandbox, Logger: logger, MaxDocumentBytes: maxDoc})
 	// Requests and jobs both count as activity: memory is handed back once
 	// neither has run for a couple of seconds.
@@ -147,7 +149,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{}}
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
-		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit})
+		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit, OnApply: pressure.Mark})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
 		MaxDocumentBytes: maxDoc, Careers: site, StatusSections: a.StatusSections})
 	a.Careers = site

@@ -47,6 +47,9 @@ func (h *Handler) applyBodyBytes() int64 { return h.maxDoc + 512<<10 }
 func (h *Handler) apply(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
+	if h.onApply != nil {
+		h.onApply()
+	}
 	if ok, wait := h.limit.allow(auth.ClientIP(r), h.now()); !ok {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		h.refuse(w, r, id, http.StatusTooManyRequests, nil, nil,

@@ -58,6 +58,9 @@ type Deps struct {
 	Secret []byte
 	// ApplyRateLimit is applications per address per hour (0: no limit).
 	ApplyRateLimit int
+	// OnApply, when set, is told of every application received
+	// (work.Pressure.Mark: resume parsing waits while applications pour in).
+	OnApply func()
 }
 
 // Handler serves the careers site.
@@ -77,6 +80,7 @@ type Handler struct {
 	maxDoc  int64
 	key     []byte
 	limit   *limiter
+	onApply func()
 }
 
 type cached struct {
@@ -100,7 +104,7 @@ type Route struct {
 func New(d Deps) *Handler {
 	h := &Handler{svc: d.Svc, log: d.Logger, base: strings.TrimRight(d.BaseURL, "/"), csrf: d.CSRFToken, now: d.Now, ttl: d.CacheTTL,
 		cache: map[string]cached{}, static: map[string][]byte{}, blobs: d.Blobs, maxDoc: d.MaxDocumentBytes, key: d.Secret,
-		limit: newLimiter(d.ApplyRateLimit)}
+		limit: newLimiter(d.ApplyRateLimit), onApply: d.OnApply}
 	if h.maxDoc <= 0 {
 		h.maxDoc = blob.DefaultMaxDocumentBytes
 	}

@@ -36,6 +36,10 @@ type Deps struct {
 	MaxBytes int64
 	// Now is the date "Present" means in resumes; default time.Now.
 	Now func() time.Time
+	// Yield, when set, is called before a queued parse starts and returns
+	// when the parse may take the CPU (work.Pressure.Yield: not while the
+	// careers intake is busy). Re-parses asked for by a person don't wait.
+	Yield func(ctx context.Context)
 }
 
 // Service is the parse pipeline. It is safe for concurrent use.
@@ -46,6 +50,7 @@ type Service struct {
 	log       *slog.Logger
 	maxBytes  int64
 	now       func() time.Time
+	yield     func(ctx context.Context)
 
 	vocabMu  sync.Mutex
 	vocabKey string
@@ -54,7 +59,7 @@ type Service struct {
 
 // New returns the pipeline over d.
 func New(d Deps) *Service {
-	s := &Service{store: d.Store, blobs: d.Blobs, extractor: d.Extractor, log: d.Logger, maxBytes: d.MaxBytes, now: d.Now}
+	s := &Service{store: d.Store, blobs: d.Blobs, extractor: d.Extractor, log: d.Logger, maxBytes: d.MaxBytes, now: d.Now, yield: d.Yield}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -33,6 +33,9 @@ type worker struct {
 func (w *worker) Timeout(*river.Job[hiring.ParseDocumentJob]) time.Duration { return 2 * time.Minute }
 
 func (w *worker) Work(ctx context.Context, job *river.Job[hiring.ParseDocumentJob]) error {
+	if w.s.yield != nil {
+		w.s.yield(ctx)
+	}
 	return w.s.ParseDocument(ctx, job.Args.DocumentID)
 }
 

@@ -26,7 +26,7 @@ func (db *DB) record(ctx context.Context, tx *sql.Tx, a hiring.Actor, e hiring.A
 	if e.IP == "" {
 		e.IP = a.IP
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO activity (id, actor_id, actor_name, action, subject_type, subject_id,
+	_, err := db.txExec(ctx, tx, `INSERT INTO activity (id, actor_id, actor_name, action, subject_type, subject_id,
 		candidate_id, job_id, summary, before_json, after_json, ip, private, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
 		e.ID, nullString(e.ActorID), e.ActorName, e.Action, e.SubjectType, e.SubjectID,

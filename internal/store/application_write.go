@@ -41,7 +41,16 @@ func (db *DB) CreateApplication(ctx context.Context, in hiring.NewApplication) (
 // insertApplication authorizes and writes a new application with its first
 // stage visit and activity, all in tx.
 func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor, in hiring.NewApplication) (hiring.Application, error) {
-	job, err := db.loadJob(ctx, tx, a, in.JobID)
+	return db.insertApplicationCounting(ctx, tx, a, in, true)
+}
+
+// insertApplicationCounting is insertApplication; count false leaves the
+// job's active count to the caller (countActive), who does it last: on
+// PostgreSQL the job's row stays locked from that UPDATE to the commit, and
+// the careers intake adds many applications to one job at once.
+func (db *DB) insertApplicationCounting(ctx context.Context, tx *sql.Tx, a hiring.Actor, in hiring.NewApplication, count bool) (hiring.Application, error) {
+	q := db.cached(tx) // the careers intake adds applications by the hundred a second
+	job, err := db.loadJob(ctx, q, a, in.JobID)
 	if err != nil {
 		if hiring.ErrorCode(err) == hiring.ENotFound {
 			return hiring.Application{}, invalid("job_id", "no such job")
@@ -51,7 +60,7 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 	if err := canDecide(ctx, tx, a, in.JobID); err != nil {
 		return hiring.Application{}, err
 	}
-	cand, err := db.loadCandidate(ctx, tx, a, in.CandidateID)
+	cand, err := db.loadCandidate(ctx, q, a, in.CandidateID)
 	if err != nil {
 		if hiring.ErrorCode(err) == hiring.ENotFound {
 			return hiring.Application{}, invalid("candidate_id", "no such candidate")
@@ -61,7 +70,7 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 	if job.Status == hiring.JobClosed || job.Status == hiring.JobArchived {
 		return hiring.Application{}, conflict("job_id", "the job is "+string(job.Status))
 	}
-	stages, err := stagesOf(ctx, tx, in.JobID)
+	stages, err := stagesOf(ctx, q, in.JobID)
 	if err != nil {
 		return hiring.Application{}, err
 	}
@@ -89,7 +98,7 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 		applied = t
 	}
 	id := NewID()
-	_, err = tx.ExecContext(ctx, `INSERT INTO applications (id, candidate_id, job_id, stage_id, status, source, credited_to_id,
+	_, err = db.txExec(ctx, tx, `INSERT INTO applications (id, candidate_id, job_id, stage_id, status, source, credited_to_id,
 		applied_at, stage_entered_at, rejection_reason, version, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, '', 1, $9, $10)`,
 		id, in.CandidateID, in.JobID, stage.ID, in.Source, nullString(in.CreditedToID), TimeArg(applied), TimeArg(t), TimeArg(t), TimeArg(t))
@@ -99,8 +108,10 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 	if err != nil {
 		return hiring.Application{}, dbErr("create application", err)
 	}
-	if err := countActive(ctx, tx, in.JobID, +1); err != nil {
-		return hiring.Application{}, err
+	if count {
+		if err := countActive(ctx, tx, in.JobID, +1); err != nil {
+			return hiring.Application{}, err
+		}
 	}
 	if err := openVisit(ctx, tx, a, id, *stage, t); err != nil {
 		return hiring.Application{}, err
@@ -117,7 +128,7 @@ func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a hiring.Actor,
 		After: map[string]any{"stage": stage.Name, "source": in.Source}}, false); err != nil {
 		return hiring.Application{}, err
 	}
-	return db.loadApp(ctx, tx, hiring.SystemActor(), id)
+	return db.loadApp(ctx, q, hiring.SystemActor(), id)
 }
 
 // countActive keeps jobs.active_applications in step with status changes.

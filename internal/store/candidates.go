@@ -277,7 +277,7 @@ func (db *DB) insertCandidate(ctx context.Context, tx *sql.Tx, a hiring.Actor, i
 	id := NewID()
 	t := now()
 	co := in.Consent
-	_, err := tx.ExecContext(ctx, `INSERT INTO candidates (id, first_name, last_name, sort_name, emails, phones, links, location,
+	_, err := db.txExec(ctx, tx, `INSERT INTO candidates (id, first_name, last_name, sort_name, emails, phones, links, location,
 		headline, current_title, current_company, source, owner_id, tags, consent_processing, consent_processing_at,
 		consent_marketing, consent_marketing_at, retain_until, consent_source, version, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1, $21, $22)`,
@@ -296,7 +296,7 @@ func (db *DB) insertCandidate(ctx context.Context, tx *sql.Tx, a hiring.Actor, i
 		Summary: "added " + name, After: candidateMap(in)}, false); err != nil {
 		return hiring.Candidate{}, err
 	}
-	return db.loadCandidate(ctx, tx, hiring.SystemActor(), id)
+	return db.loadCandidate(ctx, db.cached(tx), hiring.SystemActor(), id)
 }
 
 func candidateMap(in hiring.CandidateInput) map[string]any {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/candor-ats/candor/internal/hiring"
 )
 
@@ -71,110 +73,147 @@ func (db *DB) SubmitApplication(ctx context.Context, s hiring.Submission) (hirin
 	if err := v.Err(); err != nil {
 		return hiring.SubmitResult{}, err
 	}
-	a := careersActor()
+	c := &intakeCall{s: s, email: email, in: in, t: t}
 	var res hiring.SubmitResult
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		res = hiring.SubmitResult{}
-		if r, ok, err := db.intakeByToken(ctx, tx, s.Token); err != nil || ok {
-			res = r
-			return err
-		}
-		var live bool
-		var title string
-		err := tx.QueryRowContext(ctx, "SELECT ("+liveCond+"), j.title FROM job_posts p JOIN jobs j ON j.id = p.job_id WHERE j.id = $1",
-			s.JobID).Scan(&live, &title)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
-			return hiring.ErrNotFound("job")
-		} else if err != nil {
-			return dbErr("apply: job", err)
-		}
-		cand, found, err := db.applicantByEmail(ctx, tx, email, in)
-		if err != nil {
-			return err
-		}
-		if found {
-			var appID string
-			err := tx.QueryRowContext(ctx, "SELECT id FROM applications WHERE candidate_id = $1 AND job_id = $2 ORDER BY id LIMIT 1",
-				cand.ID, s.JobID).Scan(&appID)
-			if err == nil {
-				res = hiring.SubmitResult{ApplicationID: appID, CandidateID: cand.ID, AlreadyApplied: true}
+	var err error
+	if db.dialect == DialectSQLite {
+		res, err = db.submitBatched(ctx, c)
+	} else {
+		// PostgreSQL takes concurrent writers, and groups their commits'
+		// WAL flushes itself: one transaction per application (batching them
+		// through one connection measured slower).
+		err = db.write(ctx, func(tx *sql.Tx) error {
+			var jobs []river.JobArgs
+			var err error
+			res, jobs, err = db.submitTx(ctx, tx, c)
+			if err != nil {
+				return err
+			}
+			if err := db.enqueueMany(ctx, tx, jobs); err != nil {
+				return err
+			}
+			if res.AlreadyApplied || res.Replayed {
 				return nil
-			} else if !errors.Is(err, sql.ErrNoRows) {
-				return dbErr("apply: earlier application", err)
 			}
-			if err := db.refreshConsent(ctx, tx, a, cand, in.Consent); err != nil {
-				return err
-			}
-		} else {
-			if cand, err = db.insertCandidate(ctx, tx, a, in); err != nil {
-				return err
-			}
-		}
-		stages, err := stagesOf(ctx, tx, s.JobID)
-		if err != nil {
-			return err
-		}
-		if len(stages) == 0 {
-			return conflict("", "This job has no pipeline.")
-		}
-		stage := stages[0]
-		for _, st := range stages {
-			if st.Kind == hiring.StageApplied {
-				stage = st
-				break
-			}
-		}
-		app, err := db.insertApplication(ctx, tx, a, hiring.NewApplication{CandidateID: cand.ID, JobID: s.JobID, StageID: stage.ID,
-			Source: in.Source, AppliedAt: t})
-		if err != nil {
-			return err
-		}
-		if d := s.Resume; d != nil {
-			id := NewID()
-			if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, candidate_id, application_id, kind, file_name, content_type, size,
-				sha256, blob_key, uploaded_by_id, parse_status, parse_error, created_at) VALUES ($1, $2, $3, 'resume', $4, $5, $6, $7, $8, NULL, '', '', $9)`,
-				id, cand.ID, app.ID, d.FileName, d.ContentType, d.Size, d.SHA256, d.BlobKey, TimeArg(t)); err != nil {
-				return dbErr("apply: resume", err)
-			}
-			if err := db.enqueueParse(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO application_intake (application_id, token, channel, referrer, utm_source, utm_medium,
-			utm_campaign, cover_letter, privacy_version, future_consent, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			app.ID, s.Token, s.Channel, s.Referrer, s.UTMSource, s.UTMMedium, s.UTMCampaign, s.CoverLetter, s.PrivacyVersion,
-			s.FutureConsent, TimeArg(t)); err != nil {
-			return dbErr("apply: intake", err)
-		}
-		if e := s.EEO; e != nil {
-			// Apart from the application: its own table, read only in
-			// aggregate; the day, not the moment, of the answer.
-			d := func(v string) string {
-				if v == "" {
-					return hiring.EEODecline
-				}
-				return v
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO eeo_responses (id, application_id, job_id, race, sex, veteran, disability, day)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, NewID(), app.ID, s.JobID, d(e.Race), d(e.Sex), d(e.Veteran), d(e.Disability),
-				t.Format("2006-01-02")); err != nil {
-				return dbErr("apply: self-identification", err)
-			}
-		}
-		if err := db.enqueue(ctx, tx, hiring.ApplicationReceivedJob{ApplicationID: app.ID}); err != nil {
-			return err
-		}
-		res = hiring.SubmitResult{ApplicationID: app.ID, CandidateID: cand.ID}
-		return nil
-	})
+			return countActive(ctx, tx, s.JobID, +1)
+		})
+	}
 	if isUniqueViolation(err) {
-		// A racing submission with the same token won (PostgreSQL); its
-		// answer is ours.
+		// A racing submission with the same token won (PostgreSQL, another
+		// replica); its answer is ours.
 		if r, ok, err2 := db.intakeByToken(ctx, db.rd, s.Token); err2 == nil && ok {
 			return r, nil
 		}
 	}
 	return res, err
+}
+
+// intakeCall is one application on its way into the database: the
+// submission, its normalized email and candidate, and (once written) the
+// outcome. done is closed when res and err are final (batched intake).
+type intakeCall struct {
+	s     hiring.Submission
+	email string
+	in    hiring.CandidateInput
+	t     time.Time
+	res   hiring.SubmitResult
+	err   error
+	done  chan struct{}
+}
+
+// submitTx writes one application in tx and returns the jobs to enqueue
+// with it (the resume's parse, "application received"): the caller inserts
+// them in the same transaction, and then, last, counts the new active
+// application on its job (countActive; see insertApplicationCounting).
+func (db *DB) submitTx(ctx context.Context, tx *sql.Tx, c *intakeCall) (hiring.SubmitResult, []river.JobArgs, error) {
+	s, email, in, t := c.s, c.email, c.in, c.t
+	a := careersActor()
+	var jobs []river.JobArgs
+	q := db.cached(tx)
+	if r, ok, err := db.intakeByToken(ctx, q, s.Token); err != nil || ok {
+		return r, nil, err
+	}
+	var live bool
+	var title string
+	err := q.QueryRowContext(ctx, "SELECT ("+liveCond+"), j.title FROM job_posts p JOIN jobs j ON j.id = p.job_id WHERE j.id = $1",
+		s.JobID).Scan(&live, &title)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !live) {
+		return hiring.SubmitResult{}, nil, hiring.ErrNotFound("job")
+	} else if err != nil {
+		return hiring.SubmitResult{}, nil, dbErr("apply: job", err)
+	}
+	cand, found, err := db.applicantByEmail(ctx, q, email, in)
+	if err != nil {
+		return hiring.SubmitResult{}, nil, err
+	}
+	if found {
+		var appID string
+		err := q.QueryRowContext(ctx, "SELECT id FROM applications WHERE candidate_id = $1 AND job_id = $2 ORDER BY id LIMIT 1",
+			cand.ID, s.JobID).Scan(&appID)
+		if err == nil {
+			return hiring.SubmitResult{ApplicationID: appID, CandidateID: cand.ID, AlreadyApplied: true}, nil, nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return hiring.SubmitResult{}, nil, dbErr("apply: earlier application", err)
+		}
+		if err := db.refreshConsent(ctx, tx, a, cand, in.Consent); err != nil {
+			return hiring.SubmitResult{}, nil, err
+		}
+	} else {
+		if cand, err = db.insertCandidate(ctx, tx, a, in); err != nil {
+			return hiring.SubmitResult{}, nil, err
+		}
+	}
+	stages, err := stagesOf(ctx, q, s.JobID)
+	if err != nil {
+		return hiring.SubmitResult{}, nil, err
+	}
+	if len(stages) == 0 {
+		return hiring.SubmitResult{}, nil, conflict("", "This job has no pipeline.")
+	}
+	stage := stages[0]
+	for _, st := range stages {
+		if st.Kind == hiring.StageApplied {
+			stage = st
+			break
+		}
+	}
+	app, err := db.insertApplicationCounting(ctx, tx, a, hiring.NewApplication{CandidateID: cand.ID, JobID: s.JobID, StageID: stage.ID,
+		Source: in.Source, AppliedAt: t}, false)
+	if err != nil {
+		return hiring.SubmitResult{}, nil, err
+	}
+	if d := s.Resume; d != nil {
+		id := NewID()
+		if _, err := db.txExec(ctx, tx, `INSERT INTO documents (id, candidate_id, application_id, kind, file_name, content_type, size,
+			sha256, blob_key, uploaded_by_id, parse_status, parse_error, created_at) VALUES ($1, $2, $3, 'resume', $4, $5, $6, $7, $8, NULL, '', '', $9)`,
+			id, cand.ID, app.ID, d.FileName, d.ContentType, d.Size, d.SHA256, d.BlobKey, TimeArg(t)); err != nil {
+			return hiring.SubmitResult{}, nil, dbErr("apply: resume", err)
+		}
+		jobs = append(jobs, hiring.ParseDocumentJob{DocumentID: id})
+	}
+	if _, err := db.txExec(ctx, tx, `INSERT INTO application_intake (application_id, token, channel, referrer, utm_source, utm_medium,
+		utm_campaign, cover_letter, privacy_version, future_consent, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		app.ID, s.Token, s.Channel, s.Referrer, s.UTMSource, s.UTMMedium, s.UTMCampaign, s.CoverLetter, s.PrivacyVersion,
+		s.FutureConsent, TimeArg(t)); err != nil {
+		return hiring.SubmitResult{}, nil, dbErr("apply: intake", err)
+	}
+	if e := s.EEO; e != nil {
+		// Apart from the application: its own table, read only in
+		// aggregate; the day, not the moment, of the answer.
+		d := func(v string) string {
+			if v == "" {
+				return hiring.EEODecline
+			}
+			return v
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO eeo_responses (id, application_id, job_id, race, sex, veteran, disability, day)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, NewID(), app.ID, s.JobID, d(e.Race), d(e.Sex), d(e.Veteran), d(e.Disability),
+			t.Format("2006-01-02")); err != nil {
+			return hiring.SubmitResult{}, nil, dbErr("apply: self-identification", err)
+		}
+	}
+	jobs = append(jobs, hiring.ApplicationReceivedJob{ApplicationID: app.ID})
+	return hiring.SubmitResult{ApplicationID: app.ID, CandidateID: cand.ID}, jobs, nil
 }
 
 func (db *DB) intakeByToken(ctx context.Context, q querier, token string) (hiring.SubmitResult, bool, error) {
@@ -193,7 +232,7 @@ func (db *DB) intakeByToken(ctx context.Context, q querier, token string) (hirin
 
 // applicantByEmail finds the candidate an applicant is (the apply contract
 // in CONTRACTS.md: exact email and the same name).
-func (db *DB) applicantByEmail(ctx context.Context, tx *sql.Tx, email string, in hiring.CandidateInput) (hiring.Candidate, bool, error) {
+func (db *DB) applicantByEmail(ctx context.Context, tx querier, email string, in hiring.CandidateInput) (hiring.Candidate, bool, error) {
 	if hiring.PlaceholderEmail(email) {
 		return hiring.Candidate{}, false, nil
 	}

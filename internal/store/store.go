@@ -50,6 +50,8 @@ type DB struct {
 	writer  *sql.DB
 	reader  *sql.DB
 	rd      *stmtReader // reads through cached prepared statements
+	ws      *writeStmts // the hot writes' prepared statements (txExec)
+	intake  intakeQueue // careers applications waiting for a batch (SQLite)
 	logger  *slog.Logger
 	path    string        // SQLite file, "" on PostgreSQL
 	keyWait time.Duration // see SetKeyWait
@@ -97,6 +99,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	db.logger = logger
 	db.cfg = cfg
 	db.rd = newStmtReader(db.reader, db.dialect == DialectSQLite)
+	db.ws = newWriteStmts(db.writer, db.dialect == DialectSQLite)
 	if err := db.Ping(ctx); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -107,6 +110,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 // Close closes both pools.
 func (db *DB) Close() error {
 	db.rd.close()
+	db.ws.close()
 	err := db.writer.Close()
 	if db.reader != db.writer {
 		err = errors.Join(err, db.reader.Close())
@@ -148,6 +152,35 @@ func (db *DB) SetEnqueuer(e Enqueuer) { db.enqueuer.Store(&enqueuerBox{e}) }
 // one (tests, the CLI) the work is simply not scheduled. Services call it
 // inside their write transaction once a change has background work (resume
 // parsing, confirmation mail, automations).
+// manyEnqueuer is an Enqueuer that inserts several jobs in one statement
+// (work.Queue): River prepares its insert anew for every call, which on
+// SQLite cost as much as the rest of a careers application.
+type manyEnqueuer interface {
+	InsertManyTx(ctx context.Context, tx *sql.Tx, args []river.JobArgs) error
+}
+
+// enqueueMany inserts jobs in tx, in one call when the queue can.
+func (db *DB) enqueueMany(ctx context.Context, tx *sql.Tx, jobs []river.JobArgs) error {
+	b := db.enqueuer.Load()
+	if b == nil || b.e == nil || len(jobs) == 0 {
+		return nil
+	}
+	m, ok := b.e.(manyEnqueuer)
+	if !ok || len(jobs) == 1 {
+		for _, j := range jobs {
+			if err := db.enqueue(ctx, tx, j); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := m.InsertManyTx(ctx, tx, jobs); err != nil {
+		return fmt.Errorf("store: enqueue %d jobs: %w", len(jobs), err)
+	}
+	db.enqueued.Add(int64(len(jobs)))
+	return nil
+}
+
 func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, args river.JobArgs) error {
 	b := db.enqueuer.Load()
 	if b == nil || b.e == nil {

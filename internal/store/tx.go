@@ -40,6 +40,9 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	db.jobsCommitted(enqueued)
+	if db.ws.hasPending() {
+		db.ws.preparePending(ctx)
+	}
 	return nil
 }
 

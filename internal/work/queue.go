@@ -199,6 +199,18 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, args river.JobArgs) er
 	return nil
 }
 
+// InsertManyTx inserts jobs in the caller's transaction with one statement.
+func (q *Queue) InsertManyTx(ctx context.Context, tx *sql.Tx, args []river.JobArgs) error {
+	params := make([]river.InsertManyParams, len(args))
+	for i, a := range args {
+		params[i] = river.InsertManyParams{Args: a}
+	}
+	if _, err := q.inserter.InsertManyTx(ctx, tx, params); err != nil {
+		return fmt.Errorf("work: insert %d jobs: %w", len(args), err)
+	}
+	return nil
+}
+
 // Committed is told by the store after a transaction in which InsertTx
 // inserted jobs has committed (store.Enqueuer), so that this process's
 // workers start them now rather than at the next poll.
