@@ -27,6 +27,7 @@ import (
 	"github.com/candor-ats/candor/internal/mail"
 	"github.com/candor-ats/candor/internal/parsing"
 	"github.com/candor-ats/candor/internal/resume"
+	"github.com/candor-ats/candor/internal/scheduling"
 	"github.com/candor-ats/candor/internal/server"
 	"github.com/candor-ats/candor/internal/store"
 	"github.com/candor-ats/candor/internal/web"
@@ -57,6 +58,10 @@ type App struct {
 	// StatusSections are the parts other capabilities add to the candidate
 	// status page (/status/{token}): add a hiring.StatusSectionProvider here.
 	StatusSections *hiring.StatusSectionList
+	// CalendarReplies applies attendees' iTIP replies (accept, decline,
+	// tentative) to interviews. Mail-in hands each text/calendar REPLY it
+	// finds in inbound mail to every handler here.
+	CalendarReplies []hiring.CalendarReplyHandler
 
 	handler http.Handler
 }
@@ -139,6 +144,9 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 			if err := outbox.Register(w); err != nil {
 				panic(err)
 			}
+			if err := scheduling.RegisterReminders(w, db); err != nil {
+				panic(err)
+			}
 		}})
 	if err != nil {
 		return nil, fmt.Errorf("background jobs: %w", err)
@@ -146,7 +154,8 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle,
-		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{}}
+		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{},
+		CalendarReplies: []hiring.CalendarReplyHandler{&scheduling.Replies{Svc: db, Logger: logger}}}
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit, OnApply: pressure.Mark})

@@ -4,10 +4,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/hiring"
+	"github.com/candor-ats/candor/internal/store/storetest"
 )
 
 // TestBrowserCapabilityPages opens the recruiter pages that the careers,
@@ -27,7 +30,16 @@ func TestBrowserCapabilityPages(t *testing.T) {
 	if err != nil {
 		t.Fatalf("status link: %v", err)
 	}
+	// A self-scheduling link on that application: the candidate's page (public).
+	secret := "browserpagesbookingsecret0123456789abcdef"
+	at := time.Now().Add(240 * time.Hour).UTC().Truncate(time.Hour)
+	if _, err := w.a.DB.CreateBookingLink(storetest.As(w.admin), hiring.NewBookingLink{ApplicationID: app, Title: "Screen", DurationMinutes: 30,
+		InterviewerIDs: []string{w.admin.ID}, Slots: []time.Time{at, at.Add(time.Hour), at.Add(25 * time.Hour)}, ExpiresIn: 72 * time.Hour,
+		Reschedules: 1, TokenHash: auth.HashToken(secret)}); err != nil {
+		t.Fatal(err)
+	}
 	pages := []struct{ name, path string }{
+		{"self-scheduling", "/book/" + secret + "?tz=Asia/Kolkata"},
 		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
 		{"job matches", "/jobs/" + w.demo.LargeJobID + "/matches"},
 		{"candidate matches", "/candidates/" + w.candID + "/matches"},

@@ -78,6 +78,31 @@ var ownCalendarFeed = func(w *world) map[string]string {
 	return map[string]string{"file": secret + ".ics"}
 }
 
+// worldBooking makes a self-scheduling link on a fresh application,
+// offering one time of its own (so cells never collide), booked when asked.
+func worldBooking(booked bool) func(w *world) map[string]string {
+	return func(w *world) map[string]string {
+		n := w.f.n()
+		secret := fmt.Sprintf("matrixbookingsecret%020d", n)
+		at := bookingTime(n)
+		w.bookingAt = at
+		_, err := w.f.app.DB.CreateBookingLink(storetest.As(w.f.seed.Admin), hiring.NewBookingLink{ApplicationID: freshApp(w).ID, Title: "Matrix booking",
+			DurationMinutes: 30, InterviewerIDs: []string{w.f.seed.OtherInterviewer.ID}, Slots: []time.Time{at}, ExpiresIn: 48 * time.Hour,
+			Reschedules: 1, TokenHash: auth.HashToken(secret)})
+		w.must(err, "booking link")
+		if booked {
+			_, err = w.f.app.DB.BookSlot(w.f.sys(), auth.HashToken(secret), at)
+			w.must(err, "book")
+		}
+		return map[string]string{"token": secret}
+	}
+}
+
+// bookingTime is the n-th cell's own offered time.
+func bookingTime(n int64) time.Time {
+	return time.Now().Add(400 * time.Hour).UTC().Truncate(time.Hour).Add(time.Duration(n) * time.Hour)
+}
+
 // interviewWebRules: the UI of the same (schedulers schedule; an
 // interviewer reads the interviews they are on).
 func interviewWebRules() map[string]rule {
@@ -95,6 +120,16 @@ func interviewWebRules() map[string]rule {
 		"POST /account/calendar":          {expect: member, path: noParams, body: func(*world) payload { return form("working_hours", "mon-fri 08:00-16:00") }},
 		"POST /account/calendar/feed":     {expect: member, path: noParams, body: noBody},
 		"GET /calendar/{file}":            {public: true, expect: always(allow), path: ownCalendarFeed},
+		// Self-scheduling: schedulers offer times; the link's secret is the candidate's credential, for anyone.
+		"POST /applications/{id}/booking-links": {perJob: true, expect: writeJob, path: freshAppID, body: func(w *world) payload {
+			return form("interviewer_ids", w.f.seed.Admin.ID, "duration_minutes", "30", "title", "Matrix offer", "offer",
+				bookingTime(w.f.n()).Add(-200*time.Hour).Format(time.RFC3339), "expires_in_days", "7", "reschedules", "1", "send", "0")
+		}},
+		"GET /book/{token}": {public: true, expect: always(allow), path: worldBooking(false)},
+		"POST /book/{token}": {public: true, expect: always(allow), path: worldBooking(false), body: func(w *world) payload {
+			return form("slot", w.bookingAt.Format(time.RFC3339), "tz", "Europe/Berlin")
+		}},
+		"POST /book/{token}/cancel": {public: true, expect: always(allow), path: worldBooking(true), body: noBody},
 		"POST /interviews/{id}/reschedule": {perJob: true, expect: writeJob, path: worldInterview, body: func(*world) payload {
 			return form("starts_at_local", when, "duration_minutes", "30", "title", "Moved", "allow_conflicts", "1")
 		}},

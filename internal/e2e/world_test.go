@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/candor-ats/candor/internal/app/apptest"
 	"github.com/candor-ats/candor/internal/auth"
@@ -106,6 +107,7 @@ type world struct {
 	loc       *hiring.Location
 	tokenID   string
 	riverJob  int64
+	bookingAt time.Time // the time a self-scheduling link of this world offers
 
 	// sessionUser is the fresh account of an ownSession cell.
 	sessionUser hiring.User

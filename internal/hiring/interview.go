@@ -58,10 +58,13 @@ type Interview struct {
 	OrganizerID     string
 	OrganizerName   string
 	Interviewers    []Interviewer
-	Version         int
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	CancelledAt     *time.Time
+	// CandidateResponse is the candidate's answer to the invitation
+	// (needs-action, accepted, declined, tentative).
+	CandidateResponse string
+	Version           int
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	CancelledAt       *time.Time
 }
 
 // EndsAt is StartsAt plus the duration.
@@ -293,4 +296,33 @@ type InterviewService interface {
 	// CalendarFeed needs no actor: the hashed secret of the address is the
 	// capability. It answers the user and their interviews from 30 days back.
 	CalendarFeed(ctx context.Context, tokenHash string) (User, []Interview, error)
+
+	// The background side (system actor only).
+	// ApplyCalendarReply records an attendee's iTIP REPLY: the interview of
+	// the UID, the attendee by address (an interviewer's account email or
+	// the candidate's). It answers false for an unknown interview or
+	// attendee, or a reply to an older SEQUENCE (ignored, not errors).
+	ApplyCalendarReply(ctx context.Context, r InterviewReply) (bool, error)
+	// SendInterviewReminder queues the reminder to the interviewers of an
+	// interview still scheduled at that SEQUENCE (a rescheduled or
+	// cancelled interview's old reminder does nothing), once per person.
+	SendInterviewReminder(ctx context.Context, interviewID string, sequence int) error
+}
+
+// Interview responses (iTIP PARTSTAT, lower-case).
+const (
+	ResponseNeedsAction = "needs-action"
+	ResponseAccepted    = "accepted"
+	ResponseDeclined    = "declined"
+	ResponseTentative   = "tentative"
+)
+
+// InterviewReply is one attendee's answer parsed from an iTIP REPLY.
+type InterviewReply struct {
+	UID       string
+	Sequence  int
+	Attendee  string // the ATTENDEE's address (mailto: removed)
+	Response  string // ResponseAccepted, ResponseDeclined, ResponseTentative
+	From      string // the mail's sender, which must be the attendee
+	MessageID string
 }

@@ -61,6 +61,10 @@ type Message struct {
 	SendAt        *time.Time
 	SentAt        *time.Time
 	CreatedAt     time.Time
+	// Calendar is the text/calendar part of an invitation (outbox only:
+	// OutboxMessage fills it) and CalendarMethod its iTIP METHOD.
+	Calendar       string
+	CalendarMethod string
 }
 
 // Delivery says that a queued message left: by which transport, under

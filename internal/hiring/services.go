@@ -32,6 +32,7 @@ type Services interface {
 	ReportService
 	ProspectService
 	InterviewService
+	BookingService
 	ScorecardService
 	StatusService
 }

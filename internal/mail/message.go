@@ -36,6 +36,10 @@ type Message struct {
 	Auto        bool
 	Date        time.Time
 	Attachments []Attachment
+	// Calendar is an iTIP message (RFC 6047: a text/calendar part with
+	// its METHOD beside the text and HTML), CalendarMethod its METHOD.
+	Calendar       []byte
+	CalendarMethod string
 }
 
 // Attachment is a file sent with a message.
@@ -111,6 +115,14 @@ func (m *Message) check() error {
 			return err
 		}
 	}
+	if len(m.Calendar) > MaxBodyBytes {
+		return fmt.Errorf("%w: calendar part larger than %d bytes", ErrTooLarge, MaxBodyBytes)
+	}
+	switch m.CalendarMethod {
+	case "", "REQUEST", "CANCEL", "REPLY", "PUBLISH":
+	default:
+		return fmt.Errorf("mail: %q is not an iTIP method", m.CalendarMethod)
+	}
 	if total > MaxAttachBytes {
 		return fmt.Errorf("%w: attachments larger than %d MB", ErrTooLarge, MaxAttachBytes>>20)
 	}
@@ -163,6 +175,15 @@ func (m *Message) Build() (*gomail.Msg, error) {
 	g.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		g.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
+	if len(m.Calendar) > 0 {
+		// RFC 6047 2.4: the method in the Content-Type, the part an
+		// alternative of the text, so calendar clients show Accept/Decline.
+		method := m.CalendarMethod
+		if method == "" {
+			method = "PUBLISH"
+		}
+		g.AddAlternativeString(gomail.ContentType("text/calendar; method="+method), string(m.Calendar))
 	}
 	for _, a := range m.Attachments {
 		opts := []gomail.FileOption{}

@@ -76,6 +76,9 @@ func (o *Outbox) Build(m hiring.Message) *Message {
 		InReplyTo: m.InReplyTo,
 		Auto:      m.Auto,
 		Date:      o.now(),
+
+		Calendar:       []byte(m.Calendar),
+		CalendarMethod: m.CalendarMethod,
 	}
 }
 

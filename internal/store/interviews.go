@@ -17,7 +17,7 @@ const JitsiBase = "https://meet.jit.si/"
 
 const interviewCols = `i.id, i.application_id, i.candidate_id, i.job_id, c.first_name, c.last_name, j.title, i.title, i.starts_at,
 	i.duration_minutes, i.location, i.video_url, i.status, i.sequence, i.organizer_id, i.organizer_name, i.version,
-	i.created_at, i.updated_at, i.cancelled_at`
+	i.created_at, i.updated_at, i.cancelled_at, i.candidate_response`
 
 const interviewFrom = ` FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN jobs j ON j.id = i.job_id`
 
@@ -26,7 +26,7 @@ func scanInterview(row interface{ Scan(...any) error }) (hiring.Interview, error
 	var first, last string
 	err := row.Scan(&x.ID, &x.ApplicationID, &x.CandidateID, &x.JobID, &first, &last, &x.JobTitle, &x.Title, timeCol{&x.StartsAt},
 		&x.DurationMinutes, &x.Location, &x.VideoURL, &x.Status, &x.Sequence, strCol{&x.OrganizerID}, &x.OrganizerName, &x.Version,
-		timeCol{&x.CreatedAt}, timeCol{&x.UpdatedAt}, nullTimeCol{&x.CancelledAt})
+		timeCol{&x.CreatedAt}, timeCol{&x.UpdatedAt}, nullTimeCol{&x.CancelledAt}, &x.CandidateResponse)
 	x.CandidateName = hiring.Candidate{FirstName: first, LastName: last}.Name()
 	x.Interviewers = []hiring.Interviewer{}
 	return x, err
@@ -166,67 +166,103 @@ func (db *DB) ScheduleInterview(ctx context.Context, in hiring.NewInterview) (hi
 	if err := in.Validate(); err != nil {
 		return hiring.Interview{}, err
 	}
-	id := NewID()
 	var out hiring.Interview
-	start := in.StartsAt.UTC().Truncate(time.Second)
-	end := start.Add(time.Duration(in.DurationMinutes) * time.Minute)
 	err = db.write(ctx, func(tx *sql.Tx) error {
-		app, err := db.loadApp(ctx, tx, a, in.ApplicationID)
-		if err != nil {
-			return err
-		}
-		if err := canDecide(ctx, tx, a, app.JobID); err != nil {
-			return err
-		}
-		if app.Status != hiring.AppActive {
-			return conflict("application_id", "Interviews are scheduled on active applications only.")
-		}
-		users, err := activeUsers(ctx, tx, in.InterviewerIDs, "interviewer_ids")
-		if err != nil {
-			return err
-		}
-		if !in.AllowConflicts {
-			cs, err := conflicts(ctx, tx, users, in.InterviewerIDs, start, end, "")
-			if err != nil {
-				return err
-			}
-			if len(cs) > 0 {
-				return hiring.ErrConflicts(cs)
-			}
-		}
-		video, err := videoURL(ctx, tx, a, in.Video, in.VideoURL)
-		if err != nil {
-			return err
-		}
-		t := now()
-		organizer := a.UserID
-		if a.System {
-			organizer = ""
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO interviews (id, application_id, candidate_id, job_id, title, starts_at, ends_at,
-			duration_minutes, location, video_url, status, sequence, organizer_id, organizer_name, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $12, 1, $13, $14)`,
-			id, app.ID, app.CandidateID, app.JobID, in.Title, TimeArg(start), TimeArg(end), in.DurationMinutes, in.Location, video,
-			nullString(organizer), a.Name, TimeArg(t), TimeArg(t)); err != nil {
-			return dbErr("schedule interview", err)
-		}
-		if err := setInterviewers(ctx, tx, id, in.InterviewerIDs); err != nil {
-			return err
-		}
-		if err := db.record(ctx, tx, a, hiring.Activity{Action: "interview.scheduled", SubjectType: "interview", SubjectID: id,
-			CandidateID: app.CandidateID, JobID: app.JobID, Summary: "scheduled “" + in.Title + "” with " + app.CandidateName,
-			After: map[string]any{"starts_at": start.Format(time.RFC3339), "duration_minutes": in.DurationMinutes,
-				"interviewers": names(users, in.InterviewerIDs), "allow_conflicts": in.AllowConflicts}}, false); err != nil {
-			return err
-		}
-		// Read back inside the transaction: a keyed API create commits later.
-		out, err = db.loadInterview(ctx, tx, a, id)
+		var err error
+		out, err = db.scheduleInterviewTx(ctx, tx, a, in, "", "")
 		return err
 	})
 	if err != nil {
 		return hiring.Interview{}, err
 	}
 	return out, nil
+}
+
+// scheduleInterviewTx schedules inside the caller's transaction (a booking
+// through a self-scheduling link joins it to the link's update).
+// organizerID, when set, names the organizer (a booking: whoever offered the times).
+func (db *DB) scheduleInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, in hiring.NewInterview, organizerID, organizerName string) (hiring.Interview, error) {
+	id := NewID()
+	start := in.StartsAt.UTC().Truncate(time.Second)
+	end := start.Add(time.Duration(in.DurationMinutes) * time.Minute)
+	app, err := db.loadApp(ctx, tx, a, in.ApplicationID)
+	if err != nil {
+		return hiring.Interview{}, err
+	}
+	if err := canDecide(ctx, tx, a, app.JobID); err != nil {
+		return hiring.Interview{}, err
+	}
+	if app.Status != hiring.AppActive {
+		return hiring.Interview{}, conflict("application_id", "Interviews are scheduled on active applications only.")
+	}
+	users, err := activeUsers(ctx, tx, in.InterviewerIDs, "interviewer_ids")
+	if err != nil {
+		return hiring.Interview{}, err
+	}
+	if err := db.lockPeople(ctx, tx, in.InterviewerIDs); err != nil {
+		return hiring.Interview{}, err
+	}
+	if !in.AllowConflicts {
+		cs, err := conflicts(ctx, tx, users, in.InterviewerIDs, start, end, "")
+		if err != nil {
+			return hiring.Interview{}, err
+		}
+		if len(cs) > 0 {
+			return hiring.Interview{}, hiring.ErrConflicts(cs)
+		}
+	}
+	video, err := videoURL(ctx, tx, a, in.Video, in.VideoURL)
+	if err != nil {
+		return hiring.Interview{}, err
+	}
+	t := now()
+	organizer := a.UserID
+	if a.System {
+		organizer = ""
+	}
+	if organizerID != "" {
+		organizer = organizerID
+	} else {
+		organizerName = a.Name
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO interviews (id, application_id, candidate_id, job_id, title, starts_at, ends_at,
+		duration_minutes, location, video_url, status, sequence, organizer_id, organizer_name, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $12, 1, $13, $14)`,
+		id, app.ID, app.CandidateID, app.JobID, in.Title, TimeArg(start), TimeArg(end), in.DurationMinutes, in.Location, video,
+		nullString(organizer), organizerName, TimeArg(t), TimeArg(t)); err != nil {
+		return hiring.Interview{}, dbErr("schedule interview", err)
+	}
+	if err := setInterviewers(ctx, tx, id, in.InterviewerIDs); err != nil {
+		return hiring.Interview{}, err
+	}
+	if err := db.record(ctx, tx, a, hiring.Activity{Action: "interview.scheduled", SubjectType: "interview", SubjectID: id,
+		CandidateID: app.CandidateID, JobID: app.JobID, Summary: "scheduled “" + in.Title + "” with " + app.CandidateName,
+		After: map[string]any{"starts_at": start.Format(time.RFC3339), "duration_minutes": in.DurationMinutes,
+			"interviewers": names(users, in.InterviewerIDs), "allow_conflicts": in.AllowConflicts}}, false); err != nil {
+		return hiring.Interview{}, err
+	}
+	if err := db.queueInvitationsTx(ctx, tx, a, id, inviteNew, nil); err != nil {
+		return hiring.Interview{}, err
+	}
+	// Read back inside the transaction: a keyed API create commits later.
+	return db.loadInterview(ctx, tx, a, id)
+}
+
+// lockPeople serializes bookings of the same interviewers: on PostgreSQL
+// two transactions could otherwise both find no conflict and both book
+// (SQLite has one writer, which serializes them already).
+func (db *DB) lockPeople(ctx context.Context, tx *sql.Tx, ids []string) error {
+	if db.dialect != DialectPostgres || len(ids) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	p := &args{}
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM users WHERE id IN ("+p.in(sorted)+") ORDER BY id FOR UPDATE", p.list...)
+	if err != nil {
+		return dbErr("lock interviewers", err)
+	}
+	return dbErr("lock interviewers", rows.Close())
 }
 
 func names(users map[string]hiring.User, ids []string) []string {
@@ -277,6 +313,19 @@ func (db *DB) UpdateInterview(ctx context.Context, id string, in hiring.Intervie
 	}
 	var out hiring.Interview
 	err = db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = db.updateInterviewTx(ctx, tx, a, id, in)
+		return err
+	})
+	if err != nil {
+		return hiring.Interview{}, err
+	}
+	return out, nil
+}
+
+// updateInterviewTx is UpdateInterview inside the caller's transaction.
+func (db *DB) updateInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string, in hiring.InterviewUpdate) (out hiring.Interview, err error) {
+	err = func() error {
 		cur, err := db.loadInterview(ctx, tx, a, id)
 		if err != nil {
 			return err
@@ -328,6 +377,11 @@ func (db *DB) UpdateInterview(ctx context.Context, id string, in hiring.Intervie
 		}
 		timeChanged := !next.StartsAt.Equal(cur.StartsAt) || next.DurationMinutes != cur.DurationMinutes
 		peopleChanged := !sameSet(oldIDs, ids)
+		if timeChanged || peopleChanged {
+			if err := db.lockPeople(ctx, tx, ids); err != nil {
+				return err
+			}
+		}
 		if !in.AllowConflicts && (timeChanged || peopleChanged) {
 			cs, err := conflicts(ctx, tx, users, ids, next.StartsAt, next.EndsAt(), id)
 			if err != nil {
@@ -365,13 +419,19 @@ func (db *DB) UpdateInterview(ctx context.Context, id string, in hiring.Intervie
 			CandidateID: cur.CandidateID, JobID: cur.JobID, Summary: summary, Before: b, After: af}, false); err != nil {
 			return err
 		}
+		var removed []string
+		for _, o := range oldIDs {
+			if !slices.Contains(ids, o) {
+				removed = append(removed, o)
+			}
+		}
+		if err := db.queueInvitationsTx(ctx, tx, a, id, inviteUpdated, removed); err != nil {
+			return err
+		}
 		out, err = db.loadInterview(ctx, tx, a, id)
 		return err
-	})
-	if err != nil {
-		return hiring.Interview{}, err
-	}
-	return out, nil
+	}()
+	return out, err
 }
 
 func interviewerNames(ps []hiring.Interviewer) []string {
@@ -401,6 +461,19 @@ func (db *DB) CancelInterview(ctx context.Context, id string) (hiring.Interview,
 	}
 	var out hiring.Interview
 	err = db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = db.cancelInterviewTx(ctx, tx, a, id)
+		return err
+	})
+	if err != nil {
+		return hiring.Interview{}, err
+	}
+	return out, nil
+}
+
+// cancelInterviewTx is CancelInterview inside the caller's transaction.
+func (db *DB) cancelInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string) (out hiring.Interview, err error) {
+	err = func() error {
 		cur, err := db.loadInterview(ctx, tx, a, id)
 		if err != nil {
 			return err
@@ -422,13 +495,13 @@ func (db *DB) CancelInterview(ctx context.Context, id string) (hiring.Interview,
 			Before: map[string]any{"starts_at": cur.StartsAt.UTC().Format(time.RFC3339)}}, false); err != nil {
 			return err
 		}
+		if err := db.queueInvitationsTx(ctx, tx, a, id, inviteCancelled, nil); err != nil {
+			return err
+		}
 		out, err = db.loadInterview(ctx, tx, a, id)
 		return err
-	})
-	if err != nil {
-		return hiring.Interview{}, err
-	}
-	return out, nil
+	}()
+	return out, err
 }
 
 // ListInterviews lists visible interviews by start time.

@@ -375,7 +375,10 @@ func (db *DB) OutboxMessage(ctx context.Context, id string) (hiring.Message, err
 		return hiring.Message{}, err
 	}
 	m, err := scanMessage(db.reader.QueryRowContext(ctx, "SELECT "+msgCols+" FROM messages m WHERE m.id = $1", id))
-	return m, notFound("message", err)
+	if err != nil {
+		return m, notFound("message", err)
+	}
+	return m, db.calendarPart(ctx, &m)
 }
 
 // MessageDelivered marks a queued message sent (system only). A message no

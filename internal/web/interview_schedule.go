@@ -52,6 +52,9 @@ func (p schedulePage) SlotLabel(s calendar.Slot) string {
 	return s.Start.In(p.loc).Format("Mon 2 Jan, 15:04") + "–" + s.End.In(p.loc).Format("15:04")
 }
 
+// SlotRFC is the slot's start as RFC 3339 UTC (offered times).
+func (p schedulePage) SlotRFC(s calendar.Slot) string { return s.Start.UTC().Format(time.RFC3339) }
+
 // SlotValue is the slot's datetime-local value in the viewer's zone.
 func (p schedulePage) SlotValue(s calendar.Slot) string {
 	return s.Start.In(p.loc).Format(localInputLayout)

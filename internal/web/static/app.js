@@ -120,3 +120,17 @@
     initBoard();
   }
 })();
+
+// The self-scheduling page shows times in UTC until the visitor picks a
+// zone; with JavaScript the browser's own zone is chosen on the first visit
+// (the address then carries it, so moving and cancelling keep it).
+(function () {
+  "use strict";
+  var sel = document.querySelector("select[data-detect-tz]");
+  if (!sel || /[?&]tz=/.test(location.search) || !window.Intl) return;
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone || zone === "UTC") return;
+  var u = new URL(location.href);
+  u.searchParams.set("tz", zone);
+  location.replace(u.toString());
+})();
