@@ -11,7 +11,9 @@ import (
 // for the load and rebuilds the index set-wise (sqliteRebuildSearch).
 var sqliteSearchTriggers = []string{"candidate_search_delete", "candidate_search_document_delete", "candidate_search_document_move",
 	"candidate_search_document_move_to", "candidate_search_insert", "candidate_search_profile_insert", "candidate_search_profile_update",
-	"candidate_search_update", "note_search_delete", "note_search_insert", "note_search_update"}
+	"candidate_search_update", "note_search_delete", "note_search_insert", "note_search_update",
+	// migration 00032's name words
+	"search_name_candidate_insert", "search_name_candidate_update", "search_name_words_insert"}
 
 // sqliteRebuildSearch fills the search index from every candidate and note
 // (the statements of migration 00030's backfill).
@@ -31,6 +33,9 @@ FROM candidates c JOIN candidate_search s ON s.candidate_id = c.id`,
 	"DELETE FROM note_search",
 	"INSERT INTO note_search (note_id) SELECT id FROM notes",
 	"INSERT INTO note_fts (rowid, body) SELECT s.rid, n.body FROM note_search s JOIN notes n ON n.id = s.note_id",
+	`INSERT OR IGNORE INTO search_name_words (word) SELECT lower(trim(first_name)) FROM candidates WHERE trim(first_name) <> ''
+    UNION SELECT lower(trim(last_name)) FROM candidates WHERE trim(last_name) <> ''`,
+	"INSERT INTO search_name_trgm (search_name_trgm) VALUES ('rebuild')",
 }
 
 func sqliteRebuildSearch(ctx context.Context, tx *sql.Tx) error {
@@ -71,6 +76,23 @@ func (db *DB) SearchReference(ctx context.Context, word string) (int, error) {
 		n++
 	}
 	return n, dbErr("search reference", rows.Err())
+}
+
+// SearchReferenceCount counts the candidates whose index entry holds the
+// word (the engine's plain match, no access rules), or every indexed
+// candidate for "": how common a benchmark's term is, and whether a
+// benchmark database is loaded already (cmd/candor-searchbench).
+func (db *DB) SearchReferenceCount(ctx context.Context, word string) (int, error) {
+	q, args := "SELECT COUNT(*) FROM candidate_fts WHERE candidate_fts MATCH $1", []any{ftsString(word)}
+	switch {
+	case word == "":
+		q, args = "SELECT COUNT(*) FROM candidate_search", nil
+	case db.dialect == DialectPostgres:
+		q, args = "SELECT COUNT(*) FROM candidate_search WHERE doc @@ plainto_tsquery('simple', $1)", []any{word}
+	}
+	var n int
+	err := db.rd.QueryRowContext(ctx, q, args...).Scan(&n)
+	return n, dbErr("search reference count", err)
 }
 
 // pgSearchRebuild fills candidate_search for the candidates a PostgreSQL

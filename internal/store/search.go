@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,7 +80,13 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 	if o.CreatedAfter.IsZero() && o.CreatedBefore.IsZero() {
 		win = searchWindow
 	}
-	sq := db.compileSearch(a, q, o.Sort, o.Filter, win, limit+1, offset)
+	typo := ""
+	if db.dialect == DialectSQLite {
+		if typo, err = db.sqliteNameTypos(ctx, q); err != nil {
+			return hiring.SearchResult{}, err
+		}
+	}
+	sq := db.compileSearch(a, q, o.Sort, o.Filter, typo, win, limit+1, offset)
 	if !o.CreatedAfter.IsZero() || !o.CreatedBefore.IsZero() {
 		var conds []string
 		if !o.CreatedAfter.IsZero() {
@@ -182,7 +189,7 @@ func (db *DB) SearchCandidates(ctx context.Context, query string, o hiring.Searc
 // it).
 const searchWindow = hiring.SearchMaxOffset + hiring.MaxLimit + 1
 
-func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter, win, pageLimit, offset int) searchQuery {
+func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.SearchSort, f hiring.CandidateFilter, typo string, win, pageLimit, offset int) searchQuery {
 	p := &args{}
 	sq := searchQuery{p: p}
 	var where []string
@@ -194,32 +201,71 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 		}
 	}
 	// The core: top-level text subtrees, positive ones and negated ones.
-	var pos, neg, other []*search.Node
+	// On SQLite the top-level text qualifiers (title:, company:, skill:,
+	// location:, name:) join it as column filters of the same FTS5
+	// expression (qual, negQual), so a qualified search is one pass over the
+	// index, not one per qualifier.
+	var pos, neg, qual, negQual, other []*search.Node
 	for _, n := range top {
 		switch {
 		case coreText(n):
 			pos = append(pos, n)
 		case n.Kind == search.KindNot && coreText(n.Children[0]):
 			neg = append(neg, n.Children[0])
+		case db.dialect == DialectSQLite && ftsQualifier(n):
+			qual = append(qual, n)
+		case db.dialect == DialectSQLite && n.Kind == search.KindNot && ftsQualifier(n.Children[0]):
+			negQual = append(negQual, n.Children[0])
 		default:
 			other = append(other, n)
 		}
 	}
-	if len(pos) == 0 {
+	if len(pos) == 0 && len(qual) == 0 {
 		other = append(other, notAll(neg)...)
-		neg = nil
+		other = append(other, notAll(negQual)...)
+		neg, negQual = nil, nil
 	}
 	windowed := win > 0 && len(other) == 0 && !restricted(a) && sortBy != hiring.SearchRecent &&
 		f.Tag == "" && f.Source == "" && f.OwnerID == "" && f.JobID == "" && f.StageID == ""
-	if len(pos) > 0 {
+	var pre []string
+	if db.dialect == DialectPostgres {
+		pre = pgPrefilter(p, other)
+	}
+	if len(pos) > 0 || len(qual) > 0 || len(pre) > 0 {
 		sq.core = true
 		if db.dialect == DialectSQLite {
-			m := p.add(ftsAnd(pos, neg))
-			nv := noteVisible(a, p)
+			m := p.add(ftsAnd(append(slices.Clone(pos), qual...), append(slices.Clone(neg), negQual...)))
+			// Notes match the free text only; the candidate must still
+			// pass the qualifiers (checked for the note's candidate alone:
+			// FTS5 seeks the rowid in each term's list).
+			notes := ""
+			if len(pos) > 0 {
+				nm := p.add(ftsAnd(pos, neg))
+				nv := noteVisible(a, p)
+				qualCond := ""
+				switch {
+				case len(qual) > 0:
+					qualCond = " AND EXISTS (SELECT 1 FROM candidate_fts q WHERE q.candidate_fts MATCH " + p.add(ftsAnd(qual, negQual)) + " AND q.rowid = s2.rid)"
+				case len(negQual) > 0:
+					qualCond = " AND NOT EXISTS (SELECT 1 FROM candidate_fts q WHERE q.candidate_fts MATCH " + p.add(ftsOr(negQual)) + " AND q.rowid = s2.rid)"
+				}
+				notes = `SELECT s2.rid, 0.0 FROM note_fts JOIN note_search ns ON ns.rid = note_fts.rowid JOIN notes n ON n.id = ns.note_id
+					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + nm + ` AND ` + nv + qualCond
+			}
 			inner := func(lim string) string {
-				return `SELECT * FROM (SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + lim + `)
-				UNION ALL SELECT * FROM (SELECT s2.rid, 0.0 FROM note_fts JOIN note_search ns ON ns.rid = note_fts.rowid JOIN notes n ON n.id = ns.note_id
-					JOIN candidate_search s2 ON s2.candidate_id = n.candidate_id WHERE note_fts MATCH ` + m + ` AND ` + nv + lim + `)`
+				q := `SELECT * FROM (SELECT rowid AS rid, bm25(candidate_fts, 10.0, 8.0, 4.0, 5.0, 4.0, 3.0, 4.0, 1.0) AS score FROM candidate_fts WHERE candidate_fts MATCH ` + m + lim + `)`
+				if notes == "" {
+					// No notes to match: an empty branch keeps the compound
+					// select, which SQLite does not flatten into the outer
+					// query (flattened, bm25 loses its full-text cursor).
+					notes = "SELECT 0, 0.0 WHERE 0"
+				}
+				q += ` UNION ALL SELECT * FROM (` + notes + lim + `)`
+				if typo != "" {
+					// Names typed with a typo, ranked after the text matches.
+					q += ` UNION ALL SELECT * FROM (SELECT rowid, 1.0 FROM candidate_fts WHERE candidate_fts MATCH ` + p.add(typo) + lim + `)`
+				}
+				return q
 			}
 			core := func(lim, tail string) string {
 				return ` FROM (SELECT rid, MIN(score) AS score FROM (` + inner(lim) + `) GROUP BY rid` + tail +
@@ -233,7 +279,20 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 				sq.countSQL = "SELECT COUNT(*) FROM (SELECT DISTINCT rid FROM (" + inner("") + ") LIMIT " + strconv.Itoa(hiring.SearchCountBound+1) + ")"
 			}
 		} else {
-			tq := db.tsAnd(p, pos, neg)
+			// tq is the words (candidates and notes); tq1 adds the
+			// qualifiers' weighted prefilter for the candidates' index.
+			tq, tq1 := "", ""
+			if len(pos) > 0 {
+				tq = db.tsAnd(p, pos, neg)
+				tq1 = tq
+			}
+			if len(pre) > 0 {
+				all := pre
+				if tq != "" {
+					all = append(slices.Clone(pre), tq)
+				}
+				tq1 = "(" + strings.Join(all, " && ") + ")"
+			}
 			union := ""
 			if name := nameGuess(pos, neg); name != "" {
 				// Names typed with a typo: trigram similarity (pg_trgm's %
@@ -241,9 +300,20 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 				np := p.add(name)
 				union = " UNION ALL SELECT c3.id, 2.0 - similarity(c3.sort_name, " + np + ") FROM candidates c3 WHERE c3.sort_name % " + np
 			}
-			nv := noteVisible(a, p)
+			nv := ""
+			if tq != "" {
+				nv = noteVisible(a, p)
+			}
 			inner := func(lim string) string {
-				return `SELECT * FROM (SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + tq + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq + lim + `) w1
+				rank := tq
+				if rank == "" {
+					rank = tq1
+				}
+				q := `SELECT * FROM (SELECT s0.candidate_id, -ts_rank_cd(s0.doc, ` + rank + `) AS score FROM candidate_search s0 WHERE s0.doc @@ ` + tq1 + lim + `) w1`
+				if tq == "" { // qualifiers only: notes hold no qualifier
+					return q
+				}
+				return q + `
 				UNION ALL SELECT * FROM (SELECT n.candidate_id, 0.0 FROM notes n WHERE to_tsvector('simple', n.body) @@ ` + tq + ` AND ` + nv + lim + `) w2` + union
 			}
 			core := func(lim, tail string) string {
@@ -299,6 +369,45 @@ func (db *DB) compileSearch(a hiring.Actor, q *search.Query, sortBy hiring.Searc
 		sq.order = "r.score, c.updated_at DESC, c.id DESC"
 	}
 	return sq
+}
+
+// ftsQualifier reports whether n is a qualifier an FTS5 column filter can
+// hold (SQLite).
+func ftsQualifier(n *search.Node) bool {
+	return n.Kind == search.KindTerm && n.Field != search.FieldText && ftsColumns[n.Field] != ""
+}
+
+func ftsOr(ns []*search.Node) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = ftsExpr(n)
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// pgWeights are the weights of candidate_search.doc (migration 00030) that
+// hold each qualifier's text: B headline, current title and company; C
+// skills and location. name: is left out (its typo tolerance matches
+// names the index does not hold).
+var pgWeights = map[search.Field]string{search.FieldTitle: "B", search.FieldCompany: "B", search.FieldSkill: "C", search.FieldLocation: "C"}
+
+// pgPrefilter returns, for the top-level positive text qualifiers, a
+// tsquery of their words limited to the weight that holds that field: a
+// superset of the qualifier's exact condition (which still applies) that
+// the GIN index can answer with the words, so a qualified search reads the
+// index once instead of computing each candidate's title. The words are the
+// engine's own phraseto_tsquery output, labelled by a regular expression
+// over its text form — no text of the query becomes tsquery syntax.
+func pgPrefilter(p *args, other []*search.Node) []string {
+	var out []string
+	for _, n := range other {
+		w := pgWeights[n.Field]
+		if n.Kind != search.KindTerm || w == "" {
+			continue
+		}
+		out = append(out, "(regexp_replace(phraseto_tsquery('simple', "+p.add(n.Text)+`)::text, '''(?:[^'']|'''')*''', '\&:`+w+`', 'g'))::tsquery`)
+	}
+	return out
 }
 
 func notAll(ns []*search.Node) []*search.Node {
@@ -377,6 +486,9 @@ func ftsAnd(pos, neg []*search.Node) string {
 func ftsExpr(n *search.Node) string {
 	switch n.Kind {
 	case search.KindTerm:
+		if col := ftsColumns[n.Field]; col != "" {
+			return "({" + col + "} : " + ftsString(n.Text) + ")"
+		}
 		return ftsString(n.Text)
 	case search.KindOr:
 		parts := make([]string, len(n.Children))
@@ -633,4 +745,100 @@ func (db *DB) searchSnippets(ctx context.Context, a hiring.Actor, q *search.Quer
 		}
 	}
 	return dbErr("search snippets", rows.Err())
+}
+
+// sqliteNameTypos returns, for a query that may be a name typed with a typo
+// (nameGuess), an FTS5 expression over the name column that accepts, for
+// each word typed, the name words on file within a small edit distance of
+// it (migration 00032's trigram index of name words finds them) — or "" when
+// no word has a near miss. SQLite only; PostgreSQL uses pg_trgm.
+func (db *DB) sqliteNameTypos(ctx context.Context, q *search.Query) (string, error) {
+	if q.Empty() {
+		return "", nil
+	}
+	top := []*search.Node{q.Root}
+	if q.Root.Kind == search.KindAnd {
+		top = q.Root.Children
+	}
+	for _, n := range top {
+		if n.Kind != search.KindTerm || n.Field != search.FieldText {
+			return "", nil
+		}
+	}
+	name := nameGuess(top, nil)
+	if name == "" {
+		return "", nil
+	}
+	var parts []string
+	found := false
+	for _, w := range strings.Fields(name) {
+		alts := []string{w}
+		r := []rune(w)
+		if len(r) >= 4 {
+			var tris []string
+			for i := 0; i+3 <= len(r); i++ {
+				tris = append(tris, ftsString(string(r[i:i+3])))
+			}
+			rows, err := db.rd.QueryContext(ctx, "SELECT word FROM search_name_trgm WHERE search_name_trgm MATCH $1 ORDER BY rank LIMIT 40",
+				strings.Join(tris, " OR "))
+			if err != nil {
+				return "", dbErr("name typos", err)
+			}
+			for rows.Next() {
+				var cand string
+				if err := rows.Scan(&cand); err != nil {
+					rows.Close()
+					return "", dbErr("name typos", err)
+				}
+				if cand != w && nearWord(w, cand) {
+					alts = append(alts, cand)
+					found = true
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return "", dbErr("name typos", err)
+			}
+		}
+		for i, a := range alts {
+			alts[i] = ftsString(a)
+		}
+		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+	}
+	if !found {
+		return "", nil
+	}
+	return "{name} : (" + strings.Join(parts, " AND ") + ")", nil
+}
+
+// nearWord reports whether b is a plausible typo of a: at most one edit in
+// four characters, two at most (Levenshtein distance over runes).
+func nearWord(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	limit := min(2, max(1, len(ra)/4))
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= limit
 }

@@ -312,13 +312,28 @@ func TestSearchAccess(t *testing.T) {
 // PostgreSQL (pg_trgm).
 func TestSearchNameTypo(t *testing.T) {
 	t.Parallel()
-	db := storetest.Postgres(t)
-	s := storetest.Seed(t, db)
-	searchCorpus(t, db, s)
-	got, _ := searchNames(t, db, storetest.As(s.Recruiter), "Jonathon Blowfeld", hiring.SearchOptions{}, false)
-	if strings.Join(got, ",") != "Jonathan" {
-		t.Errorf("typo search = %v", got)
-	}
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		c := searchCorpus(t, db, s)
+		ctx := storetest.As(s.Recruiter)
+		for q, want := range map[string]string{
+			"Jonathon Blowfeld": "Jonathan",
+			"blowfeld":          "Jonathan",
+			"Barbra Liskov":     "Barbara",
+			"Linus Kernel":      "Linus",
+			"Blowfeld -java":    "", // not a plain name: no typo tolerance
+		} {
+			if got, _ := searchNames(t, db, ctx, q, hiring.SearchOptions{}, false); strings.Join(got, ",") != want {
+				t.Errorf("%s: typo search %q = %v, want %s", db.Dialect(), q, got, want)
+			}
+		}
+		// A renamed candidate is found by a typo of the new name at once.
+		_, err := db.UpdateCandidate(ctx, c["Rob"].ID, c["Rob"].Version, hiring.CandidateInput{FirstName: "Robert", LastName: "Griesemer", Emails: []string{"rob@plan9.example"}})
+		ok(t, err)
+		if got, _ := searchNames(t, db, ctx, "Griesmer", hiring.SearchOptions{}, false); strings.Join(got, ",") != "Robert" {
+			t.Errorf("%s: typo of a new name = %v", db.Dialect(), got)
+		}
+	})
 }
 
 // TestSearchAfterBulkLoad: a bulk load (the demo) leaves the search index
@@ -406,6 +421,47 @@ func TestSearchWindow(t *testing.T) {
 		}
 		if len(seen) != n {
 			t.Errorf("%s: paging reached %d of %d", db.Dialect(), len(seen), n)
+		}
+	})
+}
+
+// TestSearchQualifiersWithText: text qualifiers beside words (SQLite folds
+// them into the one full-text expression) keep their meaning — a note's
+// words count only for a candidate who also passes the qualifiers, negated
+// qualifiers exclude, and a qualifier alone needs no note.
+func TestSearchQualifiersWithText(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		c := searchCorpus(t, db, s)
+		ctx := storetest.As(s.Recruiter)
+		_, err := db.AddNote(ctx, hiring.NewNote{CandidateID: c["Linus"].ID, Body: "Talked about zebras and kafka"})
+		ok(t, err)
+		_, err = db.AddNote(ctx, hiring.NewNote{CandidateID: c["Barbara"].ID, Body: "zebras again"})
+		ok(t, err)
+		cases := []struct{ q, want string }{
+			{"title:engineer zebras", "Linus"},
+			{"zebras title:engineer", "Linus"},
+			{"title:professor zebras", "Barbara"},
+			{"zebras -title:engineer", "Barbara"},
+			{"zebras -title:engineer -company:mit", ""},
+			{"title:engineer go", "Linus,Rob"},
+			{"title:engineer go -skill:kubernetes", "Rob"},
+			{"title:engineer location:berlin", "Linus"},
+			{`company:"bell labs" -java`, ""},
+			{`company:"bell labs" plan`, "Rob"},
+			{"title:engineer -title:staff", "Rob"},
+			{"-title:engineer zebras kafka", ""},
+			{"name:kernel zebras", "Linus"},
+		}
+		for _, tc := range cases {
+			got, res := searchNames(t, db, ctx, tc.q, hiring.SearchOptions{}, false)
+			if strings.Join(got, ",") != tc.want {
+				t.Errorf("%s: search %q = %v, want %s", db.Dialect(), tc.q, got, tc.want)
+			}
+			if res.Total != len(got) {
+				t.Errorf("search %q: total %d for %d hits", tc.q, res.Total, len(got))
+			}
 		}
 	})
 }
