@@ -124,6 +124,7 @@ type ReportService interface {
 	ReportSources(ctx context.Context, f ReportFilter) ([]SourceCohort, error)
 	ReportTeam(ctx context.Context, f ReportFilter) ([]TeamCount, error)
 	SourceCostService
+	PoolReportService
 }
 
 // CanReadReports: admins, recruiters and hiring managers read reports

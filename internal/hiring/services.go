@@ -35,6 +35,7 @@ type Services interface {
 	BookingService
 	ScorecardService
 	StatusService
+	PoolService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -251,5 +251,4 @@ func Ratio(n, d int) Value {
 // other capabilities are building; asking for one answers this message.
 var Pending = map[string]string{
 	"offers": "The offers report arrives with offers: offers made, accepted and declined are not recorded yet.",
-	"pools":  "The CRM report arrives with talent pools and sequences, which are not recorded yet.",
 }

@@ -36,7 +36,8 @@ func activityVisible(a hiring.Actor, p *args, jobless bool) string {
 		return "v.private = FALSE AND v.job_id IS NOT NULL AND " + jobIDVisible(a, "v.job_id", p)
 	}
 	if jobless {
-		return "(v.job_id IS NULL OR " + jobIDVisible(a, "v.job_id", p) + ")"
+		// Hiring managers see no talent pools (hiring/pool.go), nor their entries.
+		return "v.subject_type <> 'pool' AND (v.job_id IS NULL OR " + jobIDVisible(a, "v.job_id", p) + ")"
 	}
 	return "v.job_id IS NOT NULL AND " + jobIDVisible(a, "v.job_id", p)
 }

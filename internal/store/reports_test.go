@@ -535,6 +535,11 @@ func (b bf) SourceCosts(_ context.Context, from, to time.Time) ([]hiring.SourceC
 
 func (b bf) SetSourceCost(context.Context, hiring.SourceCost) error { return fmt.Errorf("read only") }
 
+// ReportPools: this world makes no pools (pools_test.go checks the pools report against a brute force of its own).
+func (b bf) ReportPools(context.Context, hiring.ReportFilter) ([]hiring.PoolFigures, error) {
+	return []hiring.PoolFigures{}, nil
+}
+
 // canon makes answers comparable: sorted, times in UTC.
 func canon(v any) any {
 	switch x := v.(type) {
