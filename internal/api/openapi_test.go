@@ -114,6 +114,9 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"CandidateMatch": candidateMatchJSON{}, "JobMatch": jobMatchJSON{},
 		"Report":     report.JSON{},
 		"SourceCost": sourceCostJSON{},
+		"TalentPool": poolJSON{}, "TalentPoolStage": poolStageJSON{}, "TalentPoolInput": poolInputJSON{}, "TalentPoolStageInput": poolStageInputJSON{},
+		"TalentPoolMember": poolMemberJSON{}, "TalentPoolAddInput": poolAddJSON{}, "TalentPoolAddResult": poolAddResult{},
+		"TalentPoolMove": poolMoveResult{}, "TalentPoolMoveInput": poolMoveJSON{}, "TalentPoolApplyInput": poolApplyJSON{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

@@ -100,6 +100,17 @@ func routeTable() []route {
 		{Method: "GET", Path: "/merges/{id}", Fn: (*handler).getMerge},
 		{Method: "POST", Path: "/merges/{id}/undo", Fn: (*handler).undoMerge},
 
+		{Method: "GET", Path: "/pools", Fn: (*handler).listPools},
+		{Method: "POST", Path: "/pools", Fn: (*handler).createPool, Create: true},
+		{Method: "GET", Path: "/pools/{id}", Fn: (*handler).getPool},
+		{Method: "PATCH", Path: "/pools/{id}", Fn: (*handler).updatePool},
+		{Method: "DELETE", Path: "/pools/{id}", Fn: (*handler).deletePool},
+		{Method: "GET", Path: "/pools/{id}/members", Fn: (*handler).listPoolMembers},
+		{Method: "POST", Path: "/pools/{id}/members", Fn: (*handler).addPoolMembers},
+		{Method: "PATCH", Path: "/pools/{id}/members/{candidate_id}", Fn: (*handler).movePoolMember},
+		{Method: "DELETE", Path: "/pools/{id}/members/{candidate_id}", Fn: (*handler).removePoolMember},
+		{Method: "POST", Path: "/pools/{id}/members/{candidate_id}/applications", Fn: (*handler).applyFromPool, Create: true},
+
 		{Method: "GET", Path: "/imports", Fn: (*handler).listImports},
 		{Method: "POST", Path: "/imports", Fn: (*handler).createImport},
 		{Method: "GET", Path: "/imports/{id}", Fn: (*handler).getImport},

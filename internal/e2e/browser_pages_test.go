@@ -38,6 +38,29 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		Reschedules: 1, TokenHash: auth.HashToken(secret)}); err != nil {
 		t.Fatal(err)
 	}
+	// A static pool with people in two stages, and a smart pool.
+	pool, err := w.a.DB.CreatePool(w.a.System(), hiring.PoolInput{Name: "Silver medallists", Notes: "Finalists of last year's searches."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := w.a.DB.ListCandidates(w.a.System(), hiring.CandidateFilter{}, hiring.PageRequest{Limit: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cands.Items {
+		ids = append(ids, c.ID)
+	}
+	if _, err := w.a.DB.AddToPool(w.a.System(), pool.ID, append(ids, w.candID), ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.a.DB.MovePoolMember(w.a.System(), pool.ID, ids[0], pool.Stages[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	smart, err := w.a.DB.CreatePool(w.a.System(), hiring.PoolInput{Name: "Engineers", Smart: true, Query: "engineer"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages := []struct{ name, path string }{
 		{"self-scheduling", "/book/" + secret + "?tz=Asia/Kolkata"},
 		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
@@ -58,6 +81,12 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"source costs", "/admin/source-costs"},
 		{"status page labels", "/admin/status-labels"},
 		{"candidate status page", link[strings.Index(link, "/status/"):]},
+		{"talent pools", "/pools"},
+		{"static pool", "/pools/" + pool.ID},
+		{"smart pool", "/pools/" + smart.ID},
+		{"add to a pool", "/pools/add?query=engineer"},
+		{"candidate in a pool", "/candidates/" + w.candID},
+		{"pools report", "/reports/pools"},
 	}
 	for _, v := range []viewport{desktop, phone} {
 		b.do("viewport "+v.name, v.emulate())

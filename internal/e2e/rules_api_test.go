@@ -146,5 +146,6 @@ func apiRules() map[string]rule {
 	maps.Copy(rules, mailAPIRules())
 	maps.Copy(rules, reportAPIRules())
 	maps.Copy(rules, interviewAPIRules())
+	maps.Copy(rules, poolAPIRules())
 	return rules
 }

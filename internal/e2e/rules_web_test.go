@@ -203,5 +203,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, reportWebRules())
 	maps.Copy(rules, interviewWebRules())
 	maps.Copy(rules, statusWebRules())
+	maps.Copy(rules, poolWebRules())
 	return rules
 }

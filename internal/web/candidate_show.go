@@ -19,11 +19,15 @@ type candidatePage struct {
 	Duplicates []hiring.DuplicateMatch
 	Jobs       []hiring.Job // open jobs to add the candidate to
 	Reasons    []hiring.RejectionReason
-	NoteForm   *form
-	ApplyForm  *form
-	UploadForm *form
-	TagForm    *form
-	Back       string
+	// InPools are the pools the candidate is in; PoolChoices the static
+	// pools to add them to (both only for those who use pools).
+	InPools     []hiring.PoolRef
+	PoolChoices []hiring.Pool
+	NoteForm    *form
+	ApplyForm   *form
+	UploadForm  *form
+	TagForm     *form
+	Back        string
 }
 
 // applicationView is one application on the profile with what its forms need.
@@ -139,6 +143,22 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 			return
 		}
 		p.Jobs = jobs.Items
+		refs, err := h.svc.CandidatePools(ctx, []string{c.ID})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.InPools = refs[c.ID]
+		pools, err := h.svc.Pools(ctx)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		for _, pl := range pools {
+			if !pl.Smart && !slices.ContainsFunc(p.InPools, func(x hiring.PoolRef) bool { return x.PoolID == pl.ID }) {
+				p.PoolChoices = append(p.PoolChoices, pl)
+			}
+		}
 		// Only those who may merge are offered duplicates.
 		if p.Duplicates, err = h.svc.DuplicatesOf(ctx, c.ID); err != nil {
 			h.fail(w, r, err)

@@ -58,8 +58,11 @@ func (h *Handler) candidatesBulk(w http.ResponseWriter, r *http.Request) {
 		if skipped := len(ids) - n; err == nil && skipped > 0 {
 			msg += fmt.Sprintf(" %d %s already on it.", skipped, map[bool]string{true: "was", false: "were"}[skipped == 1])
 		}
+	case "pool":
+		h.renderPoolAdd(w, r, ids, "", back)
+		return
 	default:
-		err = hiring.Errorf(hiring.EInvalid, "Choose tag or add to a job.")
+		err = hiring.Errorf(hiring.EInvalid, "Choose tag, add to a job or add to a pool.")
 	}
 	h.actionDone(w, r, back, err, msg)
 }

@@ -11,6 +11,9 @@ type jobMatchesPage struct {
 	Job          hiring.Job
 	Matches      []hiring.CandidateMatch
 	NextStatuses []hiring.JobStatus
+	// Pools names a pool each matched candidate is in (admins and
+	// recruiters): adding them to the job then credits the pool.
+	Pools map[string]hiring.PoolRef
 }
 
 // jobMatches ranks the candidates on file who fit the job and are not in
@@ -28,10 +31,26 @@ func (h *Handler) jobMatches(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	pools := map[string]hiring.PoolRef{}
+	if a, _ := hiring.ActorFrom(ctx); a.CanManageRecords() && len(ms) > 0 {
+		ids := make([]string, len(ms))
+		for i, m := range ms {
+			ids[i] = m.Candidate.ID
+		}
+		refs, err := h.svc.CandidatePools(ctx, ids)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		for id, rs := range refs {
+			pools[id] = rs[0]
+		}
+	}
 	h.render(w, r, http.StatusOK, "job_matches", jobMatchesPage{
 		view:         h.view(w, r, "Matches · "+job.Title, "jobs"),
 		Job:          job,
 		Matches:      ms,
 		NextStatuses: nextStatuses(job.Status),
+		Pools:        pools,
 	})
 }

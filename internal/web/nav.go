@@ -30,6 +30,7 @@ var navEntries = []navEntry{
 	{key: "jobs", href: "/jobs", icon: "briefcase", label: "Jobs"},
 	{key: "candidates", href: "/candidates", icon: "users", label: "Candidates"},
 	{key: "interviews", href: "/interviews", icon: "calendar", label: "Interviews"},
+	{key: "pools", href: "/pools", icon: "star", label: "Pools", shown: managers},
 	{key: "reports", href: "/reports", icon: "activity", label: "Reports", shown: readsReports},
 	{key: "imports", href: "/imports", icon: "upload", label: "Imports", shown: managers},
 	{key: "admin", href: "/admin", icon: "settings", label: "Admin", shown: admins},
