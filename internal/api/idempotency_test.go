@@ -97,6 +97,7 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 			"/applications":                 {hiring.RoleRecruiter, fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand, job)},
 			"/candidates/{id}/messages":     {hiring.RoleRecruiter, `{"subject":"Keyed mail","body":"Hello {{candidate.first_name}}"}`},
 			"/message-templates":            {hiring.RoleRecruiter, `{"name":"Keyed template","language":"en","subject":"Hi","body":"Hello"}`},
+			"/pools":                        {hiring.RoleRecruiter, `{"name":"Keyed pool","notes":"Replayed"}`},
 			"/applications/{id}/interviews": {hiring.RoleRecruiter, fmt.Sprintf(`{"title":"Keyed","starts_at":"2031-05-05T09:00:00Z","duration_minutes":30,"interviewer_ids":[%q]}`, e.users[hiring.RoleInterviewer].ID)},
 		}
 		// Every keyed route the OpenAPI document names is in the table.

@@ -109,7 +109,7 @@ func routeTable() []route {
 		{Method: "POST", Path: "/pools/{id}/members", Fn: (*handler).addPoolMembers},
 		{Method: "PATCH", Path: "/pools/{id}/members/{candidate_id}", Fn: (*handler).movePoolMember},
 		{Method: "DELETE", Path: "/pools/{id}/members/{candidate_id}", Fn: (*handler).removePoolMember},
-		{Method: "POST", Path: "/pools/{id}/members/{candidate_id}/applications", Fn: (*handler).applyFromPool, Create: true},
+		{Method: "POST", Path: "/pools/{id}/members/{candidate_id}/applications", Fn: (*handler).applyFromPool},
 
 		{Method: "GET", Path: "/imports", Fn: (*handler).listImports},
 		{Method: "POST", Path: "/imports", Fn: (*handler).createImport},

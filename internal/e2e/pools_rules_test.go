@@ -51,7 +51,13 @@ var (
 	}
 )
 
+// poolStagesOf reads the pool a cell's path named; a body built without
+// the path (the hostile sweep's) gets a pool of its own.
 func poolStagesOf(w *world, poolID string) hiring.Pool {
+	if poolID == "" {
+		poolID, _ = w.Pool()
+		w.pool = poolID
+	}
 	p, err := w.f.app.DB.Pool(w.f.sys(), poolID)
 	w.must(err, "pool")
 	return p

@@ -59,7 +59,7 @@ func (db *DB) Pools(ctx context.Context) ([]hiring.Pool, error) {
 		return nil, dbErr("pools", err)
 	}
 	for i := range out {
-		if err := db.fillPool(ctx, &out[i]); err != nil {
+		if err := db.fillPool(ctx, db.rd, &out[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -75,7 +75,7 @@ func (db *DB) Pool(ctx context.Context, id string) (hiring.Pool, error) {
 	if err != nil {
 		return p, err
 	}
-	return p, db.fillPool(ctx, &p)
+	return p, db.fillPool(ctx, db.rd, &p)
 }
 
 func (db *DB) loadPool(ctx context.Context, q querier, id string) (hiring.Pool, error) {
@@ -103,13 +103,13 @@ func poolStages(ctx context.Context, q querier, poolID string) ([]hiring.PoolSta
 // fillPool adds stages with their counts and the size. A static pool counts
 // its rows; a smart pool asks its query, as the viewer, and places the found
 // members in the stages they were moved to (the first stage otherwise).
-func (db *DB) fillPool(ctx context.Context, p *hiring.Pool) error {
+func (db *DB) fillPool(ctx context.Context, q querier, p *hiring.Pool) error {
 	var err error
-	if p.Stages, err = poolStages(ctx, db.rd, p.ID); err != nil {
+	if p.Stages, err = poolStages(ctx, q, p.ID); err != nil {
 		return err
 	}
 	if p.Smart {
-		members, total, approx, err := db.smartMembers(ctx, *p, hiring.MaxSmartPoolBoard)
+		members, total, approx, err := db.smartMembers(ctx, q, *p, hiring.MaxSmartPoolBoard)
 		if err != nil {
 			return err
 		}
@@ -123,7 +123,7 @@ func (db *DB) fillPool(ctx context.Context, p *hiring.Pool) error {
 		}
 		return nil
 	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT stage_id, COUNT(*) FROM pool_members WHERE pool_id = $1 GROUP BY stage_id", p.ID)
+	rows, err := q.QueryContext(ctx, "SELECT stage_id, COUNT(*) FROM pool_members WHERE pool_id = $1 GROUP BY stage_id", p.ID)
 	if err != nil {
 		return dbErr("pool counts", err)
 	}
@@ -147,7 +147,7 @@ func (db *DB) fillPool(ctx context.Context, p *hiring.Pool) error {
 // smartMembers runs a smart pool's query as the viewer (newest first, at
 // most limit) and places each found candidate in their remembered stage.
 // A query the language no longer accepts finds nobody.
-func (db *DB) smartMembers(ctx context.Context, p hiring.Pool, limit int) ([]hiring.PoolMember, int, bool, error) {
+func (db *DB) smartMembers(ctx context.Context, qr querier, p hiring.Pool, limit int) ([]hiring.PoolMember, int, bool, error) {
 	var hits []hiring.SearchHit
 	total, approx := 0, false
 	cursor := ""
@@ -169,7 +169,7 @@ func (db *DB) smartMembers(ctx context.Context, p hiring.Pool, limit int) ([]hir
 		}
 		cursor = res.NextCursor
 	}
-	stages, err := poolStages(ctx, db.rd, p.ID)
+	stages, err := poolStages(ctx, qr, p.ID)
 	if err != nil || len(stages) == 0 {
 		return nil, total, approx, err
 	}
@@ -190,7 +190,7 @@ func (db *DB) smartMembers(ctx context.Context, p hiring.Pool, limit int) ([]hir
 		chunk := ids[start:min(len(ids), start+hiring.MaxBatchIDs)]
 		q := &args{}
 		poolArg := q.add(p.ID)
-		rows, err := db.rd.QueryContext(ctx, `SELECT m.candidate_id, m.stage_id, COALESCE(u.name, ''), m.added_at, m.moved_at FROM pool_members m
+		rows, err := qr.QueryContext(ctx, `SELECT m.candidate_id, m.stage_id, COALESCE(u.name, ''), m.added_at, m.moved_at FROM pool_members m
 			LEFT JOIN users u ON u.id = m.added_by WHERE m.pool_id = `+poolArg+` AND m.candidate_id IN (`+q.in(chunk)+`)`, q.list...)
 		if err != nil {
 			return nil, 0, false, dbErr("smart pool stages", err)
@@ -309,6 +309,7 @@ func (db *DB) CreatePool(ctx context.Context, in hiring.PoolInput) (hiring.Pool,
 	}
 	id := NewID()
 	t := now()
+	var out hiring.Pool
 	err = db.write(ctx, func(tx *sql.Tx) error {
 		if err := checkPoolOwner(ctx, tx, in.OwnerID); err != nil {
 			return err
@@ -331,13 +332,17 @@ func (db *DB) CreatePool(ctx context.Context, in hiring.PoolInput) (hiring.Pool,
 		if in.Smart {
 			kind = "smart"
 		}
-		return db.record(ctx, tx, a, hiring.Activity{Action: "pool.created", SubjectType: "pool", SubjectID: id,
-			Summary: "created the " + kind + " talent pool " + in.Name, After: map[string]any{"name": in.Name, "query": in.Query}}, true)
+		if err := db.record(ctx, tx, a, hiring.Activity{Action: "pool.created", SubjectType: "pool", SubjectID: id,
+			Summary: "created the " + kind + " talent pool " + in.Name, After: map[string]any{"name": in.Name, "query": in.Query}}, true); err != nil {
+			return err
+		}
+		// Read back in the transaction: a keyed API create has not committed yet.
+		if out, err = db.loadPool(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.fillPool(ctx, tx, &out)
 	})
-	if err != nil {
-		return hiring.Pool{}, err
-	}
-	return db.Pool(ctx, id)
+	return out, err
 }
 
 func checkPoolOwner(ctx context.Context, tx *sql.Tx, id string) error {
@@ -418,6 +423,7 @@ func (db *DB) UpdatePool(ctx context.Context, id string, version int, in hiring.
 	if err := checkPoolInput(&in); err != nil {
 		return hiring.Pool{}, err
 	}
+	var out hiring.Pool
 	err = db.write(ctx, func(tx *sql.Tx) error {
 		old, err := db.loadPool(ctx, tx, id)
 		if err != nil {
@@ -443,13 +449,16 @@ func (db *DB) UpdatePool(ctx context.Context, id string, version int, in hiring.
 		}
 		b, af := diff(map[string]any{"name": old.Name, "notes": old.Notes, "owner_id": old.OwnerID, "query": old.Query},
 			map[string]any{"name": in.Name, "notes": in.Notes, "owner_id": in.OwnerID, "query": in.Query})
-		return db.record(ctx, tx, a, hiring.Activity{Action: "pool.updated", SubjectType: "pool", SubjectID: id,
-			Summary: "changed the talent pool " + in.Name, Before: b, After: af}, true)
+		if err := db.record(ctx, tx, a, hiring.Activity{Action: "pool.updated", SubjectType: "pool", SubjectID: id,
+			Summary: "changed the talent pool " + in.Name, Before: b, After: af}, true); err != nil {
+			return err
+		}
+		if out, err = db.loadPool(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.fillPool(ctx, tx, &out)
 	})
-	if err != nil {
-		return hiring.Pool{}, err
-	}
-	return db.Pool(ctx, id)
+	return out, err
 }
 
 // DeletePool removes a pool, its stages, members and history (the
@@ -489,7 +498,7 @@ func (db *DB) PoolMembers(ctx context.Context, poolID string, f hiring.PoolMembe
 	limit := pr.Clamp()
 	if p.Smart {
 		// The board's bound; the query's own order (newest first) pages it.
-		all, _, _, err := db.smartMembers(ctx, p, hiring.MaxSmartPoolBoard)
+		all, _, _, err := db.smartMembers(ctx, db.rd, p, hiring.MaxSmartPoolBoard)
 		if err != nil {
 			return hiring.Page[hiring.PoolMember]{}, err
 		}
@@ -788,7 +797,7 @@ func (db *DB) MovePoolMember(ctx context.Context, poolID, candidateID, stageID s
 
 // smartHas checks that a smart pool's query finds the candidate for the actor.
 func (db *DB) smartHas(ctx context.Context, p hiring.Pool, candidateID string) error {
-	members, _, _, err := db.smartMembers(ctx, p, hiring.MaxSmartPoolBoard)
+	members, _, _, err := db.smartMembers(ctx, db.rd, p, hiring.MaxSmartPoolBoard)
 	if err != nil {
 		return err
 	}
