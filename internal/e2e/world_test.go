@@ -108,7 +108,7 @@ type world struct {
 	tokenID   string
 	riverJob  int64
 	bookingAt time.Time // the time a self-scheduling link of this world offers
-	pool      string // the pool a cell's path named (pools_rules_test.go)
+	pool      string    // the pool a cell's path named (pools_rules_test.go)
 
 	// sessionUser is the fresh account of an ownSession cell.
 	sessionUser hiring.User
