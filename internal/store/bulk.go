@@ -116,6 +116,11 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Batch) error) (err error)
 		_ = tx.Rollback()
 		return err
 	}
+	// Nor the reports' rollup of the stage history.
+	if err := db.rebuildRollup(ctx, tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
 	// Batch rows don't maintain the jobs' active-application counters.
 	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET active_applications =
 		(SELECT COUNT(*) FROM applications a WHERE a.job_id = jobs.id AND a.status = 'active')`); err != nil {

@@ -48,6 +48,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	for _, r := range res {
 		db.logger.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
 	}
+	if err := db.ensureRollup(ctx); err != nil {
+		return err
+	}
 	if len(res) > 0 {
 		return db.refreshStats(ctx)
 	}

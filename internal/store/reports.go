@@ -27,6 +27,16 @@ func reportScope(ctx context.Context, f hiring.ReportFilter, q *args) (hiring.Ac
 	if err := f.Validate(); err != nil {
 		return a, "", err
 	}
+	cond := jobScope(a, f, q)
+	if f.Source != "" {
+		cond += " AND lower(a.source) = lower(" + q.add(f.Source) + ")"
+	}
+	return a, cond, nil
+}
+
+// jobScope is the condition on jobs j: the ones a may see, narrowed by the
+// filter's job-level fields (every field but the source).
+func jobScope(a hiring.Actor, f hiring.ReportFilter, q *args) string {
 	cond := jobRowVisible(a, "j", q)
 	if f.DepartmentID != "" {
 		cond += " AND j.department_id = " + q.add(f.DepartmentID)
@@ -40,10 +50,7 @@ func reportScope(ctx context.Context, f hiring.ReportFilter, q *args) (hiring.Ac
 	if f.RecruiterID != "" {
 		cond += " AND EXISTS (SELECT 1 FROM job_team rt WHERE rt.job_id = j.id AND rt.role = 'recruiter' AND rt.user_id = " + q.add(f.RecruiterID) + ")"
 	}
-	if f.Source != "" {
-		cond += " AND lower(a.source) = lower(" + q.add(f.Source) + ")"
-	}
-	return a, cond, nil
+	return cond
 }
 
 // ReportFunnel counts, per stage kind (and per stage when perStage), the
@@ -56,6 +63,21 @@ func (db *DB) ReportFunnel(ctx context.Context, f hiring.ReportFilter, perStage 
 	if err != nil {
 		return nil, err
 	}
+	if !perStage && !db.cfg.RawReports {
+		// Per stage kind the rollup answers (reports_rollup.go); per stage
+		// (one job's figures) the events are few enough to read.
+		built, err := db.rollupBuilt(ctx, db.rd)
+		if err != nil {
+			return nil, err
+		}
+		if built {
+			return db.reportFunnelRollup(ctx, f)
+		}
+	}
+	return db.reportFunnelRaw(ctx, f, perStage, scope, q)
+}
+
+func (db *DB) reportFunnelRaw(ctx context.Context, f hiring.ReportFilter, perStage bool, scope string, q *args) ([]hiring.FunnelCount, error) {
 	from, to := q.add(TimeArg(f.From)), q.add(TimeArg(f.To))
 	stageCols := "'' AS sid, '' AS sname"
 	advCols := "'' AS sid, '' AS sname"

@@ -32,6 +32,9 @@ type Config struct {
 	URL     string
 	DataDir string
 	Logger  *slog.Logger
+	// RawReports makes the funnel report read the stage history itself
+	// instead of its rollup: the benchmark's same-run reference.
+	RawReports bool
 }
 
 // Enqueuer inserts background jobs in the caller's transaction, so a job
