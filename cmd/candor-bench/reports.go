@@ -16,6 +16,10 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/candor-ats/candor/internal/hiring"
+	reports "github.com/candor-ats/candor/internal/report"
+	"github.com/candor-ats/candor/internal/store"
 )
 
 // cmdReports measures issue 13's reports: it builds candor, loads the demo
@@ -26,7 +30,10 @@ import (
 // the year, sequentially, and prints p50/p95 beside a same-run reference
 // (GET /api/v1/me, the cheapest authenticated API answer).
 //
-//	go run ./cmd/candor-bench reports [-db URL] [-samples 40] [-keep DIR]
+// Then it computes the funnel in process from the rollup and from the raw
+// events (the query the rollup replaced) on the same data.
+//
+//	go run ./cmd/candor-bench reports [-db URL] [-samples 40] [-raw-samples 3] [-keep DIR]
 func cmdReports(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("candor-bench reports", flag.ContinueOnError)
 	dbURL := fs.String("db", "", "database URL (empty = SQLite in a temporary data folder)")
@@ -34,6 +41,7 @@ func cmdReports(ctx context.Context, args []string) error {
 	apps := fs.Int("applications", 500_000, "demo applications")
 	samples := fs.Int("samples", 40, "sequential samples per report and period")
 	keep := fs.String("keep", "", "keep the data folder here (a folder with a loaded demo is measured again)")
+	rawSamples := fs.Int("raw-samples", 3, "samples of the in-process funnel from the rollup and from the raw events (0 skips; the raw year takes seconds each)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -133,6 +141,54 @@ func cmdReports(ctx context.Context, args []string) error {
 			}
 			fmt.Printf("| %s | %s | %s | %s | %.0f× | %s |\n", name, p.name, ms(p50), ms(p95), float64(p95)/float64(max(refP95, time.Microsecond)), ok)
 		}
+	}
+	srv.stop()
+	return rawReference(ctx, *dbURL, filepath.Join(dir, "data"), *rawSamples, today)
+}
+
+// rawReference computes the funnel in this process (one core, GOMAXPROCS=1)
+// from the rollup and from the raw events, the query the rollup replaced,
+// on the same data: the same-run reference for what the rollup saves.
+func rawReference(ctx context.Context, dbURL, dataDir string, samples int, today time.Time) error {
+	if samples <= 0 {
+		return nil
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	fmt.Printf("\nFunnel in process (report.Run with the previous period, as the admin), rollup against the raw events on the same data (%d samples each):\n\n", samples)
+	fmt.Println("| scope | rollup p50 | rollup p95 | raw events p50 | raw events p95 | raw ÷ rollup (p50) |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- |")
+	open := func(raw bool) (*store.DB, error) {
+		return store.Open(ctx, store.Config{URL: dbURL, DataDir: dataDir, RawReports: raw})
+	}
+	rolled, err := open(false)
+	if err != nil {
+		return err
+	}
+	defer rolled.Close()
+	raw, err := open(true)
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	admin := hiring.WithActor(ctx, hiring.Actor{System: true, Name: "bench"})
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	for _, p := range []struct {
+		name string
+		days int
+	}{{"company, 30 days", 30}, {"company, 365 days", 365}} {
+		f := hiring.ReportFilter{From: day.AddDate(0, 0, 1-p.days), To: day.AddDate(0, 0, 1)}
+		run := func(db *store.DB) func() error {
+			return func() error { _, err := reports.Run(admin, db, "funnel", f, true, time.Now()); return err }
+		}
+		r50, r95, err := p5095(samples, run(rolled))
+		if err != nil {
+			return err
+		}
+		e50, e95, err := p5095(samples, run(raw))
+		if err != nil {
+			return err
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %.0f× |\n", p.name, ms(r50), ms(r95), ms(e50), ms(e95), float64(e50)/float64(max(r50, time.Microsecond)))
 	}
 	return nil
 }

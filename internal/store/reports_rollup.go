@@ -37,6 +37,11 @@ func bucketOf(level string, t time.Time) string {
 	return t.UTC().Format("2006-01-02")
 }
 
+// companyJob is the job_id of the company's rows: every contribution is
+// also counted there (an application belongs to one job, so the company's
+// figures are the sum over its jobs).
+const companyJob = ""
+
 // rollKey is one funnel figure an event counts towards.
 type rollKey struct{ measure, kind, reason string }
 
@@ -92,6 +97,7 @@ func contributions(acc map[rollRow]int, job, source string, evs []rollEvent, sig
 					prev = p.UnixMicro()
 				}
 				acc[rollRow{level, b, job, source, k, prev}] += sign
+				acc[rollRow{level, b, companyJob, source, k, prev}] += sign
 			}
 		}
 	}
@@ -188,8 +194,8 @@ func applyRollup(ctx context.Context, tx *sql.Tx, delta map[rollRow]int) error {
 }
 
 func rollLess(a, b rollRow) bool {
-	x := []string{a.level, a.bucket, a.job, a.source, a.key.measure, a.key.kind, a.key.reason}
-	y := []string{b.level, b.bucket, b.job, b.source, b.key.measure, b.key.kind, b.key.reason}
+	x := []string{a.level, a.job, a.bucket, a.source, a.key.measure, a.key.kind, a.key.reason}
+	y := []string{b.level, b.job, b.bucket, b.source, b.key.measure, b.key.kind, b.key.reason}
 	for i := range x {
 		if x[i] != y[i] {
 			return x[i] < y[i]
@@ -342,32 +348,46 @@ func (db *DB) reportFunnelRollup(ctx context.Context, f hiring.ReportFilter) ([]
 	}
 	counts := map[rollKey]int{}
 	d1, d2, mid := periodChunks(f.From, f.To)
-	for _, r := range mid {
+	// Which rows: the company's minus the jobs the viewer may not see, when
+	// the filter names no job-level field and those are fewer than the ones
+	// they see (admins: none); otherwise the jobs in scope.
+	var jobs []string
+	sign := 1
+	if len(mid) > 0 {
 		q := &args{}
-		cond := "r.job_id IN (SELECT j.id FROM jobs j WHERE " + jobScope(a, f, q) + ")"
-		if f.Source != "" {
-			cond += " AND r.source_key = lower(" + q.add(f.Source) + ")"
-		}
-		rows, err := db.rd.QueryContext(ctx, `SELECT r.measure, r.stage_kind, r.reason_id, SUM(r.n) FROM report_rollup r
-			WHERE r.level = `+q.add(r.level)+` AND r.bucket >= `+q.add(r.first)+` AND r.bucket <= `+q.add(r.last)+`
-			  AND (r.prev_us = 0 OR r.prev_us < `+q.add(f.From.UnixMicro())+`) AND `+cond+`
-			GROUP BY r.measure, r.stage_kind, r.reason_id`, q.list...)
+		visible := jobScope(a, f, q)
+		rows, err := db.rd.QueryContext(ctx, "SELECT j.id, CASE WHEN "+visible+" THEN 1 ELSE 0 END FROM jobs j", q.list...)
 		if err != nil {
 			return nil, dbErr("funnel report", err)
 		}
+		var in, out []string
 		for rows.Next() {
-			var k rollKey
-			var n int
-			if err := rows.Scan(&k.measure, &k.kind, &k.reason, &n); err != nil {
+			var id string
+			var v int
+			if err := rows.Scan(&id, &v); err != nil {
 				_ = rows.Close()
 				return nil, dbErr("funnel report", err)
 			}
-			counts[k] += n
+			if v == 1 {
+				in = append(in, id)
+			} else {
+				out = append(out, id)
+			}
 		}
 		_ = rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, dbErr("funnel report", err)
 		}
+		jobs = in
+		if f.DepartmentID == "" && f.JobID == "" && f.LocationID == "" && f.RecruiterID == "" && len(out) < len(in) {
+			if err := db.rollupSum(ctx, f, mid, []string{companyJob}, 1, counts); err != nil {
+				return nil, err
+			}
+			jobs, sign = out, -1
+		}
+	}
+	if err := db.rollupSum(ctx, f, mid, jobs, sign, counts); err != nil {
+		return nil, err
 	}
 	// The edges from the events: each application and figure once in the
 	// head; in the tail only when it was not counted earlier in the period.
@@ -482,4 +502,42 @@ func (db *DB) reasonNames(ctx context.Context, counts map[rollKey]int) (map[stri
 		out[id] = name
 	}
 	return out, dbErr("funnel report", rows.Err())
+}
+
+// rollupSum adds sign × the rollup's figures of jobs over the bucket ranges
+// to counts, leaving out contributions already counted earlier in the period.
+func (db *DB) rollupSum(ctx context.Context, f hiring.ReportFilter, mid []bucketRange, jobs []string, sign int, counts map[rollKey]int) error {
+	for len(jobs) > 0 {
+		// Bounded parameter lists (SQLite's limit, PostgreSQL's plans).
+		batch := jobs[:min(len(jobs), 500)]
+		jobs = jobs[len(batch):]
+		for _, r := range mid {
+			q := &args{}
+			cond := "r.job_id IN (" + q.in(batch) + ")"
+			if f.Source != "" {
+				cond += " AND r.source_key = lower(" + q.add(f.Source) + ")"
+			}
+			rows, err := db.rd.QueryContext(ctx, `SELECT r.measure, r.stage_kind, r.reason_id, SUM(r.n) FROM report_rollup r
+				WHERE r.level = `+q.add(r.level)+` AND `+cond+` AND r.bucket >= `+q.add(r.first)+` AND r.bucket <= `+q.add(r.last)+`
+				  AND (r.prev_us = 0 OR r.prev_us < `+q.add(f.From.UnixMicro())+`)
+				GROUP BY r.measure, r.stage_kind, r.reason_id`, q.list...)
+			if err != nil {
+				return dbErr("funnel report", err)
+			}
+			for rows.Next() {
+				var k rollKey
+				var n int
+				if err := rows.Scan(&k.measure, &k.kind, &k.reason, &n); err != nil {
+					_ = rows.Close()
+					return dbErr("funnel report", err)
+				}
+				counts[k] += sign * n
+			}
+			_ = rows.Close()
+			if err := rows.Err(); err != nil {
+				return dbErr("funnel report", err)
+			}
+		}
+	}
+	return nil
 }

@@ -8,6 +8,10 @@
 -- before the bucket, 0 when there was none. An application that did the
 -- same thing in several buckets of a period is counted once by leaving out
 -- the contributions whose prev_us falls inside the period (store/reports_rollup.go).
+-- Each contribution is counted twice: under its job and under job_id ''
+-- (the company), since an application belongs to one job the company's
+-- figures are the sum over jobs, and an admin's company-wide year reads a
+-- few thousand rows instead of every job's.
 -- Rows are kept current in the transaction that writes application_events
 -- (the application's contributions before and after the new row, the
 -- difference applied) and rebuilt after a bulk load.
@@ -26,7 +30,7 @@ CREATE TABLE report_rollup (
     reason_id  TEXT NOT NULL DEFAULT '',
     prev_us    BIGINT NOT NULL DEFAULT 0,
     n          INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (level, bucket, job_id, source_key, measure, stage_kind, reason_id, prev_us)
+    PRIMARY KEY (level, job_id, bucket, source_key, measure, stage_kind, reason_id, prev_us)
 ) WITHOUT ROWID;
 CREATE TABLE report_rollup_state (
     id    INTEGER PRIMARY KEY,
