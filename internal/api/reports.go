@@ -13,6 +13,14 @@ import (
 // filters in the query, as JSON, or as CSV with format=csv or Accept:
 // text/csv. Dates are days in tz (an IANA zone, UTC by default).
 func (h *handler) getReport(w http.ResponseWriter, r *http.Request) {
+	h.answerReport(w, r, func(rq report.Query, now time.Time) (report.Result, error) {
+		return report.Run(r.Context(), h.svc, r.PathValue("name"), rq.Filter, rq.Compare, now)
+	})
+}
+
+// answerReport reads a report's query (filters, format, tz), runs it and
+// answers JSON or CSV.
+func (h *handler) answerReport(w http.ResponseWriter, r *http.Request, run func(report.Query, time.Time) (report.Result, error)) {
 	q := newQuery(r, append([]string{"format", "tz"}, report.QueryParams...)...)
 	format := q.str("format")
 	tz := q.str("tz")
@@ -45,7 +53,7 @@ func (h *handler) getReport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	res, err := report.Run(r.Context(), h.svc, r.PathValue("name"), rq.Filter, rq.Compare, now)
+	res, err := run(rq, now)
 	if err != nil {
 		h.fail(w, r, err)
 		return

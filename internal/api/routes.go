@@ -73,6 +73,7 @@ func routeTable() []route {
 		{Method: "GET", Path: "/jobs/{id}/matches", Fn: (*handler).jobMatches},
 
 		{Method: "GET", Path: "/reports/{name}", Fn: (*handler).getReport},
+		{Method: "GET", Path: "/eeo/adverse-impact", Fn: (*handler).getAdverseImpact},
 		{Method: "GET", Path: "/source-costs", Fn: (*handler).listSourceCosts},
 		{Method: "PUT", Path: "/source-costs", Fn: (*handler).putSourceCost},
 

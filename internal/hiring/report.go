@@ -159,3 +159,29 @@ type SourceCostService interface {
 	// of 0 removes it. All costs share one currency (EConflict otherwise).
 	SetSourceCost(ctx context.Context, c SourceCost) error
 }
+
+// EEOStageCount is one aggregate cell of the adverse-impact report: of the
+// applications received in the period whose applicants answered Question
+// with Answer (a code of EEOChoices, never "decline"), how many were
+// considered at Step (a stage kind they reached, or "overall": all of them)
+// and how many were selected there (moved on from that stage kind or were
+// hired in it; overall: hired) by the end of the period. Only counts: no
+// application, candidate or job is ever named.
+type EEOStageCount struct {
+	Question   string
+	Answer     string
+	Step       string
+	Considered int
+	Selected   int
+}
+
+// EEOStepOverall is the step from application to hire.
+const EEOStepOverall = "overall"
+
+// AdverseImpactService reads the adverse-impact figures: only for actors
+// with the dedicated EEO permission (SeesEEO), admins without it included
+// get EForbidden; counted over the jobs the actor may see, narrowed by the
+// filter.
+type AdverseImpactService interface {
+	ReportAdverseImpact(ctx context.Context, f ReportFilter) ([]EEOStageCount, error)
+}

@@ -30,6 +30,7 @@ type Services interface {
 	MessageService
 	TemplateService
 	ReportService
+	AdverseImpactService
 	ProspectService
 	InterviewService
 	BookingService

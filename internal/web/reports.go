@@ -24,6 +24,7 @@ type reportCell struct {
 
 type reportSectionView struct {
 	Key, Title, Empty string
+	Note              string
 	Chart             template.HTML
 	Columns           []report.Column
 	Rows              [][]reportCell
@@ -43,6 +44,7 @@ type reportPage struct {
 	Locations   []hiring.Location
 	Jobs        []hiring.Job
 	Users       []hiring.User
+	NoCompare   bool // the report is never compared (adverse impact)
 }
 
 // reportsIndex lists the reports (GET /reports).
@@ -54,7 +56,7 @@ func (h *Handler) reportsIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.view(w, r, "Reports", "reports")
 	q, _ := report.ParseQuery(r.URL.Query(), v.loc, time.Now())
-	h.render(w, r, http.StatusOK, "reports", reportPage{view: v, Reports: reportLinks(q, "")})
+	h.render(w, r, http.StatusOK, "reports", reportPage{view: v, Reports: reportTabs(r.Context(), q, "")})
 }
 
 func reportLinks(q report.Query, current string) []reportLink {
@@ -114,7 +116,7 @@ func (h *Handler) reportShow(w http.ResponseWriter, r *http.Request) {
 	}
 	d, _ := report.Lookup(name)
 	v := h.view(w, r, d.Title+" report", "reports")
-	p := reportPage{view: v, Query: q, Reports: reportLinks(q, name)}
+	p := reportPage{view: v, Query: q, Reports: reportTabs(ctx, q, name)}
 	var err error
 	if p.Departments, err = h.svc.ListDepartments(ctx); err != nil {
 		h.fail(w, r, err)
@@ -190,7 +192,7 @@ func sectionViews(res report.Result) []reportSectionView {
 	compared := res.Previous != nil
 	var out []reportSectionView
 	for _, s := range res.Sections {
-		sv := reportSectionView{Key: s.Key, Title: s.Title, Empty: s.Empty, Columns: s.Columns,
+		sv := reportSectionView{Key: s.Key, Title: s.Title, Empty: s.Empty, Note: s.Note, Columns: s.Columns,
 			Chart: reportChart(s, "chart-"+s.Key, compared)}
 		for _, row := range s.Rows {
 			cells := make([]reportCell, len(s.Columns))

@@ -184,6 +184,7 @@ func (h *Handler) table() []route {
 
 		{"GET", "/reports", Member, h.reportsIndex},
 		{"GET", "/reports/{name}", Member, h.reportShow},
+		{"GET", "/eeo/adverse-impact", Member, h.adverseImpact},
 		{"GET", "/notifications", Member, h.notifications},
 		{"POST", "/notifications/read", Member, h.notificationsRead},
 		{"POST", "/notifications/{id}/open", Member, h.notificationOpen},
