@@ -61,6 +61,11 @@ func TestBrowserCapabilityPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The adverse-impact report needs the EEO permission: the admin holds it.
+	yes := true
+	if _, err := w.a.DB.UpdateUser(w.a.System(), w.admin.ID, hiring.UserUpdate{EEOAccess: &yes}); err != nil {
+		t.Fatalf("EEO permission: %v", err)
+	}
 	pages := []struct{ name, path string }{
 		{"self-scheduling", "/book/" + secret + "?tz=Asia/Kolkata"},
 		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
@@ -79,6 +84,7 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"new prospect", "/prospects/new"},
 		{"careers settings", "/admin/careers"},
 		{"source costs", "/admin/source-costs"},
+		{"adverse impact", "/eeo/adverse-impact?from=2025-01-01"},
 		{"status page labels", "/admin/status-labels"},
 		{"candidate status page", link[strings.Index(link, "/status/"):]},
 		{"talent pools", "/pools"},
