@@ -26,10 +26,12 @@ type teamMemberInput struct {
 }
 
 type locationJSON struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	City    string `json:"city"`
-	Country string `json:"country"`
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	City       string `json:"city"`
+	Country    string `json:"country"`
+	Region     string `json:"region"`
+	PostalCode string `json:"postal_code"`
 }
 
 type jobJSON struct {

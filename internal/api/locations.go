@@ -7,17 +7,19 @@ import (
 )
 
 type locationInput struct {
-	Name    string `json:"name"`
-	City    string `json:"city"`
-	Country string `json:"country"`
+	Name       string `json:"name"`
+	City       string `json:"city"`
+	Country    string `json:"country"`
+	Region     string `json:"region"`
+	PostalCode string `json:"postal_code"`
 }
 
 func toLocationJSON(l hiring.Location) locationJSON {
-	return locationJSON{ID: l.ID, Name: l.Name, City: l.City, Country: l.Country}
+	return locationJSON{ID: l.ID, Name: l.Name, City: l.City, Country: l.Country, Region: l.Region, PostalCode: l.PostalCode}
 }
 
 func (in locationInput) domain(id string) hiring.Location {
-	return hiring.Location{ID: id, Name: in.Name, City: in.City, Country: in.Country}
+	return hiring.Location{ID: id, Name: in.Name, City: in.City, Country: in.Country, Region: in.Region, PostalCode: in.PostalCode}
 }
 
 func (h *handler) listLocations(w http.ResponseWriter, r *http.Request) {

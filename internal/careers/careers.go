@@ -16,6 +16,8 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -253,6 +255,9 @@ func (h *Handler) renderDirect(w http.ResponseWriter, r *http.Request, status in
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if c := logoCSP(w.Header().Get("Content-Security-Policy"), p.Settings.LogoURL); c != "" {
+		w.Header().Set("Content-Security-Policy", c)
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
@@ -273,6 +278,9 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	if header == nil {
 		header = map[string]string{}
+	}
+	if c := logoCSP(w.Header().Get("Content-Security-Policy"), p.Settings.LogoURL); c != "" {
+		header["Content-Security-Policy"] = c
 	}
 	if _, ok := header["Cache-Control"]; !ok {
 		header["Cache-Control"] = "public, max-age=60"
@@ -374,4 +382,24 @@ func (h *Handler) privacy(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r.URL.Query().Get("lang"))
 	h.render(w, r, http.StatusOK, "privacy", page{Lang: lang, Title: msg(lang, "privacy") + " · " + s.CompanyName, Settings: s,
 		Robots: "noindex, follow", Canonical: h.base + "/careers/privacy"}, nil)
+}
+
+// logoHost is a host name with an optional port: nothing that could end a
+// CSP source or add a directive.
+var logoHost = regexp.MustCompile(`^[A-Za-z0-9.-]+(:[0-9]{1,5})?$`)
+
+// logoCSP is the page's Content-Security-Policy with the admin's logo
+// origin allowed as an image source (a logo hosted on the company's own
+// site or CDN), or "" when the logo is on this site, unset or not a plain
+// https URL. Only that one origin is added, only to img-src.
+func logoCSP(policy, logoURL string) string {
+	const img = "img-src 'self' data:"
+	if policy == "" || !strings.HasPrefix(logoURL, "https://") || !strings.Contains(policy, img) {
+		return ""
+	}
+	u, err := url.Parse(logoURL)
+	if err != nil || u.Scheme != "https" || u.User != nil || !logoHost.MatchString(u.Host) {
+		return ""
+	}
+	return strings.Replace(policy, img, img+" https://"+strings.ToLower(u.Host), 1)
 }

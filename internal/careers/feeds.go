@@ -82,6 +82,7 @@ func (h *Handler) indeedFeed(w http.ResponseWriter, r *http.Request) {
 		if len(p.Locations) > 0 {
 			l := p.Locations[0]
 			j.City, j.Country = cdata{firstNonEmpty(l.City, l.Name)}, cdata{l.Country}
+			j.State, j.PostalCode = cdata{l.Region}, cdata{l.PostalCode}
 		}
 		switch p.WorkplaceType {
 		case hiring.Remote:

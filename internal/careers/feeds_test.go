@@ -26,7 +26,8 @@ func TestFeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	dept, _ := s.app.DB.CreateDepartment(ctx, "Data")
-	loc, _ := s.app.DB.CreateLocation(ctx, hiring.Location{Name: "Hamburg HQ", City: "Hamburg", Country: "DE"})
+	loc, _ := s.app.DB.CreateLocation(ctx, hiring.Location{Name: "Hamburg HQ", City: "Hamburg", Country: "DE",
+		Region: "Hamburg <State>", PostalCode: "20095"})
 	remote := s.publish(hiring.JobInput{Title: "Data <Engineer>", DepartmentID: dept.ID, LocationIDs: []string{loc.ID},
 		WorkplaceType: hiring.Remote, EmploymentType: hiring.PartTime, Openings: 1, Description: "Pipelines ]]> and </script> **fast**",
 		Salary: &hiring.Salary{Min: 50, Max: 70, Currency: "EUR", Period: hiring.PerHour}}, hiring.JobPostInput{ShowSalary: true})
@@ -66,7 +67,7 @@ func TestFeeds(t *testing.T) {
 	}
 	ij := indeed.Jobs[0]
 	if ij.Title != "Data <Engineer>" || ij.ReferenceNumber != remote.ID || ij.RequisitionID != remote.ID || ij.Company != "Acme & Co" ||
-		ij.City != "Hamburg" || ij.Country != "DE" || ij.JobType != "parttime" || ij.Category != "Data" || ij.RemoteType != "Fully remote" ||
+		ij.City != "Hamburg" || ij.Country != "DE" || ij.State != "Hamburg <State>" || ij.PostalCode != "20095" || ij.JobType != "parttime" || ij.Category != "Data" || ij.RemoteType != "Fully remote" ||
 		ij.Salary != "EUR 50–70 per hour" || ij.Date == "" || !strings.Contains(ij.Description, "Pipelines ]]") ||
 		strings.Contains(ij.Description, "<script") || !strings.Contains(ij.URL, "/careers/jobs/"+remote.ID+"/data-engineer?ch=indeed") {
 		t.Fatalf("indeed job = %+v", ij)

@@ -57,6 +57,12 @@ func jobPostingJSON(base string, s hiring.CareersSettings, p hiring.PublicPost, 
 		if l.Country != "" {
 			addr["addressCountry"] = l.Country
 		}
+		if l.Region != "" {
+			addr["addressRegion"] = l.Region
+		}
+		if l.PostalCode != "" {
+			addr["postalCode"] = l.PostalCode
+		}
 		places = append(places, map[string]any{"@type": "Place", "address": addr})
 	}
 	if len(places) > 0 {

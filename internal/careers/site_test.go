@@ -96,7 +96,8 @@ func TestJobPageJSONLD(t *testing.T) {
 	ok(s.app.DB.SetCareersSettings(ctx, settings))
 	dept, err := s.app.DB.CreateDepartment(ctx, "Engineering")
 	ok(err)
-	berlin, err := s.app.DB.CreateLocation(ctx, hiring.Location{Name: "Berlin office", City: "Berlin", Country: "DE"})
+	berlin, err := s.app.DB.CreateLocation(ctx, hiring.Location{Name: "Berlin office", City: "Berlin", Country: "DE",
+		Region: "Berlin", PostalCode: "10115"})
 	ok(err)
 	hostile := "Build things.\n\n</script><script>alert(1)</script> <img src=x onerror=alert(2)> \u2028"
 	onsite := s.publish(hiring.JobInput{Title: "Go Engineer </script>", DepartmentID: dept.ID, LocationIDs: []string{berlin.ID},
@@ -157,7 +158,8 @@ func TestJobPageJSONLD(t *testing.T) {
 		t.Fatalf("jobLocation = %v", ld["jobLocation"])
 	}
 	addr, _ := places[0].(map[string]any)["address"].(map[string]any)
-	if places[0].(map[string]any)["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Berlin" || addr["addressCountry"] != "DE" {
+	if places[0].(map[string]any)["@type"] != "Place" || addr["@type"] != "PostalAddress" || addr["addressLocality"] != "Berlin" || addr["addressCountry"] != "DE" ||
+		addr["addressRegion"] != "Berlin" || addr["postalCode"] != "10115" {
 		t.Errorf("jobLocation = %v", places)
 	}
 	// Recommended.
@@ -310,4 +312,52 @@ func TestCareersHost(t *testing.T) {
 	if st, _, _ := s.get("/login"); st != 200 {
 		t.Fatalf("/login on the main host: %d", st)
 	}
+}
+
+// TestLogoOrigin: a logo hosted on another site shows (its origin, and only
+// it, is allowed as an image source on the careers pages); a logo on this
+// site leaves the policy alone; a logo URL cannot smuggle a directive.
+func TestLogoOrigin(t *testing.T) {
+	if got := logoCSPForTest("https://cdn.example.com/brand/logo.png"); !strings.Contains(got, "img-src 'self' data: https://cdn.example.com;") {
+		t.Fatalf("CSP with a CDN logo = %q", got)
+	}
+	for _, u := range []string{"/static/logo.png", "", "http://cdn.example.com/logo.png", "https://cdn.example.com; script-src *",
+		"https://user@cdn.example.com/logo.png", "https://cdn.example.com'/x.png"} {
+		if got := logoCSPForTest(u); got != "" {
+			t.Errorf("logo %q changed the policy to %q", u, got)
+		}
+	}
+
+	s := newSite(t, apptest.Options{})
+	ctx := s.app.System()
+	st := hiring.DefaultCareersSettings()
+	st.LogoURL = "https://cdn.example.com/brand/logo.png"
+	if err := s.app.DB.SetCareersSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	job := s.publish(hiring.JobInput{Title: "Designer", WorkplaceType: hiring.OnSite, EmploymentType: hiring.FullTime, Openings: 1},
+		hiring.JobPostInput{})
+	for _, p := range []string{"/careers", "/careers/jobs/" + job.ID + "/designer"} {
+		for range 2 { // rendered, then from the page cache
+			code, h, body := s.get(p)
+			csp := h.Get("Content-Security-Policy")
+			if code != 200 || !strings.Contains(body, `src="https://cdn.example.com/brand/logo.png"`) ||
+				!strings.Contains(csp, "img-src 'self' data: https://cdn.example.com;") || !strings.Contains(csp, "script-src 'self';") {
+				t.Fatalf("%s: %d, CSP %q", p, code, csp)
+			}
+		}
+	}
+	// The recruiter side keeps the strict policy.
+	res, err := http.Get(s.app.URL + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if c := res.Header.Get("Content-Security-Policy"); strings.Contains(c, "cdn.example.com") {
+		t.Fatalf("the login page allows the logo origin: %q", c)
+	}
+}
+
+func logoCSPForTest(logo string) string {
+	return careers.LogoCSP("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'", logo)
 }

@@ -16,12 +16,18 @@ type Location struct {
 	Name    string
 	City    string
 	Country string // ISO 3166-1 alpha-2
+	// Region (state, province) and PostalCode are optional; job boards and
+	// Google for Jobs ask for them.
+	Region     string
+	PostalCode string
 }
 
 // Normalize trims the fields and upper-cases the country code.
 func (l *Location) Normalize() {
 	l.Name = strings.TrimSpace(l.Name)
 	l.City = strings.TrimSpace(l.City)
+	l.Region = strings.TrimSpace(l.Region)
+	l.PostalCode = strings.TrimSpace(l.PostalCode)
 	l.Country = strings.ToUpper(strings.TrimSpace(l.Country))
 }
 
@@ -30,6 +36,8 @@ func (l Location) Validate() error {
 	var v Validation
 	CheckName(&v, "name", l.Name)
 	checkText(&v, "city", l.City, 0, 100)
+	checkText(&v, "region", l.Region, 0, 100)
+	checkText(&v, "postal_code", l.PostalCode, 0, 20)
 	if l.Country != "" && !IsCountryCode(l.Country) {
 		v.Add("country", "must be a two-letter country code")
 	}

@@ -321,7 +321,7 @@ func (db *DB) publicLocations(ctx context.Context, posts []hiring.PublicPost) er
 		ids[i] = posts[i].JobID
 	}
 	q := &args{}
-	rows, err := db.rd.QueryContext(ctx, `SELECT jl.job_id, l.id, l.name, l.city, l.country FROM job_locations jl
+	rows, err := db.rd.QueryContext(ctx, `SELECT jl.job_id, l.id, l.name, l.city, l.country, l.region, l.postal_code FROM job_locations jl
 		JOIN locations l ON l.id = jl.location_id WHERE jl.job_id IN (`+q.in(ids)+`) ORDER BY jl.job_id, jl.position`, q.list...)
 	if err != nil {
 		return dbErr("post locations", err)
@@ -330,7 +330,7 @@ func (db *DB) publicLocations(ctx context.Context, posts []hiring.PublicPost) er
 	for rows.Next() {
 		var jobID string
 		var l hiring.Location
-		if err := rows.Scan(&jobID, &l.ID, &l.Name, &l.City, &l.Country); err != nil {
+		if err := rows.Scan(&jobID, &l.ID, &l.Name, &l.City, &l.Country, &l.Region, &l.PostalCode); err != nil {
 			return dbErr("post locations", err)
 		}
 		p := &posts[idx[jobID]]

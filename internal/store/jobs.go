@@ -63,7 +63,7 @@ func (db *DB) jobDetails(ctx context.Context, q querier, a hiring.Actor, jobs []
 	}
 	p := &args{}
 	in := p.in(ids)
-	rows, err := q.QueryContext(ctx, `SELECT jl.job_id, l.id, l.name, l.city, l.country FROM job_locations jl
+	rows, err := q.QueryContext(ctx, `SELECT jl.job_id, l.id, l.name, l.city, l.country, l.region, l.postal_code FROM job_locations jl
 		JOIN locations l ON l.id = jl.location_id WHERE jl.job_id IN (`+in+`) ORDER BY jl.job_id, jl.position`, p.list...)
 	if err != nil {
 		return dbErr("job locations", err)
@@ -71,7 +71,7 @@ func (db *DB) jobDetails(ctx context.Context, q querier, a hiring.Actor, jobs []
 	for rows.Next() {
 		var jobID string
 		var l hiring.Location
-		if err := rows.Scan(&jobID, &l.ID, &l.Name, &l.City, &l.Country); err != nil {
+		if err := rows.Scan(&jobID, &l.ID, &l.Name, &l.City, &l.Country, &l.Region, &l.PostalCode); err != nil {
 			rows.Close()
 			return dbErr("job locations", err)
 		}

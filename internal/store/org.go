@@ -122,7 +122,7 @@ func (db *DB) ListLocations(ctx context.Context) ([]hiring.Location, error) {
 	if _, err := actor(ctx); err != nil {
 		return nil, err
 	}
-	rows, err := db.rd.QueryContext(ctx, "SELECT id, name, city, country FROM locations ORDER BY name, id")
+	rows, err := db.rd.QueryContext(ctx, "SELECT id, name, city, country, region, postal_code FROM locations ORDER BY name, id")
 	if err != nil {
 		return nil, dbErr("list locations", err)
 	}
@@ -130,7 +130,7 @@ func (db *DB) ListLocations(ctx context.Context) ([]hiring.Location, error) {
 	out := []hiring.Location{}
 	for rows.Next() {
 		var l hiring.Location
-		if err := rows.Scan(&l.ID, &l.Name, &l.City, &l.Country); err != nil {
+		if err := rows.Scan(&l.ID, &l.Name, &l.City, &l.Country, &l.Region, &l.PostalCode); err != nil {
 			return nil, dbErr("list locations", err)
 		}
 		out = append(out, l)
@@ -154,7 +154,8 @@ func (db *DB) CreateLocation(ctx context.Context, in hiring.Location) (hiring.Lo
 	}
 	in.ID = NewID()
 	err = db.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "INSERT INTO locations (id, name, city, country) VALUES ($1, $2, $3, $4)", in.ID, in.Name, in.City, in.Country)
+		_, err := tx.ExecContext(ctx, "INSERT INTO locations (id, name, city, country, region, postal_code) VALUES ($1, $2, $3, $4, $5, $6)",
+			in.ID, in.Name, in.City, in.Country, in.Region, in.PostalCode)
 		if isUniqueViolation(err) {
 			return conflict("name", "a location with this name exists")
 		}
@@ -177,7 +178,8 @@ func (db *DB) UpdateLocation(ctx context.Context, in hiring.Location) (hiring.Lo
 		return hiring.Location{}, err
 	}
 	err = db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE locations SET name = $1, city = $2, country = $3 WHERE id = $4", in.Name, in.City, in.Country, in.ID)
+		res, err := tx.ExecContext(ctx, "UPDATE locations SET name = $1, city = $2, country = $3, region = $4, postal_code = $5 WHERE id = $6",
+			in.Name, in.City, in.Country, in.Region, in.PostalCode, in.ID)
 		if isUniqueViolation(err) {
 			return conflict("name", "a location with this name exists")
 		}

@@ -34,6 +34,9 @@ func locationFromForm(id string, f url.Values) hiring.Location {
 		Name:    strings.TrimSpace(f.Get("name")),
 		City:    strings.TrimSpace(f.Get("city")),
 		Country: strings.ToUpper(strings.TrimSpace(f.Get("country"))),
+		// Region and postal code go to job boards and Google for Jobs.
+		Region:     strings.TrimSpace(f.Get("region")),
+		PostalCode: strings.TrimSpace(f.Get("postal_code")),
 	}
 }
 

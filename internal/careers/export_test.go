@@ -1,0 +1,4 @@
+package careers
+
+// LogoCSP exposes logoCSP to the external tests.
+var LogoCSP = logoCSP
