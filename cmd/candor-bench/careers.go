@@ -341,35 +341,64 @@ func getPage(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 }
 
 func postApplication(ctx context.Context, c *http.Client, applyURL string, page, pdf []byte, email string) (time.Duration, string) {
+	a, err := newApplication(page, pdf, email)
+	if err != nil {
+		return 0, err.Error()
+	}
+	t0 := time.Now()
+	status, err := a.send(ctx, c, applyURL, "")
+	if err != nil {
+		return 0, err.Error()
+	}
+	took := time.Since(t0)
+	if status != http.StatusSeeOther {
+		return 0, "apply answered " + http.StatusText(status)
+	}
+	return took, ""
+}
+
+// application is one applicant's form as a browser sends it: the text
+// fields with the form's idempotency token, and the resume.
+type application struct {
+	token, csrf, email string
+	pdf                []byte
+}
+
+// newApplication fills the form the job page carries.
+func newApplication(page, pdf []byte, email string) (*application, error) {
 	t := applyTokenRE.FindSubmatch(page)
 	cs := csrfField.FindSubmatch(page)
 	if t == nil || cs == nil {
-		return 0, "no apply form"
+		return nil, fmt.Errorf("no apply form")
+	}
+	return &application{token: string(t[1]), csrf: string(cs[1]), email: email, pdf: pdf}, nil
+}
+
+// send posts the application (a retry sends the same token) and answers the
+// status. csrf, when set, replaces the form's CSRF token (a new page's).
+func (a *application) send(ctx context.Context, c *http.Client, applyURL, csrf string) (int, error) {
+	if csrf != "" {
+		a.csrf = csrf
 	}
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
-	_ = mw.WriteField("csrf_token", string(cs[1]))
-	for _, kv := range [][2]string{{"token", string(t[1])}, {"first_name", "Bench"}, {"last_name", "Applicant"}, {"email", email},
+	_ = mw.WriteField("csrf_token", a.csrf)
+	for _, kv := range [][2]string{{"token", a.token}, {"first_name", "Bench"}, {"last_name", "Applicant"}, {"email", a.email},
 		{"privacy_ack", "1"}} {
 		_ = mw.WriteField(kv[0], kv[1])
 	}
 	fw, _ := mw.CreateFormFile("resume", "resume.pdf")
-	_, _ = fw.Write(pdf)
+	_, _ = fw.Write(a.pdf)
 	_ = mw.Close()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, applyURL, &b)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	t0 := time.Now()
 	resp, err := c.Do(req)
 	if err != nil {
-		return 0, err.Error()
+		return 0, err
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	took := time.Since(t0)
-	if resp.StatusCode != http.StatusSeeOther {
-		return 0, "apply answered " + resp.Status
-	}
-	return took, ""
+	return resp.StatusCode, nil
 }
 
 // loadAvg is /proc/loadavg's three averages: a number measured on a busy

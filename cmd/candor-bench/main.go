@@ -12,7 +12,8 @@
 // `candor-bench idle [-db URL]` measures issue 8's quiet idle server instead:
 // CPU and wake-ups per second of `candor serve` at rest beside a minimal Go
 // HTTP server (see idle.go). `candor-bench careers [-db URL]` measures issue
-// 9's careers pages and intake (see careers.go).
+// 9's careers pages and intake (see careers.go); `candor-bench intake-crash`
+// its crash safety under SIGKILL (crash.go).
 package main
 
 import (
@@ -39,6 +40,15 @@ func main() {
 		defer stop()
 		if err := cmdCareers(ctx, os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "candor-bench careers:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "intake-crash" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if err := cmdIntakeCrash(ctx, os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "candor-bench intake-crash:", err)
 			os.Exit(1)
 		}
 		return
