@@ -37,6 +37,7 @@ type Services interface {
 	ScorecardService
 	StatusService
 	PoolService
+	InboxService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's
