@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"time"
 
@@ -62,6 +63,13 @@ type App struct {
 	// tentative) to interviews. Mail-in hands each text/calendar REPLY it
 	// finds in inbound mail to every handler here.
 	CalendarReplies []hiring.CalendarReplyHandler
+	// Inbox files incoming mail (the listener, IMAP polling); its Calendar
+	// list is CalendarReplies.
+	Inbox *mail.Inbox
+	// Inbound is the SMTP listener (CANDOR_INBOUND_SMTP_ADDR), nil when
+	// not configured; InboundAddr is where it listens once served.
+	Inbound     *mail.Listener
+	InboundAddr string
 
 	handler http.Handler
 }
@@ -132,8 +140,19 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	}
 	db.SetMailFrom(outbox.From.Name, outbox.From.Email)
 	db.SetPublicURL(cfg.BaseURL)
+	inbox := &mail.Inbox{Store: db, Tokens: outbox.Tokens, Domain: outbox.From.Domain(), Logger: logger}
+	periodic := []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}
+	var poller *mail.IMAPPoller
+	if cfg.IMAPURL != "" {
+		imapCfg, err := mail.ParseIMAPURL(cfg.IMAPURL)
+		if err != nil {
+			return nil, fmt.Errorf("--imap-url / CANDOR_IMAP_URL: %w", err)
+		}
+		poller = &mail.IMAPPoller{Config: imapCfg, Inbox: inbox, Logger: logger}
+		periodic = append(periodic, mail.IMAPPollJob(time.Minute))
+	}
 	q, err := work.NewWithOptions(ctx, db, work.Options{Logger: logger, Activity: idle,
-		OnApplicationReceived: []hiring.ApplicationReceivedHandler{&mail.Confirmations{Svc: db, Logger: logger}}, Queues: mail.Queues(), Periodic: []*river.PeriodicJob{importer.SweepJob(), work.SearchDigestJob()}, Register: func(w *river.Workers) {
+		OnApplicationReceived: []hiring.ApplicationReceivedHandler{&mail.Confirmations{Svc: db, Logger: logger}}, Queues: mail.Queues(), Periodic: periodic, Register: func(w *river.Workers) {
 			parse.Register(w)
 			if err := work.RegisterSearchDigest(w, db); err != nil {
 				panic(err) // a duplicate kind is a programming error
@@ -147,6 +166,11 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 			if err := scheduling.RegisterReminders(w, db); err != nil {
 				panic(err)
 			}
+			if poller != nil {
+				if err := poller.Register(w); err != nil {
+					panic(err)
+				}
+			}
 		}})
 	if err != nil {
 		return nil, fmt.Errorf("background jobs: %w", err)
@@ -154,8 +178,17 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	au := auth.New(db, auth.Options{SecureCookies: cfg.SecureCookies(), Logger: logger, BaseURL: cfg.BaseURL,
 		SecretKey: cfg.SecretKey, TrustedProxies: cfg.TrustedProxies})
 	a := &App{Config: cfg, Logger: logger, DB: db, Queue: q, Auth: au, Blobs: blobs, Sandbox: sandbox, Parsing: parse, Idle: idle,
-		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{},
+		Outbox: outbox, Sender: sender, StatusSections: &hiring.StatusSectionList{}, Inbox: inbox,
 		CalendarReplies: []hiring.CalendarReplyHandler{&scheduling.Replies{Svc: db, Logger: logger}}}
+	// The inbox hands iTIP replies in inbound mail to the same handlers.
+	inbox.Calendar = a.CalendarReplies
+	if cfg.InboundSMTPAddr != "" {
+		host := "localhost"
+		if u, err := url.Parse(cfg.BaseURL); err == nil && u.Hostname() != "" {
+			host = u.Hostname()
+		}
+		a.Inbound = mail.NewListener(inbox, host, logger)
+	}
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit, OnApply: pressure.Mark})
@@ -229,7 +262,11 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	go a.Idle.Run(ctx)
+	if err := a.StartInbound(ctx); err != nil {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		return errors.Join(err, srv.Shutdown(sctx), a.DB.Close())
+	}
 	// Requests are served while River starts (its leader election takes a
 	// moment); jobs enqueued meanwhile wait in the table.
 	if err := a.Queue.Start(context.WithoutCancel(ctx)); err != nil {
@@ -247,7 +284,7 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ShutdownGrace)
 	defer cancel()
-	err := errors.Join(srv.Shutdown(sctx), a.Queue.Stop(sctx), a.Sandbox.Close(), a.closeSender())
+	err := errors.Join(srv.Shutdown(sctx), a.closeInbound(), a.Queue.Stop(sctx), a.Sandbox.Close(), a.closeSender())
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(serveErr, err)
 	}
@@ -258,7 +295,34 @@ func (a *App) ServeListener(ctx context.Context, ln net.Listener) error {
 func (a *App) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return errors.Join(a.Queue.Stop(ctx), a.Sandbox.Close(), a.closeSender(), a.DB.Close())
+	return errors.Join(a.closeInbound(), a.Queue.Stop(ctx), a.Sandbox.Close(), a.closeSender(), a.DB.Close())
+}
+
+// StartInbound opens the inbound SMTP listener when one is configured
+// (Serve does; tests over apptest call it themselves). Close stops it.
+func (a *App) StartInbound(ctx context.Context) error {
+	if a.Inbound == nil || a.InboundAddr != "" {
+		return nil
+	}
+	ln, err := net.Listen("tcp", a.Config.InboundSMTPAddr)
+	if err != nil {
+		return fmt.Errorf("inbound smtp: listen on %s: %w", a.Config.InboundSMTPAddr, err)
+	}
+	a.InboundAddr = ln.Addr().String()
+	a.Logger.InfoContext(ctx, "inbound smtp listening", "addr", a.InboundAddr)
+	go func() {
+		if err := a.Inbound.Serve(ln); err != nil {
+			a.Logger.ErrorContext(ctx, "inbound smtp stopped", "err", err)
+		}
+	}()
+	return nil
+}
+
+func (a *App) closeInbound() error {
+	if a.Inbound == nil {
+		return nil
+	}
+	return a.Inbound.Close()
 }
 
 func (a *App) closeSender() error {

@@ -42,6 +42,11 @@ type Config struct {
 	// candor@ the base URL's host). Both are checked by internal/mail.
 	SMTPURL  string
 	MailFrom string
+	// InboundSMTPAddr, when set, is where the inbound SMTP listener takes
+	// replies (host:port); IMAPURL, when set, is a mailbox polled for them
+	// (imap:// or imaps://). Either, both or neither.
+	InboundSMTPAddr string
+	IMAPURL         string
 	// CareersHost is the careers site's own host name (jobs.example.com),
 	// where it answers at /; "" serves it at /careers only.
 	CareersHost string
@@ -74,6 +79,8 @@ var settings = []Setting{
 	{"smtp-url", "CANDOR_SMTP_URL", "", "outgoing mail server: smtp://[user:pass@]host:port (STARTTLS when offered; ?tls=required to insist) or smtps://…; empty keeps mail in the admins' dev mailbox"},
 	{"careers-host", "CANDOR_CAREERS_HOST", "", "the careers site's own host name (e.g. jobs.example.com), where it answers at /; empty: only at /careers"},
 	{"apply-rate-limit", "CANDOR_APPLY_RATE_LIMIT", "20", "applications per address per hour through the careers site; 0 turns the limit off (load tests, sites behind their own protection)"},
+	{"inbound-smtp-addr", "CANDOR_INBOUND_SMTP_ADDR", "", "address (host:port) of the inbound SMTP listener that takes replies to Candor's mail; empty: no listener"},
+	{"imap-url", "CANDOR_IMAP_URL", "", "mailbox polled every minute for replies: imaps://user:pass@host[/Mailbox] or imap://… (STARTTLS; ?tls=none for a local server); empty: no polling"},
 	{"mail-from", "CANDOR_MAIL_FROM", "", `sender of outgoing mail, e.g. "Acme Jobs <jobs@acme.example>"; default candor@ the base URL's host`},
 }
 
@@ -123,16 +130,18 @@ func Read(fs *flag.FlagSet, getenv func(string) string) (Config, error) {
 		panic("config: unknown setting " + name)
 	}
 	c := Config{
-		Addr:        strings.TrimSpace(get("addr")),
-		BaseURL:     strings.TrimSpace(get("base-url")),
-		DataDir:     strings.TrimSpace(get("data-dir")),
-		DatabaseURL: strings.TrimSpace(get("database-url")),
-		SecretKey:   get("secret-key"),
-		LogLevel:    strings.ToLower(strings.TrimSpace(get("log-level"))),
-		LogFormat:   strings.ToLower(strings.TrimSpace(get("log-format"))),
-		SMTPURL:     strings.TrimSpace(get("smtp-url")),
-		MailFrom:    strings.TrimSpace(get("mail-from")),
-		CareersHost: strings.ToLower(strings.TrimSpace(get("careers-host"))),
+		Addr:            strings.TrimSpace(get("addr")),
+		BaseURL:         strings.TrimSpace(get("base-url")),
+		DataDir:         strings.TrimSpace(get("data-dir")),
+		DatabaseURL:     strings.TrimSpace(get("database-url")),
+		SecretKey:       get("secret-key"),
+		LogLevel:        strings.ToLower(strings.TrimSpace(get("log-level"))),
+		LogFormat:       strings.ToLower(strings.TrimSpace(get("log-format"))),
+		SMTPURL:         strings.TrimSpace(get("smtp-url")),
+		MailFrom:        strings.TrimSpace(get("mail-from")),
+		InboundSMTPAddr: strings.TrimSpace(get("inbound-smtp-addr")),
+		IMAPURL:         strings.TrimSpace(get("imap-url")),
+		CareersHost:     strings.ToLower(strings.TrimSpace(get("careers-host"))),
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(get("apply-rate-limit"))); err == nil && n >= 0 && n <= 1_000_000 {
 		c.ApplyRateLimit = n
@@ -198,6 +207,16 @@ func (c *Config) Validate() error {
 	if c.SMTPURL != "" {
 		if _, err := mail.ParseSMTPURL(c.SMTPURL); err != nil {
 			bad("smtp-url", "%s", err)
+		}
+	}
+	if c.InboundSMTPAddr != "" {
+		if _, _, err := net.SplitHostPort(c.InboundSMTPAddr); err != nil {
+			bad("inbound-smtp-addr", "%q is not host:port (for example 0.0.0.0:2525)", c.InboundSMTPAddr)
+		}
+	}
+	if c.IMAPURL != "" {
+		if _, err := mail.ParseIMAPURL(c.IMAPURL); err != nil {
+			bad("imap-url", "%s", err)
 		}
 	}
 	if c.MailFrom != "" {
