@@ -78,6 +78,7 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"templates", "/templates"},
 		{"new template", "/templates/new"},
 		{"dev mailbox", "/admin/mailbox"},
+		{"inbox", "/inbox"},
 		{"search", "/search?q=engineer"},
 		{"saved searches", "/searches"},
 		{"candidates searched", "/candidates?q=engineer"},

@@ -46,6 +46,7 @@ var webQueries = map[string][]string{
 	"GET /admin/audit":                    {"actor", "action", "subject", "candidate", "job", "since", "until", "cursor", "back"},
 	"GET /admin/jobs":                     {"state"},
 	"GET /admin/mailbox":                  {"cursor", "back"},
+	"GET /inbox":                          {"cursor", "back"},
 	"GET /candidates/{id}/messages":       {"cursor", "back"},
 	"GET /jobs/{id}/stages/{stage}/cards": {"cursor"},
 	"GET /jobs/{id}/activity":             {"cursor", "back"},
@@ -83,6 +84,7 @@ var webFields = map[string][]string{
 	"POST /pools/{id}":                           {"notes", "owner_id", "query", "stages.0.id", "stages.0.name"},
 	"POST /pools/{id}/members/{candidate}/move":  {"return_to"},
 	"POST /pools/{id}/members/{candidate}/apply": {"return_to"},
+	"POST /inbox/{id}/assign":                    {"email"},
 }
 
 // apiParts are the text parts of the API's multipart uploads.

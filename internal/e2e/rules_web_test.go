@@ -200,6 +200,7 @@ func webRules() map[string]rule {
 	maps.Copy(rules, notificationRules())
 	maps.Copy(rules, careersWebRules())
 	maps.Copy(rules, mailWebRules())
+	maps.Copy(rules, mailinWebRules())
 	maps.Copy(rules, reportWebRules())
 	maps.Copy(rules, interviewWebRules())
 	maps.Copy(rules, statusWebRules())

@@ -32,6 +32,7 @@ var navEntries = []navEntry{
 	{key: "interviews", href: "/interviews", icon: "calendar", label: "Interviews"},
 	{key: "pools", href: "/pools", icon: "star", label: "Pools", shown: managers},
 	{key: "reports", href: "/reports", icon: "activity", label: "Reports", shown: readsReports},
+	{key: "inbox", href: "/inbox", icon: "mail", label: "Inbox", shown: managers},
 	{key: "imports", href: "/imports", icon: "upload", label: "Imports", shown: managers},
 	{key: "admin", href: "/admin", icon: "settings", label: "Admin", shown: admins},
 }

@@ -262,6 +262,9 @@ func (h *Handler) table() []route {
 		{"POST", "/status/{token}/consent", Public, h.statusConsent},
 		{"POST", "/status/{token}/resume", Public, h.statusResume},
 		{"POST", "/status/{token}/sections/{section}/{action}", Public, h.statusSection},
+		{"GET", "/inbox", Manager, h.inbox},
+		{"GET", "/inbox/{id}", Manager, h.inboxMessage},
+		{"POST", "/inbox/{id}/assign", Manager, h.inboxAssign},
 	}...)
 }
 
