@@ -105,6 +105,7 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"JSONResume": export.Resume{},
 		"JobPost":    jobPostJSON{}, "JobPostInput": jobPostInput{},
 		"Message": messageJSON{}, "MessageInput": messageInput{}, "MessageTemplate": templateJSON{}, "MessageTemplateInput": templateInput{},
+		"Suppression": suppressionJSON{}, "SuppressionInput": suppressionInput{}, "SuppressionList": list[suppressionJSON]{},
 		"Interview": interviewJSON{}, "Interviewer": interviewerJSON{}, "InterviewInput": interviewInput{}, "InterviewPatch": interviewPatch{},
 		"InterviewConflict": conflictJSON{}, "BusyTime": busyJSON{}, "Slot": slotJSON{}, "AvailabilityUser": availabilityUserJSON{},
 		"Availability":    availabilityJSON{},

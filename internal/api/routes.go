@@ -160,5 +160,8 @@ func routeTable() []route {
 		{Method: "GET", Path: "/message-templates/{id}", Fn: (*handler).getTemplate},
 		{Method: "PUT", Path: "/message-templates/{id}", Fn: (*handler).updateTemplate},
 		{Method: "DELETE", Path: "/message-templates/{id}", Fn: (*handler).deleteTemplate},
+		{Method: "GET", Path: "/suppressions", Fn: (*handler).listSuppressions},
+		{Method: "PUT", Path: "/suppressions/{email}", Fn: (*handler).putSuppression},
+		{Method: "DELETE", Path: "/suppressions/{email}", Fn: (*handler).deleteSuppression},
 	}
 }

@@ -138,6 +138,8 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		sender = mail.NewSender(mail.SenderOptions{SMTP: smtpCfg})
 		outbox.Transport = sender
 	}
+	unsub := mail.NewUnsubscribeTokens(cfg.SecretKey)
+	outbox.UnsubscribeURL = func(messageID string) string { return cfg.BaseURL + "/unsubscribe/" + unsub.Token(messageID) }
 	db.SetMailFrom(outbox.From.Name, outbox.From.Email)
 	db.SetPublicURL(cfg.BaseURL)
 	inbox := &mail.Inbox{Store: db, Tokens: outbox.Tokens, Domain: outbox.From.Domain(), Logger: logger}
@@ -193,7 +195,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit, OnApply: pressure.Mark})
 	ui := web.NewHandler(web.Deps{Svc: db, Auth: au, Blobs: blobs, Queue: q, Parsing: parse, Logger: logger, BaseURL: cfg.BaseURL,
-		MaxDocumentBytes: maxDoc, Careers: site, StatusSections: a.StatusSections})
+		MaxDocumentBytes: maxDoc, Careers: site, StatusSections: a.StatusSections, Unsubscribe: &unsub})
 	a.Careers = site
 	a.handler = careers.OnHost(cfg.CareersHost, server.New(server.Deps{
 		Auth:            au,

@@ -47,6 +47,12 @@ const csrfPeekBytes = 8 << 10
 type BodyRoute struct {
 	Pattern  string
 	MaxBytes int64
+	// Capability: the route is authorized by an unguessable token in its
+	// path and changes nothing but what that token names (the RFC 8058
+	// one-click unsubscribe, which mail providers POST from their servers
+	// with no cookie and no form token). It skips the CSRF token and
+	// origin checks; the body cap still applies.
+	Capability bool
 }
 
 // CSRF protects unsafe methods (anything but GET, HEAD, OPTIONS, TRACE).
@@ -66,9 +72,11 @@ type BodyRoute struct {
 func (a *Auth) CSRF(next http.Handler, anonymous ...BodyRoute) http.Handler {
 	routes := http.NewServeMux()
 	limits := map[string]int64{}
+	capability := map[string]bool{}
 	for _, br := range anonymous {
 		routes.Handle(br.Pattern, http.NotFoundHandler())
 		limits[br.Pattern] = br.MaxBytes
+		capability[br.Pattern] = br.Capability
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s, signedIn := CurrentSession(r.Context())
@@ -102,6 +110,12 @@ func (a *Auth) CSRF(next http.Handler, anonymous ...BodyRoute) http.Handler {
 		if isSafeMethod(r.Method) {
 			next.ServeHTTP(w, r)
 			return
+		}
+		if len(capability) > 0 {
+			if _, pattern := routes.Handler(r); capability[pattern] {
+				next.ServeHTTP(w, r)
+				return
+			}
 		}
 		if !a.sameOrigin(r) {
 			csrfFail(w, r, "cross-site request refused")

@@ -79,6 +79,7 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"new template", "/templates/new"},
 		{"dev mailbox", "/admin/mailbox"},
 		{"inbox", "/inbox"},
+		{"suppression list", "/admin/suppressions"},
 		{"search", "/search?q=engineer"},
 		{"saved searches", "/searches"},
 		{"candidates searched", "/candidates?q=engineer"},

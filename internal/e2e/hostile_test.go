@@ -47,6 +47,7 @@ var webQueries = map[string][]string{
 	"GET /admin/jobs":                     {"state"},
 	"GET /admin/mailbox":                  {"cursor", "back"},
 	"GET /inbox":                          {"cursor", "back"},
+	"GET /admin/suppressions":             {"q", "cursor", "back"},
 	"GET /candidates/{id}/messages":       {"cursor", "back"},
 	"GET /jobs/{id}/stages/{stage}/cards": {"cursor"},
 	"GET /jobs/{id}/activity":             {"cursor", "back"},

@@ -77,3 +77,18 @@ type InboxService interface {
 	// address (the inbox suggests them).
 	CandidatesByEmail(ctx context.Context, email string) ([]Candidate, error)
 }
+
+// SuppressionService keeps the suppression list: addresses no outreach
+// (sequences, bulk outreach, mail about no application) goes to. Mail about
+// an application in progress is not affected.
+type SuppressionService interface {
+	// Suppressions lists the list (admins), newest first; q filters by part
+	// of the address.
+	Suppressions(ctx context.Context, q string, p PageRequest) (Page[Suppression], error)
+	AddSuppression(ctx context.Context, email, detail string) (Suppression, error)
+	RemoveSuppression(ctx context.Context, email string) error
+	// UnsubscribeAddress and Unsubscribe serve the one-click link (system
+	// actor: the link's token names the message and was checked).
+	UnsubscribeAddress(ctx context.Context, messageID string) (string, error)
+	Unsubscribe(ctx context.Context, messageID string) error
+}

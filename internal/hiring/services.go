@@ -38,6 +38,7 @@ type Services interface {
 	StatusService
 	PoolService
 	InboxService
+	SuppressionService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -36,7 +36,10 @@ type Outbox struct {
 	From      Address
 	// Tokens signs the per-thread Reply-To.
 	Tokens Tokens
-	Logger *slog.Logger
+	// UnsubscribeURL, when set, is the one-click unsubscribe link of a
+	// message (RFC 8058): mail about no application carries it.
+	UnsubscribeURL func(messageID string) string
+	Logger         *slog.Logger
 	// Now is the clock (tests); default time.Now.
 	Now func() time.Time
 	// RetryDelay, when set, replaces River's backoff after a failed
@@ -79,7 +82,17 @@ func (o *Outbox) Build(m hiring.Message) *Message {
 
 		Calendar:       []byte(m.Calendar),
 		CalendarMethod: m.CalendarMethod,
+		// Mail about an application in progress is transactional; any
+		// other (sequences, outreach) can be unsubscribed from.
+		Unsubscribe: o.unsubscribe(m),
 	}
+}
+
+func (o *Outbox) unsubscribe(m hiring.Message) string {
+	if m.ApplicationID != "" || o.UnsubscribeURL == nil {
+		return ""
+	}
+	return o.UnsubscribeURL(m.ID)
 }
 
 func (o *Outbox) now() time.Time {

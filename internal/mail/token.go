@@ -20,6 +20,15 @@ func NewTokens(secret string) Tokens {
 	return Tokens{key: m.Sum(nil)}
 }
 
+// NewUnsubscribeTokens derives the key of the one-click unsubscribe links
+// (a different key: a reply token never works as an unsubscribe link).
+// Their ids are outgoing message ids.
+func NewUnsubscribeTokens(secret string) Tokens {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte("candor mail unsubscribe token v1"))
+	return Tokens{key: m.Sum(nil)}
+}
+
 const tokenMACLen = 10 // bytes: 80 bits of MAC
 
 func (t Tokens) mac(id string) string {

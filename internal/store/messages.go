@@ -155,6 +155,17 @@ func (db *DB) composeMessage(ctx context.Context, q querier, a hiring.Actor, in 
 	if !mail.ValidEmail(m.ToEmail) {
 		return hiring.Message{}, c, invalid("to", "This candidate has no email address to write to.")
 	}
+	if m.ApplicationID == "" {
+		// Not about an application in progress: outreach, which the
+		// suppression list always stops (the mail carries List-Unsubscribe).
+		sup, err := suppressedQ(ctx, q, m.ToEmail)
+		if err != nil {
+			return hiring.Message{}, c, err
+		}
+		if sup {
+			return hiring.Message{}, c, invalid("to", "This address is on the suppression list (unsubscribed or undeliverable): only mail about an application goes to it.")
+		}
+	}
 	if err := mail.CheckHeader(m.ToName); err != nil {
 		m.ToName = ""
 	}

@@ -47,6 +47,9 @@ type route struct {
 var anonymousBodies = []auth.BodyRoute{
 	{Pattern: "POST /login", MaxBytes: 16 << 10},
 	{Pattern: "POST /setup", MaxBytes: 16 << 10},
+	// RFC 8058 one-click: the link's token authorizes it; the body
+	// ("List-Unsubscribe=One-Click") is not even read.
+	{Pattern: "POST /unsubscribe/{token}", MaxBytes: 1 << 10, Capability: true},
 }
 
 // AnonymousBodies lists the routes that take bodies from visitors who are
@@ -262,6 +265,11 @@ func (h *Handler) table() []route {
 		{"POST", "/status/{token}/consent", Public, h.statusConsent},
 		{"POST", "/status/{token}/resume", Public, h.statusResume},
 		{"POST", "/status/{token}/sections/{section}/{action}", Public, h.statusSection},
+		{"GET", "/unsubscribe/{token}", Public, h.unsubscribeForm},
+		{"POST", "/unsubscribe/{token}", Public, h.unsubscribe},
+		{"GET", "/admin/suppressions", Admin, h.adminSuppressions},
+		{"POST", "/admin/suppressions", Admin, h.adminSuppressionAdd},
+		{"POST", "/admin/suppressions/delete", Admin, h.adminSuppressionRemove},
 		{"GET", "/inbox", Manager, h.inbox},
 		{"GET", "/inbox/{id}", Manager, h.inboxMessage},
 		{"POST", "/inbox/{id}/assign", Manager, h.inboxAssign},

@@ -6,6 +6,7 @@ package web
 
 import (
 	"bytes"
+	"github.com/candor-ats/candor/internal/mail"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -35,6 +36,9 @@ type Deps struct {
 	// StatusSections add sections (and their actions) to the candidate
 	// status page /status/{token} (offers to accept, slots to choose).
 	StatusSections *hiring.StatusSectionList
+	// Unsubscribe checks the one-click unsubscribe links' tokens; nil
+	// makes every link invalid.
+	Unsubscribe *mail.Tokens
 }
 
 // Handler serves the recruiter UI. It expects auth's Sessions and CSRF
@@ -57,6 +61,7 @@ type Handler struct {
 	baseURL string // Candor's public address (the prospect bookmarklet)
 	// statusSections are other capabilities' parts of the status page.
 	statusSections *hiring.StatusSectionList
+	unsub          *mail.Tokens
 }
 
 // New returns the UI handler (see NewHandler).
@@ -83,6 +88,7 @@ func NewHandler(d Deps) *Handler {
 		baseURL: d.BaseURL,
 
 		statusSections: d.StatusSections,
+		unsub:          d.Unsubscribe,
 	}
 	if h.maxDoc <= 0 {
 		h.maxDoc = blob.DefaultMaxDocumentBytes
