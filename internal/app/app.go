@@ -26,6 +26,7 @@ import (
 	"github.com/candor-ats/candor/internal/idlemem"
 	"github.com/candor-ats/candor/internal/importer"
 	"github.com/candor-ats/candor/internal/mail"
+	"github.com/candor-ats/candor/internal/offers"
 	"github.com/candor-ats/candor/internal/parsing"
 	"github.com/candor-ats/candor/internal/resume"
 	"github.com/candor-ats/candor/internal/scheduling"
@@ -191,6 +192,7 @@ func NewWithStore(ctx context.Context, cfg config.Config, logger *slog.Logger, d
 		}
 		a.Inbound = mail.NewListener(inbox, host, logger)
 	}
+	a.StatusSections.Add(&offers.StatusSections{Store: db})
 	formKey := sha256.Sum256([]byte("candor careers apply form\x00" + cfg.SecretKey))
 	site := careers.New(careers.Deps{Svc: db, Logger: logger, BaseURL: cfg.BaseURL, Host: cfg.CareersHost, Blobs: blobs,
 		MaxDocumentBytes: maxDoc, Secret: formKey[:], ApplyRateLimit: cfg.ApplyRateLimit, OnApply: pressure.Mark})

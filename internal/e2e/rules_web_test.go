@@ -203,6 +203,7 @@ func webRules() map[string]rule {
 	maps.Copy(rules, mailinWebRules())
 	maps.Copy(rules, reportWebRules())
 	maps.Copy(rules, interviewWebRules())
+	maps.Copy(rules, offerWebRules())
 	maps.Copy(rules, statusWebRules())
 	maps.Copy(rules, poolWebRules())
 	return rules

@@ -34,6 +34,7 @@ type Services interface {
 	ProspectService
 	InterviewService
 	BookingService
+	OfferService
 	ScorecardService
 	StatusService
 	PoolService

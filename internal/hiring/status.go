@@ -162,6 +162,9 @@ type StatusForm struct {
 	Button  string
 	Choices []StatusChoice
 	Comment bool // show a comment box (field "comment", at most 2,000 characters)
+	// CommentLabel labels the box (default "Comment (optional)"); an
+	// offer's acceptance asks for the typed name there.
+	CommentLabel string
 }
 
 // StatusChoice is one radio button of a StatusForm.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/candor-ats/candor/internal/auth"
 	"github.com/candor-ats/candor/internal/blob"
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -72,7 +73,11 @@ func (h *Handler) statusView(w http.ResponseWriter, r *http.Request) {
 	}
 	page := statusPage{view: h.view(w, r, "Your applications", ""), Token: r.PathValue("token"), Status: st, MaxMB: h.maxDoc >> 20}
 	visitor := hiring.StatusVisitor{CandidateID: st.CandidateID, Applications: st.Applications, Language: st.Language}
-	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	// The visitor's address goes with the system actor: an action that
+	// must record it (an offer's acceptance) reads it there.
+	sa := hiring.SystemActor()
+	sa.IP = auth.ClientIP(r)
+	sys := hiring.WithActor(ctx, sa)
 	for _, p := range h.statusSections.Providers() {
 		secs, err := p.StatusSections(sys, visitor)
 		if err != nil {
@@ -226,7 +231,11 @@ func (h *Handler) statusSection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	visitor := hiring.StatusVisitor{CandidateID: st.CandidateID, Applications: st.Applications, Language: st.Language}
-	sys := hiring.WithActor(ctx, hiring.SystemActor())
+	// The visitor's address goes with the system actor: an action that
+	// must record it (an offer's acceptance) reads it there.
+	sa := hiring.SystemActor()
+	sa.IP = auth.ClientIP(r)
+	sys := hiring.WithActor(ctx, sa)
 	for _, p := range h.statusSections.Providers() {
 		secs, err := p.StatusSections(sys, visitor)
 		if err != nil {
