@@ -43,6 +43,7 @@ type interviewJSON struct {
 	CreatedAt       time.Time         `json:"created_at"`
 	UpdatedAt       time.Time         `json:"updated_at"`
 	CancelledAt     *time.Time        `json:"cancelled_at"`
+	TemplateID      *string           `json:"template_id"`
 }
 
 func toInterviewJSON(iv hiring.Interview) interviewJSON {
@@ -51,6 +52,9 @@ func toInterviewJSON(iv hiring.Interview) interviewJSON {
 		DurationMinutes: iv.DurationMinutes, Location: iv.Location, VideoURL: iv.VideoURL, Status: string(iv.Status), Sequence: iv.Sequence,
 		UID: iv.UID(), OrganizerID: iv.OrganizerID, OrganizerName: iv.OrganizerName, Interviewers: []interviewerJSON{},
 		Version: iv.Version, CreatedAt: iv.CreatedAt, UpdatedAt: iv.UpdatedAt, CancelledAt: iv.CancelledAt}
+	if iv.TemplateID != "" {
+		out.TemplateID = &iv.TemplateID
+	}
 	for _, p := range iv.Interviewers {
 		out.Interviewers = append(out.Interviewers, interviewerJSON{ID: p.UserID, Name: p.Name, Email: p.Email, Response: p.Response})
 	}
@@ -66,6 +70,7 @@ type interviewInput struct {
 	Video           string     `json:"video"`
 	VideoURL        string     `json:"video_url"`
 	AllowConflicts  bool       `json:"allow_conflicts"`
+	TemplateID      string     `json:"template_id"`
 }
 
 type interviewPatch struct {
@@ -119,6 +124,13 @@ func (h *handler) scheduleInterview(w http.ResponseWriter, r *http.Request) {
 		InterviewerIDs: in.InterviewerIDs, Location: in.Location, Video: in.Video, VideoURL: in.VideoURL, AllowConflicts: in.AllowConflicts}
 	if in.StartsAt != nil {
 		n.StartsAt = *in.StartsAt
+	}
+	if in.TemplateID != "" {
+		n.TemplateID = in.TemplateID
+		if err := h.fromTemplate(r, &n); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	iv, err := h.svc.ScheduleInterview(r.Context(), n)
 	if err != nil {

@@ -118,6 +118,9 @@ func TestOpenAPISchemasMatchTypes(t *testing.T) {
 		"TalentPool": poolJSON{}, "TalentPoolStage": poolStageJSON{}, "TalentPoolInput": poolInputJSON{}, "TalentPoolStageInput": poolStageInputJSON{},
 		"TalentPoolMember": poolMemberJSON{}, "TalentPoolAddInput": poolAddJSON{}, "TalentPoolAddResult": poolAddResult{},
 		"TalentPoolMove": poolMoveResult{}, "TalentPoolMoveInput": poolMoveJSON{}, "TalentPoolApplyInput": poolApplyJSON{},
+		"InterviewKit": kitJSON{}, "PlanPerson": planPersonJSON{}, "InterviewTemplate": interviewTemplateJSON{},
+		"InterviewTemplateInput": interviewTemplateInput{}, "LibraryKit": libraryKitJSON{}, "LibraryKitInput": libraryKitInput{},
+		"LibraryAttribute": libraryAttributeJSON{}, "LibraryAttributeInput": libraryAttributeInput{},
 	}
 	for name, schema := range doc.Components.Schemas {
 		if name == "Problem" {

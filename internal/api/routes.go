@@ -148,6 +148,23 @@ func routeTable() []route {
 		{Method: "POST", Path: "/interviews/{id}/scorecards", Fn: (*handler).submitScorecard},
 		{Method: "GET", Path: "/applications/{id}/scorecards", Fn: (*handler).listScorecards},
 
+		// Interview plans, kits and the library (issue 11 part 1).
+		{Method: "GET", Path: "/jobs/{id}/interview-plan", Fn: (*handler).interviewPlan},
+		{Method: "POST", Path: "/jobs/{id}/interview-plan", Fn: (*handler).createInterviewTemplate, Create: true},
+		{Method: "GET", Path: "/interview-templates/{id}", Fn: (*handler).getInterviewTemplate},
+		{Method: "PUT", Path: "/interview-templates/{id}", Fn: (*handler).updateInterviewTemplate},
+		{Method: "DELETE", Path: "/interview-templates/{id}", Fn: (*handler).deleteInterviewTemplate},
+		{Method: "GET", Path: "/interviews/{id}/kit", Fn: (*handler).interviewKit},
+		{Method: "GET", Path: "/interview-kits", Fn: (*handler).listLibraryKits},
+		{Method: "POST", Path: "/interview-kits", Fn: (*handler).createLibraryKit, Create: true},
+		{Method: "GET", Path: "/interview-kits/{id}", Fn: (*handler).getLibraryKit},
+		{Method: "PUT", Path: "/interview-kits/{id}", Fn: (*handler).updateLibraryKit},
+		{Method: "DELETE", Path: "/interview-kits/{id}", Fn: (*handler).deleteLibraryKit},
+		{Method: "GET", Path: "/interview-attributes", Fn: (*handler).listLibraryAttributes},
+		{Method: "POST", Path: "/interview-attributes", Fn: (*handler).createLibraryAttribute, Create: true},
+		{Method: "PUT", Path: "/interview-attributes/{id}", Fn: (*handler).updateLibraryAttribute},
+		{Method: "DELETE", Path: "/interview-attributes/{id}", Fn: (*handler).deleteLibraryAttribute},
+
 		{Method: "GET", Path: "/activity", Fn: (*handler).auditLog},
 
 		// Candidate email (issue 10).

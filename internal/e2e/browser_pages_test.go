@@ -20,7 +20,7 @@ import (
 func TestBrowserCapabilityPages(t *testing.T) {
 	w := newDemoWorld(t)
 	b := w.b
-	apps, err := w.a.DB.ListApplications(w.a.System(), hiring.ApplicationFilter{JobID: w.demo.LargeJobID}, hiring.PageRequest{Limit: 1})
+	apps, err := w.a.DB.ListApplications(w.a.System(), hiring.ApplicationFilter{JobID: w.demo.LargeJobID, Status: hiring.AppActive}, hiring.PageRequest{Limit: 1})
 	if err != nil || len(apps.Items) == 0 {
 		t.Fatalf("applications of the large job: %v, %v", apps.Items, err)
 	}
@@ -66,6 +66,7 @@ func TestBrowserCapabilityPages(t *testing.T) {
 	if _, err := w.a.DB.UpdateUser(w.a.System(), w.admin.ID, hiring.UserUpdate{EEOAccess: &yes}); err != nil {
 		t.Fatalf("EEO permission: %v", err)
 	}
+	kitIV, plan := planWithKit(t, w.a.DB, w.a.System(), w.demo.LargeJobID, app)
 	pages := []struct{ name, path string }{
 		{"self-scheduling", "/book/" + secret + "?tz=Asia/Kolkata"},
 		{"job careers post", "/jobs/" + w.demo.LargeJobID + "/post"},
@@ -95,6 +96,12 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"add to a pool", "/pools/add?query=engineer"},
 		{"candidate in a pool", "/candidates/" + w.candID},
 		{"pools report", "/reports/pools"},
+		{"interview plan", "/jobs/" + w.demo.LargeJobID + "/interview-plan"},
+		{"interview template", "/interview-templates/" + plan},
+		{"interview library", "/interview-library"},
+		{"interview kit", "/interviews/" + kitIV + "/kit"},
+		{"interview from a template", "/interviews/" + kitIV},
+		{"schedule from a template", "/applications/" + app + "/schedule?template_id=" + plan},
 	}
 	for _, v := range []viewport{desktop, phone} {
 		b.do("viewport "+v.name, v.emulate())

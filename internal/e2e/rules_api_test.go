@@ -148,5 +148,6 @@ func apiRules() map[string]rule {
 	maps.Copy(rules, reportAPIRules())
 	maps.Copy(rules, interviewAPIRules())
 	maps.Copy(rules, poolAPIRules())
+	maps.Copy(rules, interviewPlanAPIRules())
 	return rules
 }

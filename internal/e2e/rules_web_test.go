@@ -206,5 +206,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, offerWebRules())
 	maps.Copy(rules, statusWebRules())
 	maps.Copy(rules, poolWebRules())
+	maps.Copy(rules, interviewPlanWebRules())
 	return rules
 }

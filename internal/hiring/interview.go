@@ -61,6 +61,7 @@ type Interview struct {
 	// CandidateResponse is the candidate's answer to the invitation
 	// (needs-action, accepted, declined, tentative).
 	CandidateResponse string
+	TemplateID        string // the job plan's template it was booked from ("" = ad hoc): its kit and scorecard
 	Version           int
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
@@ -96,6 +97,7 @@ type NewInterview struct {
 	Video           string // VideoNone, VideoJitsi, VideoPersonal
 	VideoURL        string // an explicit link (with VideoNone)
 	AllowConflicts  bool
+	TemplateID      string // a template of the job's interview plan: its kit and scorecard attributes
 }
 
 // InterviewUpdate reschedules or edits an interview; nil fields stay.

@@ -40,6 +40,7 @@ type Services interface {
 	PoolService
 	InboxService
 	SuppressionService
+	InterviewPlanService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

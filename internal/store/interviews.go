@@ -17,7 +17,7 @@ const JitsiBase = "https://meet.jit.si/"
 
 const interviewCols = `i.id, i.application_id, i.candidate_id, i.job_id, c.first_name, c.last_name, j.title, i.title, i.starts_at,
 	i.duration_minutes, i.location, i.video_url, i.status, i.sequence, i.organizer_id, i.organizer_name, i.version,
-	i.created_at, i.updated_at, i.cancelled_at, i.candidate_response`
+	i.created_at, i.updated_at, i.cancelled_at, i.candidate_response, i.template_id`
 
 const interviewFrom = ` FROM interviews i JOIN candidates c ON c.id = i.candidate_id JOIN jobs j ON j.id = i.job_id`
 
@@ -26,7 +26,7 @@ func scanInterview(row interface{ Scan(...any) error }) (hiring.Interview, error
 	var first, last string
 	err := row.Scan(&x.ID, &x.ApplicationID, &x.CandidateID, &x.JobID, &first, &last, &x.JobTitle, &x.Title, timeCol{&x.StartsAt},
 		&x.DurationMinutes, &x.Location, &x.VideoURL, &x.Status, &x.Sequence, strCol{&x.OrganizerID}, &x.OrganizerName, &x.Version,
-		timeCol{&x.CreatedAt}, timeCol{&x.UpdatedAt}, nullTimeCol{&x.CancelledAt}, &x.CandidateResponse)
+		timeCol{&x.CreatedAt}, timeCol{&x.UpdatedAt}, nullTimeCol{&x.CancelledAt}, &x.CandidateResponse, strCol{&x.TemplateID})
 	x.CandidateName = hiring.Candidate{FirstName: first, LastName: last}.Name()
 	x.Interviewers = []hiring.Interviewer{}
 	return x, err
@@ -195,6 +195,15 @@ func (db *DB) scheduleInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Acto
 	if app.Status != hiring.AppActive {
 		return hiring.Interview{}, conflict("application_id", "Interviews are scheduled on active applications only.")
 	}
+	if in.TemplateID != "" {
+		var one int
+		if err := tx.QueryRowContext(ctx, "SELECT 1 FROM interview_templates WHERE id = $1 AND job_id = $2", in.TemplateID, app.JobID).Scan(&one); err != nil {
+			if err == sql.ErrNoRows {
+				return hiring.Interview{}, invalid("template_id", "is not an interview of this job's plan")
+			}
+			return hiring.Interview{}, dbErr("interview template", err)
+		}
+	}
 	users, err := activeUsers(ctx, tx, in.InterviewerIDs, "interviewer_ids")
 	if err != nil {
 		return hiring.Interview{}, err
@@ -226,10 +235,10 @@ func (db *DB) scheduleInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Acto
 		organizerName = a.Name
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO interviews (id, application_id, candidate_id, job_id, title, starts_at, ends_at,
-		duration_minutes, location, video_url, status, sequence, organizer_id, organizer_name, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $12, 1, $13, $14)`,
+		duration_minutes, location, video_url, status, sequence, organizer_id, organizer_name, version, created_at, updated_at, template_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled', 0, $11, $12, 1, $13, $14, $15)`,
 		id, app.ID, app.CandidateID, app.JobID, in.Title, TimeArg(start), TimeArg(end), in.DurationMinutes, in.Location, video,
-		nullString(organizer), organizerName, TimeArg(t), TimeArg(t)); err != nil {
+		nullString(organizer), organizerName, TimeArg(t), TimeArg(t), nullString(in.TemplateID)); err != nil {
 		return hiring.Interview{}, dbErr("schedule interview", err)
 	}
 	if err := setInterviewers(ctx, tx, id, in.InterviewerIDs); err != nil {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -62,6 +65,29 @@ func (db *DB) SubmitScorecard(ctx context.Context, interviewID string, in hiring
 		}
 		if iv.Status != hiring.InterviewScheduled {
 			return conflict("", "This interview was cancelled.")
+		}
+		// An interview booked from a plan is rated on its template's
+		// attributes (the debrief lines them up); the names take the
+		// template's spelling.
+		attrs, err := templateAttributes(ctx, tx, iv.TemplateID)
+		if err != nil {
+			return err
+		}
+		if len(attrs) > 0 {
+			var v hiring.Validation
+			for i := range in.Ratings {
+				k := slices.IndexFunc(attrs, func(s string) bool { return strings.EqualFold(s, in.Ratings[i].Attribute) })
+				if k < 0 {
+					v.Add("ratings."+strconv.Itoa(i)+".attribute", "is not an attribute of this interview's scorecard (%s)", strings.Join(attrs, ", "))
+					continue
+				}
+				in.Ratings[i].Attribute = attrs[k]
+			}
+			if err := v.Err(); err != nil {
+				return err
+			}
+			b, _ := json.Marshal(in.Ratings)
+			ratings = b
 		}
 		t := now()
 		var id, oldRatings, oldRec, oldNotes string

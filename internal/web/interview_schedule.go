@@ -45,6 +45,9 @@ type schedulePage struct {
 	SearchError string
 	Form        *form
 	HasPersonal bool
+	// The job's interview plan, and the template picked from it.
+	Templates []hiring.InterviewTemplate
+	Template  *hiring.InterviewTemplate
 }
 
 // Slot formats a suggestion in the viewer's zone.
@@ -88,6 +91,43 @@ func (h *Handler) renderSchedule(w http.ResponseWriter, r *http.Request, status 
 		if len(p.ChosenIDs) < hiring.MaxInterviewers && id != "" && !p.Chosen[id] {
 			p.Chosen[id] = true
 			p.ChosenIDs = append(p.ChosenIDs, id)
+		}
+	}
+	if p.Templates, err = h.svc.InterviewPlan(ctx, app.JobID); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	prefill := url.Values{"title": {"Interview"}}
+	if tid := q.Get("template_id"); tid != "" {
+		for i := range p.Templates {
+			if p.Templates[i].ID == tid {
+				p.Template = &p.Templates[i]
+			}
+		}
+		if p.Template == nil {
+			p.SearchError = "That interview is not in this job's plan."
+		} else {
+			t := *p.Template
+			p.Duration = t.DurationMinutes
+			if len(p.ChosenIDs) == 0 {
+				// The required people and the pool's least busy over the next two weeks.
+				load := map[string]int{}
+				if ids := t.PoolIDs(); len(ids) > 0 && t.PoolPick > 0 {
+					now := time.Now()
+					if av, err := h.svc.Availability(ctx, ids, now, now.AddDate(0, 0, 14)); err == nil {
+						for _, u := range av {
+							load[u.UserID] = u.Interviews
+						}
+					}
+				}
+				for _, id := range scheduling.PickPanel(t, load) {
+					p.Chosen[id] = true
+					p.ChosenIDs = append(p.ChosenIDs, id)
+				}
+			}
+			var n hiring.NewInterview
+			scheduling.Prefill(t, &n)
+			prefill = url.Values{"title": {n.Title}, "location": {n.Location}, "video": {n.Video}, "template_id": {t.ID}}
 		}
 	}
 	if d, err := strconv.Atoi(q.Get("duration_minutes")); err == nil && d >= hiring.MinInterviewMinutes && d <= hiring.MaxInterviewMinutes {
@@ -134,7 +174,8 @@ func (h *Handler) renderSchedule(w http.ResponseWriter, r *http.Request, status 
 		p.HasPersonal = set.MeetingLink != ""
 	}
 	if p.Form == nil {
-		p.Form = newForm(url.Values{"title": {"Interview"}, "duration_minutes": {strconv.Itoa(p.Duration)}})
+		prefill.Set("duration_minutes", strconv.Itoa(p.Duration))
+		p.Form = newForm(prefill)
 	}
 	h.render(w, r, status, "schedule", p)
 }
@@ -146,7 +187,7 @@ func (h *Handler) scheduleCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.view(w, r, "", "")
 	f := r.PostForm
-	back := url.Values{"interviewer_ids": f["interviewer_ids"], "duration_minutes": {f.Get("duration_minutes")}}
+	back := url.Values{"interviewer_ids": f["interviewer_ids"], "duration_minutes": {f.Get("duration_minutes")}, "template_id": {f.Get("template_id")}}
 	fail := func(status int, err error) { h.renderSchedule(w, r, status, back, newForm(f).withError(err)) }
 	at := f.Get("slot")
 	if at == "" || at == "other" {
@@ -165,7 +206,7 @@ func (h *Handler) scheduleCreate(w http.ResponseWriter, r *http.Request) {
 	ids := slices.DeleteFunc(slices.Clone(f["interviewer_ids"]), func(s string) bool { return s == "" })
 	iv, err := h.svc.ScheduleInterview(r.Context(), hiring.NewInterview{ApplicationID: r.PathValue("id"), Title: f.Get("title"),
 		StartsAt: start, DurationMinutes: dur, InterviewerIDs: ids, Location: f.Get("location"), Video: f.Get("video"),
-		AllowConflicts: f.Get("allow_conflicts") != ""})
+		AllowConflicts: f.Get("allow_conflicts") != "", TemplateID: f.Get("template_id")})
 	switch {
 	case err == nil:
 		redirect(w, r, "/interviews/"+iv.ID, "Interview scheduled. Download the invitations below for the interviewers' and the candidate's calendars.")

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -21,6 +22,9 @@ type interviewPage struct {
 	Cards     []hiring.Scorecard
 	Rows      []int
 	Ratings   []hiring.Rating
+	// Kit: the plan's template the interview was booked from (nil when ad
+	// hoc); its attributes are the scorecard's fixed rows.
+	Kit *hiring.InterviewTemplate
 }
 
 func (h *Handler) interviewShow(w http.ResponseWriter, r *http.Request) {
@@ -69,6 +73,36 @@ func (h *Handler) renderInterviewWith(w http.ResponseWriter, r *http.Request, st
 		}
 		sf = newForm(vals)
 	}
+	if iv.TemplateID != "" {
+		if t, err := h.svc.InterviewKitOf(ctx, iv.ID); err == nil {
+			p.Kit = &t
+		}
+	}
+	if p.Kit != nil && len(p.Kit.Kit.Attributes) > 0 {
+		// The template's attributes, each row rated or left out; an
+		// earlier card's ratings find their rows by name.
+		vals := url.Values{}
+		for k, v := range sf.Values {
+			vals[k] = v
+		}
+		old := map[string]string{}
+		for i := 0; i < hiring.MaxScorecardAttributes; i++ {
+			if a := sf.Get("attribute_" + strconv.Itoa(i)); a != "" {
+				old[strings.ToLower(a)] = sf.Get("rating_" + strconv.Itoa(i))
+			}
+			vals.Del("attribute_" + strconv.Itoa(i))
+			vals.Del("rating_" + strconv.Itoa(i))
+		}
+		for i, a := range p.Kit.Kit.Attributes {
+			vals.Set("attribute_"+strconv.Itoa(i), a)
+			vals.Set("rating_"+strconv.Itoa(i), old[strings.ToLower(a)])
+			p.Rows = append(p.Rows, i)
+		}
+		sf.Values = vals
+		p.ScoreForm = sf
+		h.render(w, r, status, "interview", p)
+		return
+	}
 	p.ScoreForm = sf
 	n := scorecardRows
 	if p.MyCard != nil && len(p.MyCard.Ratings)+2 > n {
@@ -84,3 +118,6 @@ func (h *Handler) renderInterviewWith(w http.ResponseWriter, r *http.Request, st
 func (p interviewPage) Attr(i int) string { return p.ScoreForm.Get("attribute_" + strconv.Itoa(i)) }
 
 func (p interviewPage) Rate(i int) string { return p.ScoreForm.Get("rating_" + strconv.Itoa(i)) }
+
+// FixedRows reports whether the scorecard rows are the kit's attributes.
+func (p interviewPage) FixedRows() bool { return p.Kit != nil && len(p.Kit.Kit.Attributes) > 0 }

@@ -22,7 +22,8 @@ func (h *Handler) scorecardSubmit(w http.ResponseWriter, r *http.Request) {
 	in := hiring.ScorecardInput{Recommendation: hiring.Rating(f.Get("recommendation")), Notes: f.Get("notes")}
 	for i := 0; i < hiring.MaxScorecardAttributes; i++ {
 		name, rating := f.Get("attribute_"+strconv.Itoa(i)), f.Get("rating_"+strconv.Itoa(i))
-		if name == "" && rating == "" {
+		// The kit's fixed rows: an attribute left unrated is not rated.
+		if (name == "" || f.Get("fixed_rows") != "") && rating == "" {
 			continue
 		}
 		in.Ratings = append(in.Ratings, hiring.AttributeRating{Attribute: name, Rating: hiring.Rating(rating)})
