@@ -102,6 +102,7 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"interview kit", "/interviews/" + kitIV + "/kit"},
 		{"interview from a template", "/interviews/" + kitIV},
 		{"schedule from a template", "/applications/" + app + "/schedule?template_id=" + plan},
+		{"interview loop", "/applications/" + app + "/loop?template_ids=" + plan + "&break_max="},
 	}
 	for _, v := range []viewport{desktop, phone} {
 		b.do("viewport "+v.name, v.emulate())

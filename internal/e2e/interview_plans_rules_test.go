@@ -88,13 +88,18 @@ func interviewPlanAPIRules() map[string]rule {
 // interviewPlanWebRules: the same in the UI.
 func interviewPlanWebRules() map[string]rule {
 	return map[string]rule{
-		"GET /jobs/{id}/interview-plan":                  {perJob: true, expect: readJob, path: jobID},
-		"POST /jobs/{id}/interview-plan":                 {perJob: true, expect: writeJob, path: jobID, body: planTemplateForm},
-		"GET /interview-templates/{id}":                  {perJob: true, expect: writeJob, path: worldTemplateID},
-		"POST /interview-templates/{id}":                 {perJob: true, expect: writeJob, path: worldTemplateID, body: planTemplateForm},
-		"POST /interview-templates/{id}/delete":          {perJob: true, expect: writeJob, path: worldTemplateID, body: noBody},
-		"GET /interviews/{id}/kit":                       {perJob: true, expect: readJob, path: worldKitInterview},
-		"GET /interview-library":                         {expect: member, path: noParams},
+		"GET /jobs/{id}/interview-plan":         {perJob: true, expect: readJob, path: jobID},
+		"POST /jobs/{id}/interview-plan":        {perJob: true, expect: writeJob, path: jobID, body: planTemplateForm},
+		"GET /interview-templates/{id}":         {perJob: true, expect: writeJob, path: worldTemplateID},
+		"POST /interview-templates/{id}":        {perJob: true, expect: writeJob, path: worldTemplateID, body: planTemplateForm},
+		"POST /interview-templates/{id}/delete": {perJob: true, expect: writeJob, path: worldTemplateID, body: noBody},
+		"GET /interviews/{id}/kit":              {perJob: true, expect: readJob, path: worldKitInterview},
+		"GET /interview-library":                {expect: member, path: noParams},
+		"GET /applications/{id}/loop":           {perJob: true, expect: writeJob, path: appID},
+		"POST /applications/{id}/loop": {perJob: true, expect: writeJob, path: freshAppID, body: func(w *world) payload {
+			at := time.Now().Add(100 * time.Hour).Unix()
+			return form("loop", fmt.Sprintf("%s~%d~%s", worldTemplate(w).ID, at, w.f.seed.Admin.ID), "allow_conflicts", "1")
+		}},
 		"POST /interview-library/kits/{id}/delete":       {expect: managesRecords, path: worldLibraryKit, body: noBody},
 		"POST /interview-library/attributes/{id}/delete": {expect: managesRecords, path: worldLibraryAttribute, body: noBody},
 		"POST /interview-library/kits": {expect: managesRecords, path: noParams, body: func(*world) payload {

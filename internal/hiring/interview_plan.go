@@ -48,6 +48,7 @@ const (
 	MaxLibraryKits      = 500
 	MaxLibraryAttrs     = 500
 	MaxAttributeSummary = 500
+	MaxLoopSessions     = 10
 )
 
 // InterviewKit is what an interviewer reads before and during the
@@ -282,4 +283,8 @@ type InterviewPlanService interface {
 	LibraryAttributes(ctx context.Context) ([]LibraryAttribute, error)
 	SaveLibraryAttribute(ctx context.Context, x LibraryAttribute) (LibraryAttribute, error) // ID "" creates
 	DeleteLibraryAttribute(ctx context.Context, id string) error
+
+	// ScheduleLoop books a loop's sessions on one application together
+	// (all or none), each like ScheduleInterview.
+	ScheduleLoop(ctx context.Context, sessions []NewInterview) ([]Interview, error)
 }

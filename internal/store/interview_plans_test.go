@@ -236,3 +236,42 @@ func TestInterviewLibrary(t *testing.T) {
 		wantCode(t, err, hiring.ENotFound)
 	})
 }
+
+func TestScheduleLoopAllOrNone(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s := storetest.Seed(t, db)
+		rc := storetest.As(s.Recruiter)
+		start := time.Date(2031, 5, 5, 9, 0, 0, 0, time.UTC)
+		one := hiring.NewInterview{ApplicationID: s.App.ID, Title: "Coding", StartsAt: start, DurationMinutes: 60, InterviewerIDs: []string{s.Interviewer.ID}}
+		two := hiring.NewInterview{ApplicationID: s.App.ID, Title: "Design", StartsAt: start.Add(75 * time.Minute), DurationMinutes: 45,
+			InterviewerIDs: []string{s.Manager.ID}}
+		// The second session clashes with the manager's other interview: nothing is booked.
+		_, err := db.ScheduleInterview(rc, hiring.NewInterview{ApplicationID: s.App.ID, Title: "Busy", StartsAt: start.Add(90 * time.Minute),
+			DurationMinutes: 30, InterviewerIDs: []string{s.Manager.ID}})
+		ok(t, err)
+		_, err = db.ScheduleLoop(rc, []hiring.NewInterview{one, two})
+		wantField(t, err, hiring.EConflict, "sessions.1.interviewer_ids")
+		list, err := db.ListInterviews(rc, hiring.InterviewFilter{ApplicationID: s.App.ID})
+		ok(t, err)
+		if len(list) != 1 {
+			t.Fatalf("a refused loop left %d interviews", len(list))
+		}
+		bad := two
+		bad.DurationMinutes = 0
+		_, err = db.ScheduleLoop(rc, []hiring.NewInterview{one, bad})
+		wantField(t, err, hiring.EInvalid, "sessions.1.duration_minutes")
+		other := two
+		other.ApplicationID = s.OtherApp.ID
+		_, err = db.ScheduleLoop(rc, []hiring.NewInterview{one, other})
+		wantField(t, err, hiring.EInvalid, "sessions")
+		_, err = db.ScheduleLoop(storetest.As(s.Interviewer), []hiring.NewInterview{one})
+		wantCode(t, err, hiring.EForbidden)
+		two.StartsAt = start.Add(3 * time.Hour)
+		ivs, err := db.ScheduleLoop(rc, []hiring.NewInterview{one, two})
+		ok(t, err)
+		if len(ivs) != 2 || ivs[0].Title != "Coding" || ivs[1].Title != "Design" {
+			t.Fatalf("loop %+v", ivs)
+		}
+	})
+}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -255,6 +257,57 @@ func (db *DB) scheduleInterviewTx(ctx context.Context, tx *sql.Tx, a hiring.Acto
 	}
 	// Read back inside the transaction: a keyed API create commits later.
 	return db.loadInterview(ctx, tx, a, id)
+}
+
+// ScheduleLoop books the sessions of a loop on one application together:
+// all of them or, when one is refused (a conflict, a bad field), none.
+// Field errors name the session ("sessions.2.interviewer_ids").
+func (db *DB) ScheduleLoop(ctx context.Context, sessions []hiring.NewInterview) ([]hiring.Interview, error) {
+	a, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(sessions) == 0 || len(sessions) > hiring.MaxLoopSessions {
+		return nil, invalid("sessions", "a loop has between 1 and 10 sessions")
+	}
+	for i := range sessions {
+		if sessions[i].ApplicationID != sessions[0].ApplicationID {
+			return nil, invalid("sessions", "all sessions of a loop are on one application")
+		}
+		if err := sessions[i].Validate(); err != nil {
+			return nil, sessionErr(i, err)
+		}
+	}
+	out := make([]hiring.Interview, 0, len(sessions))
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		for i, in := range sessions {
+			iv, err := db.scheduleInterviewTx(ctx, tx, a, in, "", "")
+			if err != nil {
+				return sessionErr(i, err)
+			}
+			out = append(out, iv)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// sessionErr prefixes a session's field errors with its place in the loop.
+func sessionErr(i int, err error) error {
+	var e *hiring.Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return err
+	}
+	c := *e
+	c.Fields = make([]hiring.FieldError, len(e.Fields))
+	for k, f := range e.Fields {
+		c.Fields[k] = hiring.FieldError{Field: "sessions." + strconv.Itoa(i) + "." + f.Field, Message: f.Message}
+	}
+	return &c
 }
 
 // lockPeople serializes bookings of the same interviewers: on PostgreSQL

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/candor-ats/candor/internal/hiring"
 )
@@ -90,4 +91,48 @@ func TestInterviewPlanFlow(t *testing.T) {
 	f.post(mg, "/interview-templates/"+tpl.ID+"/delete", url.Values{}).redirectsTo(t, "/jobs/"+f.job.ID+"/interview-plan")
 	f.get(ic, "/interviews/"+id+"/kit").must(t, 404)
 	f.get(ic, "/interviews/"+id).must(t, 200, "System design")
+}
+
+// A loop of two planned interviews: suggested from everyone's free time,
+// booked together, each with its template.
+func TestInterviewLoopFlow(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	rc := f.as(f.recruiter)
+	ctx := f.app.System()
+	var ids []string
+	for _, n := range []struct {
+		name string
+		who  string
+	}{{"Coding", f.inter.ID}, {"Values", f.manager.ID}} {
+		tpl, err := f.app.DB.CreateInterviewTemplate(ctx, f.job.ID, hiring.InterviewTemplateInput{StageID: f.stages[2].ID, Name: n.name,
+			DurationMinutes: 45, LocationKind: hiring.LocationPhone, RequiredIDs: []string{n.who}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, tpl.ID)
+	}
+	f.get(rc, "/applications/"+f.appl.ID+"/schedule").must(t, 200, `id="loop-link"`)
+	q := url.Values{"template_ids": ids, "break_min": {"15"}, "break_max": {"30"}, "days": {"14"}}
+	page := f.get(rc, "/applications/"+f.appl.ID+"/loop?"+q.Encode())
+	page.must(t, 200, "Loops when everyone is free", "Coding", "Values")
+	m := regexp.MustCompile(`name="loop" value="([^"]+)"`).FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("no loop suggested:\n%s", snippet(page.body))
+	}
+	value := strings.ReplaceAll(m[1], "&#43;", "+")
+	f.post(rc, "/applications/"+f.appl.ID+"/loop", url.Values{"loop": {"nonsense"}}).must(t, 422, "choose a suggested loop")
+	f.post(rc, "/applications/"+f.appl.ID+"/loop", url.Values{"loop": {value}}).redirectsTo(t, "/interviews/")
+	list, err := f.app.DB.ListInterviews(ctx, hiring.InterviewFilter{ApplicationID: f.appl.ID})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("booked %d: %v", len(list), err)
+	}
+	gap := list[1].StartsAt.Sub(list[0].EndsAt())
+	if list[0].Title != "Coding" || list[1].Title != "Values" || list[0].TemplateID != ids[0] || list[1].Location != "Phone" ||
+		gap < 15*time.Minute || gap > 30*time.Minute {
+		t.Fatalf("loop %+v / %+v (gap %s)", list[0], list[1], gap)
+	}
+	// The same loop again clashes: nothing more is booked.
+	f.post(rc, "/applications/"+f.appl.ID+"/loop", url.Values{"loop": {value}}).must(t, 409, "another interview")
+	f.get(f.as(f.inter), "/applications/"+f.appl.ID+"/loop").must(t, 403)
 }

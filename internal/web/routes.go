@@ -201,6 +201,8 @@ func (h *Handler) table() []route {
 		{"POST", "/interviews/{id}/scorecard", Member, h.scorecardSubmit},
 		{"GET", "/applications/{id}/debrief", Member, h.debrief},
 		{"GET", "/interviews/{id}/kit", Member, h.interviewKit},
+		{"GET", "/applications/{id}/loop", Member, h.interviewLoop},
+		{"POST", "/applications/{id}/loop", Member, h.interviewLoopBook},
 		{"GET", "/jobs/{id}/interview-plan", Member, h.interviewPlan},
 		{"POST", "/jobs/{id}/interview-plan", Member, h.interviewTemplateCreate},
 		{"GET", "/interview-templates/{id}", Member, h.interviewTemplateEdit},
