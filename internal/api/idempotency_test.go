@@ -82,6 +82,12 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 		cand := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Keyed","emails":["keyed.candidate@example.com"]}`).want(201).obj()["id"].(string)
 		cand2 := e.as(hiring.RoleRecruiter, "POST", "/candidates", `{"first_name":"Interviewed"}`).want(201).obj()["id"].(string)
 		app := e.as(hiring.RoleRecruiter, "POST", "/applications", fmt.Sprintf(`{"candidate_id":%q,"job_id":%q}`, cand2, job)).want(201).obj()["id"].(string)
+		var stages struct {
+			Data []struct {
+				ID string `json:"id"`
+			} `json:"data"`
+		}
+		e.as(hiring.RoleRecruiter, "GET", "/jobs/"+job+"/stages", nil).want(200).into(&stages)
 		creates := map[string]struct {
 			role hiring.Role
 			body string
@@ -98,6 +104,9 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 			"/candidates/{id}/messages":     {hiring.RoleRecruiter, `{"subject":"Keyed mail","body":"Hello {{candidate.first_name}}"}`},
 			"/message-templates":            {hiring.RoleRecruiter, `{"name":"Keyed template","language":"en","subject":"Hi","body":"Hello"}`},
 			"/pools":                        {hiring.RoleRecruiter, `{"name":"Keyed pool","notes":"Replayed"}`},
+			"/jobs/{id}/interview-plan":     {hiring.RoleRecruiter, fmt.Sprintf(`{"stage_id":%q,"name":"Keyed plan","duration_minutes":30,"location_kind":"phone"}`, stages.Data[0].ID)},
+			"/interview-kits":               {hiring.RoleRecruiter, `{"name":"Keyed kit","kit":{"attributes":["Go"],"questions":[],"guidance":""}}`},
+			"/interview-attributes":         {hiring.RoleRecruiter, `{"name":"Keyed attribute"}`},
 			"/applications/{id}/interviews": {hiring.RoleRecruiter, fmt.Sprintf(`{"title":"Keyed","starts_at":"2031-05-05T09:00:00Z","duration_minutes":30,"interviewer_ids":[%q]}`, e.users[hiring.RoleInterviewer].ID)},
 		}
 		// Every keyed route the OpenAPI document names is in the table.

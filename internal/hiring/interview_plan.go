@@ -287,4 +287,42 @@ type InterviewPlanService interface {
 	// ScheduleLoop books a loop's sessions on one application together
 	// (all or none), each like ScheduleInterview.
 	ScheduleLoop(ctx context.Context, sessions []NewInterview) ([]Interview, error)
+
+	DebriefService
+}
+
+// Debrief decisions.
+const (
+	DecisionAdvance = "advance" // on to the next stage of the pipeline
+	DecisionReject  = "reject"
+	DecisionHold    = "hold" // no change for now; the decision is still on the timeline
+)
+
+// DebriefDecision is what the deciders concluded after the debrief.
+type DebriefDecision struct {
+	Decision string
+	Note     string // why; with reject, the rejection reason's text
+	ReasonID string // reject: a listed rejection reason (or Note as the reason)
+	Version  int    // the application's version seen (0 = do not check)
+}
+
+// DebriefRecord is a decision on the timeline: who decided what, and when.
+type DebriefRecord struct {
+	Decision  string
+	Note      string
+	Stage     string // advance: the stage it went to
+	ActorName string
+	At        time.Time
+}
+
+// DebriefService records debrief decisions. Who: those who decide on the
+// job (admins, recruiters, the team's hiring managers).
+type DebriefService interface {
+	// DecideAfterDebrief acts on an active application — advance moves it to
+	// the next stage (not into a hired one: hiring is its own question),
+	// reject rejects it, hold changes nothing — and records the decision on
+	// the timeline in the same transaction.
+	DecideAfterDebrief(ctx context.Context, applicationID string, d DebriefDecision) (Application, error)
+	// DebriefDecisions lists an application's decisions, newest first.
+	DebriefDecisions(ctx context.Context, applicationID string) ([]DebriefRecord, error)
 }

@@ -136,3 +136,21 @@ func TestInterviewLoopFlow(t *testing.T) {
 	f.post(rc, "/applications/"+f.appl.ID+"/loop", url.Values{"loop": {value}}).must(t, 409, "another interview")
 	f.get(f.as(f.inter), "/applications/"+f.appl.ID+"/loop").must(t, 403)
 }
+
+// The hiring manager records the debrief's decision: the application moves
+// on and the decision shows with who and when.
+func TestDebriefDecisionFlow(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	mg := f.as(f.manager)
+	f.get(mg, "/applications/"+f.appl.ID+"/debrief").must(t, 200, `id="decision-form"`)
+	if strings.Contains(f.get(f.as(f.inter), "/applications/"+f.appl.ID+"/debrief").body, `id="decision-form"`) {
+		t.Fatal("an interviewer is offered the decision")
+	}
+	f.post(mg, "/applications/"+f.appl.ID+"/debrief/decision", url.Values{"decision": {"sideways"}}).must(t, 422, "advance, reject or hold")
+	f.post(mg, "/applications/"+f.appl.ID+"/debrief/decision", url.Values{"decision": {"advance"}, "note": {"Clear yes"}}).
+		redirectsTo(t, "/applications/"+f.appl.ID+"/debrief")
+	f.get(mg, "/applications/"+f.appl.ID+"/debrief").must(t, 200, "<strong>Advance</strong> to", "by <bdi>"+f.manager.Name+"</bdi>", "Clear yes")
+	f.get(mg, "/candidates/"+f.cand.ID).must(t, 200, "decided after the debrief: advance")
+	f.post(f.as(f.inter), "/applications/"+f.appl.ID+"/debrief/decision", url.Values{"decision": {"hold"}}).must(t, 403)
+}

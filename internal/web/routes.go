@@ -200,6 +200,7 @@ func (h *Handler) table() []route {
 		{"POST", "/interviews/{id}/cancel", Member, h.interviewCancel},
 		{"POST", "/interviews/{id}/scorecard", Member, h.scorecardSubmit},
 		{"GET", "/applications/{id}/debrief", Member, h.debrief},
+		{"POST", "/applications/{id}/debrief/decision", Member, h.debriefDecide},
 		{"GET", "/interviews/{id}/kit", Member, h.interviewKit},
 		{"GET", "/applications/{id}/loop", Member, h.interviewLoop},
 		{"POST", "/applications/{id}/loop", Member, h.interviewLoopBook},
