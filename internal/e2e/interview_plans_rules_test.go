@@ -96,6 +96,9 @@ func interviewPlanWebRules() map[string]rule {
 		"GET /interviews/{id}/kit":              {perJob: true, expect: readJob, path: worldKitInterview},
 		"GET /interview-library":                {expect: member, path: noParams},
 		"GET /applications/{id}/loop":           {perJob: true, expect: writeJob, path: appID},
+		"POST /applications/{id}/debrief/decision": {perJob: true, expect: writeJob, path: freshAppID, body: func(*world) payload {
+			return form("decision", "hold", "note", "Matrix decision")
+		}},
 		"POST /applications/{id}/loop": {perJob: true, expect: writeJob, path: freshAppID, body: func(w *world) payload {
 			at := time.Now().Add(100 * time.Hour).Unix()
 			return form("loop", fmt.Sprintf("%s~%d~%s", worldTemplate(w).ID, at, w.f.seed.Admin.ID), "allow_conflicts", "1")
