@@ -107,6 +107,8 @@ func TestIdempotencyReplaysEveryCreate(t *testing.T) {
 			"/jobs/{id}/interview-plan":     {hiring.RoleRecruiter, fmt.Sprintf(`{"stage_id":%q,"name":"Keyed plan","duration_minutes":30,"location_kind":"phone"}`, stages.Data[0].ID)},
 			"/interview-kits":               {hiring.RoleRecruiter, `{"name":"Keyed kit","kit":{"attributes":["Go"],"questions":[],"guidance":""}}`},
 			"/interview-attributes":         {hiring.RoleRecruiter, `{"name":"Keyed attribute"}`},
+			"/automations":                  {hiring.RoleRecruiter, `{"trigger":"rejected","template_id":"00000000-0000-7000-8000-000000000109"}`},
+			"/jobs/{id}/automations":        {hiring.RoleRecruiter, `{"trigger":"rejected","template_id":"00000000-0000-7000-8000-000000000109","delay_minutes":60}`},
 			"/applications/{id}/interviews": {hiring.RoleRecruiter, fmt.Sprintf(`{"title":"Keyed","starts_at":"2031-05-05T09:00:00Z","duration_minutes":30,"interviewer_ids":[%q]}`, e.users[hiring.RoleInterviewer].ID)},
 		}
 		// Every keyed route the OpenAPI document names is in the table.

@@ -89,6 +89,8 @@ func TestBrowserCapabilityPages(t *testing.T) {
 		{"source costs", "/admin/source-costs"},
 		{"adverse impact", "/eeo/adverse-impact?from=2025-01-01"},
 		{"status page labels", "/admin/status-labels"},
+		{"automations", "/automations"},
+		{"job automations", "/jobs/" + w.demo.LargeJobID + "/automations"},
 		{"candidate status page", link[strings.Index(link, "/status/"):]},
 		{"talent pools", "/pools"},
 		{"static pool", "/pools/" + pool.ID},

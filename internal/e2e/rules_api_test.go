@@ -145,6 +145,7 @@ func apiRules() map[string]rule {
 	maps.Copy(rules, careersAPIRules())
 	maps.Copy(rules, mailAPIRules())
 	maps.Copy(rules, mailinAPIRules())
+	maps.Copy(rules, automationAPIRules())
 	maps.Copy(rules, reportAPIRules())
 	maps.Copy(rules, interviewAPIRules())
 	maps.Copy(rules, poolAPIRules())

@@ -207,5 +207,6 @@ func webRules() map[string]rule {
 	maps.Copy(rules, statusWebRules())
 	maps.Copy(rules, poolWebRules())
 	maps.Copy(rules, interviewPlanWebRules())
+	maps.Copy(rules, automationWebRules())
 	return rules
 }

@@ -41,6 +41,7 @@ type Services interface {
 	InboxService
 	SuppressionService
 	InterviewPlanService
+	AutomationService
 }
 
 // IdempotencyKey names one keyed create: whose key it is, the client's

@@ -14,16 +14,18 @@ const PurposeReceived = "application_received"
 
 // ReceivedServices is what the confirmation needs of the domain.
 type ReceivedServices interface {
-	Application(ctx context.Context, id string) (hiring.Application, error)
-	JobPost(ctx context.Context, jobID string) (hiring.JobPost, error)
-	SendMessage(ctx context.Context, in hiring.NewMessage) (hiring.Message, error)
+	// AutomateReceived runs the "application received" automations (the
+	// shipped one sends the application_received template in the job
+	// post's language), idempotently per rule and application.
+	AutomateReceived(ctx context.Context, applicationID string) error
 }
 
 // Confirmations sends the "application received" mail for applications
 // that came in from outside (hiring.ApplicationReceivedHandler; the app
-// passes it in work.Options.OnApplicationReceived). It is idempotent per
-// application: the message is queued with PurposeReceived, and a repeated
-// job finds the one already queued.
+// passes it in work.Options.OnApplicationReceived). The mail is what the
+// received automations say (migration 00051 ships one, which admins can
+// switch off or point at another template); each rule's message is queued
+// with a purpose, so a repeated job finds the one already queued.
 type Confirmations struct {
 	Svc    ReceivedServices
 	Logger *slog.Logger
@@ -31,25 +33,14 @@ type Confirmations struct {
 
 var _ hiring.ApplicationReceivedHandler = (*Confirmations)(nil)
 
-// ApplicationReceived queues the confirmation in the job post's language.
+// ApplicationReceived queues the confirmation.
 func (c *Confirmations) ApplicationReceived(ctx context.Context, applicationID string) error {
 	ctx = hiring.WithActor(ctx, hiring.SystemActor())
-	app, err := c.Svc.Application(ctx, applicationID)
-	if hiring.ErrorCode(err) == hiring.ENotFound {
+	err := c.Svc.AutomateReceived(ctx, applicationID)
+	switch hiring.ErrorCode(err) {
+	case hiring.ENotFound:
 		return nil // withdrawn and erased, or merged away: nothing to confirm
-	}
-	if err != nil {
-		return err
-	}
-	lang := "en"
-	if post, err := c.Svc.JobPost(ctx, app.JobID); err == nil && post.Language != "" {
-		lang = post.Language
-	}
-	_, err = c.Svc.SendMessage(ctx, hiring.NewMessage{CandidateID: app.CandidateID, ApplicationID: app.ID,
-		TemplateKey: hiring.TemplateApplicationReceived, Language: lang, Auto: true, Purpose: PurposeReceived})
-	if hiring.ErrorCode(err) == hiring.EInvalid {
-		// No address to write to, or a template an admin broke: retrying
-		// cannot help; say so and let the job finish.
+	case hiring.EInvalid:
 		c.logger().WarnContext(ctx, "application received: no confirmation sent", "application", applicationID, "err", err)
 		return nil
 	}

@@ -211,7 +211,10 @@ func (db *DB) moveTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id string,
 		return x, false, err
 	}
 	x, err = db.loadApp(ctx, tx, hiring.SystemActor(), id)
-	return x, true, err
+	if err != nil {
+		return x, false, err
+	}
+	return x, true, db.automate(ctx, tx, hiring.TriggerStageEntered, x, &to, "")
 }
 
 // changeVisit ends x's current stage visit and opens one in s, and records
@@ -290,7 +293,11 @@ func (db *DB) hireTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring.A
 		Before: before, After: after}, false); err != nil {
 		return x, err
 	}
-	return db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+	y, err := db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+	if err != nil || stageID == x.StageID {
+		return y, err
+	}
+	return y, db.automate(ctx, tx, hiring.TriggerStageEntered, y, to, "")
 }
 
 // reopenTx sets a rejected, withdrawn or hired application active again,
@@ -351,7 +358,17 @@ func (db *DB) reopenTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, x hiring
 		CandidateID: x.CandidateID, JobID: x.JobID, Summary: summary, Before: before, After: after}, false); err != nil {
 		return x, err
 	}
-	return db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+	if x.Status == hiring.AppRejected {
+		// The rejection is undone: its mail, if still waiting, must not go.
+		if err := db.cancelRejectionMail(ctx, tx, a, x); err != nil {
+			return x, err
+		}
+	}
+	y, err := db.loadApp(ctx, tx, hiring.SystemActor(), x.ID)
+	if err != nil || stageID == x.StageID {
+		return y, err
+	}
+	return y, db.automate(ctx, tx, hiring.TriggerStageEntered, y, to, "")
 }
 
 // stageBeforeHired is where a hired application goes back to when it is
@@ -459,7 +476,11 @@ func (db *DB) rejectTx(ctx context.Context, tx *sql.Tx, a hiring.Actor, id strin
 		Before: map[string]any{"status": string(x.Status)}, After: map[string]any{"status": "rejected", "reason": reason}}, false); err != nil {
 		return x, err
 	}
-	return db.loadApp(ctx, tx, hiring.SystemActor(), id)
+	y, err := db.loadApp(ctx, tx, hiring.SystemActor(), id)
+	if err != nil {
+		return y, err
+	}
+	return y, db.automate(ctx, tx, hiring.TriggerRejected, y, nil, "")
 }
 
 // RejectApplication rejects an active application with a reason.

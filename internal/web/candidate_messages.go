@@ -130,5 +130,28 @@ func (h *Handler) messageCancel(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.actionDone(w, r, "/candidates/"+m.CandidateID+"/messages", h.svc.CancelMessage(r.Context(), m.ID), "Email cancelled.")
+	back := "/candidates/" + m.CandidateID + "/messages"
+	if r.PostForm.Get("return_to") == "candidate" {
+		back = "/candidates/" + m.CandidateID + "#app-" + m.ApplicationID
+	}
+	h.actionDone(w, r, back, h.svc.CancelMessage(r.Context(), m.ID), "Email cancelled.")
+}
+
+// messageSendNow sends a waiting (scheduled or automated) message at once
+// (POST /messages/{id}/send-now).
+func (h *Handler) messageSendNow(w http.ResponseWriter, r *http.Request) {
+	if !h.parseActionForm(w, r) {
+		return
+	}
+	m, err := h.svc.Message(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back := "/candidates/" + m.CandidateID + "/messages"
+	if r.PostForm.Get("return_to") == "candidate" {
+		back = "/candidates/" + m.CandidateID + "#app-" + m.ApplicationID
+	}
+	_, err = h.svc.SendMessageNow(r.Context(), m.ID)
+	h.actionDone(w, r, back, err, "Email on its way.")
 }

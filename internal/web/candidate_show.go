@@ -37,6 +37,8 @@ type applicationView struct {
 	Stages  []hiring.Stage
 	// Intake is how it came through the careers site (nil otherwise).
 	Intake *hiring.Intake
+	// Pending is the automated mail waiting to go (cancel or send now).
+	Pending []hiring.Message
 }
 
 // Active reports whether the application is still in the pipeline.
@@ -92,6 +94,9 @@ func (h *Handler) renderCandidate(w http.ResponseWriter, r *http.Request, status
 		} else if hiring.ErrorCode(err) != hiring.ENotFound {
 			h.fail(w, r, err)
 			return
+		}
+		if pm, err := h.svc.PendingMessages(ctx, a.ID); err == nil {
+			v.Pending = pm
 		}
 		views = append(views, v)
 	}
