@@ -92,6 +92,11 @@ func (db *DB) interviewersOf(ctx context.Context, q querier, a hiring.Actor, ids
 
 // activeUsers loads the named users; an unknown or disabled one is EInvalid on field.
 func activeUsers(ctx context.Context, q querier, ids []string, field string) (map[string]hiring.User, error) {
+	if len(ids) == 0 {
+		// "IN ()" is a syntax error on PostgreSQL (SQLite accepts it), and
+		// an empty list names nobody: clearing a chain is allowed.
+		return map[string]hiring.User{}, nil
+	}
 	p := &args{}
 	rows, err := q.QueryContext(ctx, "SELECT "+userCols+" FROM users WHERE disabled = FALSE AND id IN ("+p.in(ids)+")", p.list...)
 	if err != nil {
