@@ -57,9 +57,9 @@ func offerWebRules() map[string]rule {
 			return form("title", "Engineer", "salary", "90000", "currency", "EUR", "period", "year", "start_date", start)
 		}},
 		"POST /offers/{id}/request-approval": {perJob: true, expect: offerAccess, path: worldOffer("draft"), body: noBody},
-		"POST /offers/{id}/approve":       {perJob: true, expect: offerAccess, path: worldOffer("pending"), body: noBody},
-		"POST /offers/{id}/send":          {perJob: true, expect: offerAccess, path: worldOffer("approved"), body: noBody},
-		"GET /offers/{id}/letter.pdf":     {perJob: true, expect: offerAccess, path: worldOffer("sent")},
-		"POST /jobs/{id}/offer-approvers": {perJob: true, expect: writeJob, path: jobID, body: noBody},
+		"POST /offers/{id}/approve":          {perJob: true, expect: offerAccess, path: worldOffer("pending"), body: noBody},
+		"POST /offers/{id}/send":             {perJob: true, expect: offerAccess, path: worldOffer("approved"), body: noBody},
+		"GET /offers/{id}/letter.pdf":        {perJob: true, expect: offerAccess, path: worldOffer("sent")},
+		"POST /jobs/{id}/offer-approvers":    {perJob: true, expect: writeJob, path: jobID, body: noBody},
 	}
 }
